@@ -1,0 +1,85 @@
+/**
+ * Reading blueprint text from outside (a file, a paste, a request body) with the limits every
+ * face applies before parsing: a size cap and a nesting cap, so a hostile file cannot exhaust
+ * memory or the parser's stack.
+ */
+export const MAX_BLUEPRINT_BYTES = 5 * 1024 * 1024;
+export const MAX_BLUEPRINT_DEPTH = 64;
+
+export type ParsedText = { ok: true; value: unknown } | { ok: false; error: string };
+
+export interface ParseLimits {
+  maxBytes?: number;
+  maxDepth?: number;
+}
+
+/** UTF-8 byte length, computed only when the character count alone cannot decide. */
+function exceedsBytes(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  return new TextEncoder().encode(text).length > maxBytes;
+}
+
+/** The deepest nesting of arrays and objects, scanning outside strings; stops past `limit`. */
+export function nestingDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
+}
+
+function formatMB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
+}
+
+/** Where a JSON.parse error happened, as "line L, column C", when the engine tells the offset. */
+function locate(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return "";
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split("\n").length;
+  const column = pos - before.lastIndexOf("\n");
+  return ` at line ${line}, column ${column}`;
+}
+
+export function parseBlueprintText(text: string, limits: ParseLimits = {}): ParsedText {
+  const maxBytes = limits.maxBytes ?? MAX_BLUEPRINT_BYTES;
+  const maxDepth = limits.maxDepth ?? MAX_BLUEPRINT_DEPTH;
+  if (exceedsBytes(text, maxBytes))
+    return {
+      ok: false,
+      error: `The file is larger than ${formatMB(maxBytes)}; a blueprint is at most ${formatMB(maxBytes)}.`,
+    };
+  if (nestingDepth(text, maxDepth) > maxDepth)
+    return {
+      ok: false,
+      error: `The JSON is nested deeper than ${maxDepth} levels; a blueprint never is. Check that this is a blueprint file.`,
+    };
+  if (text.trim() === "")
+    return { ok: false, error: "The file is empty: a blueprint is a JSON object." };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const detail = message
+      .replace(/\s*\(line \d+ column \d+\)/, "")
+      .replace(/ in JSON at position \d+/, "");
+    return { ok: false, error: `Not valid JSON${locate(text, message)}: ${detail}.` };
+  }
+}
