@@ -76,7 +76,7 @@ function findForbiddenKeys(input: unknown): PropertyKey[][] {
     if (path.length > MAX_WALK_DEPTH) return;
     seen.add(value);
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, [...path, i]));
+      for (let i = 0; i < value.length; i++) walk(value[i], [...path, i]);
       return;
     }
     for (const key of Object.keys(value)) {
