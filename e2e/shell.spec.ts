@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+
+test("the shell opens on the designer and navigates between pages", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/designer$/);
+  await expect(page).toHaveTitle("Tesserra Console");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Designer" })).toHaveAttribute("aria-current", "page");
+
+  await nav.getByRole("link", { name: "Projects" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+  await expect(nav.getByRole("link", { name: "Projects" })).toHaveAttribute("aria-current", "page");
+
+  await nav.getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+});
+
+test("an unknown address shows a page that leads back", async ({ page }) => {
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Open the designer" }).click();
+  await expect(page).toHaveURL(/\/designer$/);
+});
+
+test("dark mode follows the system", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/settings");
+  const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: "dark" });
+  const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(light).not.toEqual(dark);
+});

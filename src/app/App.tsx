@@ -1,0 +1,48 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { lazy, Suspense, useState } from "react";
+import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+import { createQueryClient } from "./queryClient";
+import { NotFoundPage, PageLoading, RouteError } from "./RouteStates";
+import { Shell } from "./Shell";
+
+// Each page is its own chunk: the designer's editor code never loads on Projects, and back.
+const DesignerPage = lazy(() =>
+  import("../designer/DesignerPage").then((m) => ({ default: m.DesignerPage })),
+);
+const ProjectsPage = lazy(() =>
+  import("../projects/ProjectsPage").then((m) => ({ default: m.ProjectsPage })),
+);
+const ProjectPage = lazy(() =>
+  import("../projects/ProjectPage").then((m) => ({ default: m.ProjectPage })),
+);
+const SettingsPage = lazy(() =>
+  import("./SettingsPage").then((m) => ({ default: m.SettingsPage })),
+);
+
+function page(element: React.ReactNode) {
+  return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/designer" replace /> },
+      { path: "designer", element: page(<DesignerPage />) },
+      { path: "projects", element: page(<ProjectsPage />) },
+      { path: "projects/:id", element: page(<ProjectPage />) },
+      { path: "settings", element: page(<SettingsPage />) },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}
