@@ -3,6 +3,8 @@
  * face applies before parsing: a size cap and a nesting cap, so a hostile file cannot exhaust
  * memory or the parser's stack.
  */
+import { findJsonSyntaxError } from "./jsonSyntax";
+
 export const MAX_BLUEPRINT_BYTES = 5 * 1024 * 1024;
 export const MAX_BLUEPRINT_DEPTH = 64;
 
@@ -47,15 +49,11 @@ function formatMB(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
 }
 
-/** Where a JSON.parse error happened, as "line L, column C", when the engine tells the offset. */
-function locate(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message);
-  if (!m) return "";
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
   const line = before.split("\n").length;
-  const column = pos - before.lastIndexOf("\n");
-  return ` at line ${line}, column ${column}`;
+  const column = offset - before.lastIndexOf("\n");
+  return `line ${line}, column ${column}`;
 }
 
 export function parseBlueprintText(text: string, limits: ParseLimits = {}): ParsedText {
@@ -76,10 +74,12 @@ export function parseBlueprintText(text: string, limits: ParseLimits = {}): Pars
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const detail = message
-      .replace(/\s*\(line \d+ column \d+\)/, "")
-      .replace(/ in JSON at position \d+/, "");
-    return { ok: false, error: `Not valid JSON${locate(text, message)}: ${detail}.` };
+    const found = findJsonSyntaxError(text);
+    if (found)
+      return {
+        ok: false,
+        error: `Not valid JSON at ${lineAndColumn(text, found.offset)}: ${found.message}.`,
+      };
+    return { ok: false, error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -1,0 +1,140 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GLOBAL_SAAS } from "../src/blueprint";
+import { runCli } from "./run";
+
+let dir: string;
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "blueprint-cli-"));
+});
+
+describe("blueprint validate", () => {
+  it("exits 0 for the seed blueprint and says ok", () => {
+    const seed = file("seed.json", JSON.stringify(GLOBAL_SAAS));
+    const r = run(["validate", seed]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${seed}: ok`);
+    expect(r.out).toContain("1 file checked: 1 valid, 0 with errors (0 errors, 0 warnings).");
+  });
+
+  it("exits 0 with warnings only", () => {
+    const bp = structuredClone(GLOBAL_SAAS);
+    (bp.recursos[2].config as { tls: boolean }).tls = false;
+    const r = run(["validate", file("warn.json", JSON.stringify(bp))]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/warn\.json: \/recursos\/2\/config\/tls gateway-sem-tls aviso /);
+  });
+
+  it("exits 1 and lists `file: ponteiro codigo severidade mensagem` for errors", () => {
+    const bp = structuredClone(GLOBAL_SAAS);
+    (bp.recursos[0].config as { replicas_min: number }).replicas_min = 20;
+    const path = file("bad.json", JSON.stringify(bp));
+    const r = run(["validate", path]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      `${path}: /recursos/0/config/replicas_min replicas-invalidas erro replicas_min (20) is greater than replicas_max (12).`,
+    );
+  });
+
+  it("checks plan rules with --plano", () => {
+    const seed = file("seed-plan.json", JSON.stringify(GLOBAL_SAAS));
+    expect(run(["validate", "--plano", "business", seed]).code).toBe(0);
+    const r = run(["validate", "--plano", "starter", seed]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\/resiliencia plano-insuficiente erro/);
+    expect(run(["validate", "--plano", "gold", seed])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/unknown plano "gold"/),
+    });
+  });
+
+  it("prints one JSON array with --json", () => {
+    const ok = file("a.json", JSON.stringify(GLOBAL_SAAS));
+    const bad = file("b.json", JSON.stringify({ ...GLOBAL_SAAS, nome: "" }));
+    const r = run(["validate", "--json", ok, bad]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report).toEqual([
+      { arquivo: ok, valido: true, problemas: [] },
+      {
+        arquivo: bad,
+        valido: false,
+        problemas: [expect.objectContaining({ ponteiro: "/nome", codigo: "esquema" })],
+      },
+    ]);
+  });
+
+  it("exits 2 with a one-line reason for a missing file, bad JSON, too big or too deep", () => {
+    const cases: [string, RegExp][] = [
+      [join(dir, "missing.json"), /missing\.json: no such file\.$/],
+      [
+        file("broken.json", '{"nome": '),
+        /broken\.json: Not valid JSON at line 1, column \d+: .+\.$/,
+      ],
+      [
+        file("deep.json", `${"[".repeat(65)}${"]".repeat(65)}`),
+        /deep\.json: The JSON is nested deeper than 64 levels/,
+      ],
+      [
+        file("big.json", `"${"x".repeat(5 * 1024 * 1024 + 10)}"`),
+        /big\.json: is 5\.0 MB; a blueprint is at most 5 MB\.$/,
+      ],
+      [dir, /is a directory, not a blueprint file/],
+    ];
+    for (const [path, message] of cases) {
+      const r = run(["validate", path]);
+      expect(r.code, path).toBe(2);
+      expect(r.err.split("\n")).toHaveLength(1);
+      expect(r.err).toMatch(message);
+    }
+  });
+
+  it("exits 2 when any file is unreadable, even if another has errors", () => {
+    const bad = file("bad2.json", JSON.stringify({ ...GLOBAL_SAAS, nome: "" }));
+    expect(run(["validate", bad, join(dir, "nope.json")]).code).toBe(2);
+  });
+
+  it("refuses a command line without files or with an unknown command", () => {
+    expect(run(["validate"]).code).toBe(2);
+    expect(run(["frobnicate"]).code).toBe(2);
+    expect(run(["validate", "--nope", "x.json"]).code).toBe(2);
+  });
+});
+
+describe("blueprint schema", () => {
+  it("prints the JSON Schema", () => {
+    const r = run(["schema"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).$id).toBe("https://tesserra.cloud/schema/blueprint.v1.json");
+  });
+});
+
+describe("the real command", () => {
+  const tsx = join(process.cwd(), "node_modules/.bin/tsx");
+  it("sets the process exit code and streams", () => {
+    const seed = file("seed-proc.json", JSON.stringify(GLOBAL_SAAS));
+    expect(
+      execFileSync(tsx, ["cli/blueprint.ts", "validate", seed], { encoding: "utf8" }),
+    ).toContain(": ok");
+    const broken = file("broken-proc.json", "nope");
+    const r = spawnSync(tsx, ["cli/blueprint.ts", "validate", broken], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/broken-proc\.json: Not valid JSON/);
+  });
+});

@@ -1,0 +1,196 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { normalizeBlueprint } from "./normalize";
+import { GLOBAL_SAAS, TEMPLATES } from "./templates";
+import { validateBlueprint } from "./validate";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The JSON block of the seed page, as the page prints it. */
+function seedPageJson(text: string): string {
+  const start = text.indexOf("json\n{") + "json\n".length;
+  const end = text.indexOf("}Related");
+  return text.slice(start, end + 1);
+}
+
+describe("the seed page's Global SaaS blueprint", () => {
+  const pageText = readFileSync(join(here, "fixtures/multi-region-active-active.txt"), "utf8");
+  const pageJson = seedPageJson(pageText);
+
+  it("is valid with no finding at all, on every plan that allows multi-regiao", () => {
+    const doc = JSON.parse(pageJson);
+    expect(validateBlueprint(doc)).toEqual({ valido: true, problemas: [], blueprint: doc });
+    expect(validateBlueprint(doc, { plano: "business" }).problemas).toEqual([]);
+    expect(validateBlueprint(doc, { plano: "enterprise" }).problemas).toEqual([]);
+  });
+
+  it("is the Global SaaS template, key for key and in the same order", () => {
+    expect(JSON.stringify(GLOBAL_SAAS)).toBe(JSON.stringify(JSON.parse(pageJson)));
+  });
+
+  it("the committed copy of the seed page matches shared/ when shared/ is beside the repo", () => {
+    const shared = join(here, "../../../shared/seeds/multi-region-active-active.txt");
+    let sharedText: string | undefined;
+    try {
+      sharedText = readFileSync(shared, "utf8");
+    } catch {
+      // In a clone without shared/ beside it the fixture alone is the reference.
+    }
+    if (sharedText !== undefined) expect(pageText).toBe(sharedText);
+    expect(pageJson).toContain('"nome": "Global SaaS"');
+  });
+});
+
+describe("templates", () => {
+  it.each(TEMPLATES.map((t) => [t.title, t] as const))("%s validates with no error", (_t, t) => {
+    const result = validateBlueprint(t.blueprint, { plano: "enterprise" });
+    expect(result.problemas.filter((f) => f.severidade === "erro")).toEqual([]);
+    expect(result.valido).toBe(true);
+  });
+
+  it("are the four reference architectures of the seed page", () => {
+    expect(TEMPLATES.map((t) => t.title)).toEqual([
+      "Global SaaS",
+      "Single-region web application",
+      "Microservices on private Fabric",
+      "Secure edge ingress",
+    ]);
+  });
+});
+
+describe("shape findings", () => {
+  it("gives one finding per failing field, with exact pointers", () => {
+    const input = {
+      nome: "",
+      resiliencia: "multi-regiao",
+      recursos: [
+        {
+          tipo: "compute",
+          nome: "App",
+          config: { subtipo: "api", replicas_min: 0, replicas_max: 2.5 },
+        },
+        { tipo: "gateway", nome: "gw", config: { dominio: "localhost", tls: "yes" } },
+        { tipo: "database", nome: "db", config: {} },
+        { tipo: "fabric", nome: "net", config: { cidr: "10.0.0.0/30", extra: 1 } },
+      ],
+    };
+    const shape = validateBlueprint(input).problemas.filter(
+      (f) => f.codigo === "esquema" || f.codigo === "campo-desconhecido",
+    );
+    expect(shape.map((f) => [f.ponteiro, f.codigo])).toEqual([
+      ["/nome", "esquema"],
+      ["/recursos/0/nome", "esquema"],
+      ["/recursos/0/config/subtipo", "esquema"],
+      ["/recursos/0/config/replicas_min", "esquema"],
+      ["/recursos/0/config/replicas_max", "esquema"],
+      ["/recursos/1/config/dominio", "esquema"],
+      ["/recursos/1/config/tls", "esquema"],
+      ["/recursos/2/tipo", "esquema"],
+      ["/recursos/3/config/cidr", "esquema"],
+      ["/recursos/3/config/extra", "campo-desconhecido"],
+    ]);
+    for (const f of shape) expect(f.severidade).toBe("erro");
+  });
+
+  it("says what is missing and what is allowed", () => {
+    const r = validateBlueprint({
+      nome: "x",
+      resiliencia: "multi-zona",
+      recursos: [{ tipo: "compute", nome: "a", config: { subtipo: "web" } }],
+    });
+    const byPointer = Object.fromEntries(r.problemas.map((f) => [f.ponteiro, f.mensagem]));
+    expect(byPointer["/recursos/0/config/replicas_min"]).toBe(
+      'Required field "replicas_min" is missing.',
+    );
+    const bad = validateBlueprint({ nome: "x", resiliencia: "global", recursos: [] }).problemas;
+    expect(bad.find((f) => f.ponteiro === "/resiliencia")?.mensagem).toBe(
+      'Must be one of "zona-unica", "multi-zona", "multi-regiao"; got "global".',
+    );
+    expect(bad.find((f) => f.ponteiro === "/recursos")?.mensagem).toBe(
+      "Must have at least 1 item.",
+    );
+  });
+
+  it("refuses a document that is not an object, with the root pointer", () => {
+    for (const input of [null, 42, "blueprint", [], true])
+      expect(validateBlueprint(input).problemas).toEqual([
+        expect.objectContaining({ ponteiro: "", codigo: "esquema", severidade: "erro" }),
+      ]);
+  });
+
+  it("refuses unknown keys anywhere but under diagrama", () => {
+    const input = structuredClone(GLOBAL_SAAS) as Record<string, unknown>;
+    input.owner = "me";
+    input.diagrama = { posicoes: { "app-global": { x: 1, y: 2, cor: "red" } }, zoom: 1.5 };
+    const found = validateBlueprint(input).problemas;
+    expect(found).toEqual([
+      expect.objectContaining({ ponteiro: "/owner", codigo: "campo-desconhecido" }),
+    ]);
+  });
+
+  it("refuses __proto__, constructor and prototype keys anywhere, once each", () => {
+    const input = JSON.parse(
+      '{"nome":"x","resiliencia":"zona-unica","__proto__":{"polluted":1},"recursos":[{"tipo":"archive","nome":"a","config":{"constructor":1}}],"diagrama":{"posicoes":{"prototype":{"x":1,"y":1}}}}',
+    );
+    const found = validateBlueprint(input).problemas.filter(
+      (f) => f.codigo === "campo-desconhecido",
+    );
+    expect(found.map((f) => f.ponteiro).sort()).toEqual(
+      ["/__proto__", "/diagrama/posicoes/prototype", "/recursos/0/config/constructor"].sort(),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("escapes pointer segments per RFC 6901", () => {
+    const input = structuredClone(GLOBAL_SAAS) as Record<string, unknown>;
+    input["a/b~c"] = 1;
+    expect(validateBlueprint(input).problemas[0].ponteiro).toBe("/a~1b~0c");
+  });
+
+  it("never mutates its input", () => {
+    const input = structuredClone(GLOBAL_SAAS);
+    const before = JSON.stringify(input);
+    validateBlueprint(input, { plano: "starter" });
+    normalizeBlueprint(input);
+    expect(JSON.stringify(input)).toBe(before);
+  });
+
+  it("still runs the rules when the shape is wrong elsewhere", () => {
+    const input = structuredClone(GLOBAL_SAAS) as unknown as {
+      recursos: { nome: string; config: Record<string, unknown> }[];
+    };
+    input.recursos[0].config.replicas_max = "twelve";
+    input.recursos[1].nome = "app-global";
+    const codes = validateBlueprint(input).problemas.map((f) => f.codigo);
+    expect(codes).toEqual(expect.arrayContaining(["esquema", "nome-duplicado"]));
+  });
+});
+
+describe("normalizeBlueprint", () => {
+  it("fills every default of the contract without touching what was written", () => {
+    const n = normalizeBlueprint(GLOBAL_SAAS);
+    expect(n.regioes).toEqual(["sa-east-1", "us-east-1", "eu-central-1"]);
+    expect(n.recursos[0].config).toEqual({
+      subtipo: "web",
+      replicas_min: 3,
+      replicas_max: 12,
+      porta: 8080,
+      cpu: 1,
+      memoria_mb: 512,
+    });
+    expect(n.recursos[1].config).toMatchObject({ replicacao: "assincrona" });
+    expect(n.recursos[2].config).toMatchObject({
+      health_check: { caminho: "/healthz", intervalo_s: 10, falhas_para_failover: 3 },
+    });
+    expect(n.recursos[3].config).toMatchObject({
+      slos: [
+        { sli: "disponibilidade", objetivo: 99.95, janela_dias: 28 },
+        { sli: "latencia", objetivo: 99, janela_dias: 28, limiar_ms: 300 },
+      ],
+    });
+    const single = normalizeBlueprint({ ...GLOBAL_SAAS, resiliencia: "multi-zona" });
+    expect(single.regioes).toEqual(["sa-east-1"]);
+  });
+});
