@@ -23,7 +23,10 @@ for (const file of files) {
   console.table(suite.rows);
   for (const row of suite.rows) if (row.within_budget === false) overBudget++;
   const out = join(here, "results", `${suite.name}.json`);
-  writeFileSync(out, `${JSON.stringify({ ...suite, machine: machineFacts(), at: new Date().toISOString() }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ ...suite, machine: machineFacts(), at: new Date().toISOString() }, null, 2)}\n`,
+  );
   console.log(`written to ${out}`);
 }
 if (overBudget) console.log(`\n${overBudget} figure(s) over budget.`);

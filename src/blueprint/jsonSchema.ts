@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { BlueprintSchema } from "./schema";
+import { BlueprintSchema, MAX_RESOURCES, RecursosSchema } from "./schema";
 import { FORBIDDEN_KEYS } from "./validate";
 
 export const BLUEPRINT_SCHEMA_ID = "https://tesserra.cloud/schema/blueprint.v1.json";
@@ -47,6 +47,7 @@ export function blueprintJsonSchema(): JsonSchema {
     override(ctx) {
       const s = ctx.jsonSchema as JsonSchema;
       if (s.type === "object") s.propertyNames = noForbiddenKeys();
+      if (ctx.zodSchema === RecursosSchema) s.maxItems = MAX_RESOURCES;
     },
   }) as JsonSchema;
   closeOpenObjects(schema);

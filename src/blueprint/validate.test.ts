@@ -143,6 +143,26 @@ describe("shape findings", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("caps a blueprint at 500 resources and still judges each one", () => {
+    const recursos = Array.from({ length: 501 }, (_, i) => ({
+      tipo: "archive",
+      nome: `a${i}`,
+      config: i === 500 ? { classe: "quente" } : {},
+    }));
+    const found = validateBlueprint({ nome: "big", resiliencia: "zona-unica", recursos }).problemas;
+    expect(found.map((f) => [f.ponteiro, f.codigo])).toEqual([
+      ["/recursos/500/config/classe", "esquema"],
+      ["/recursos", "esquema"],
+    ]);
+    expect(found[1].mensagem).toBe(
+      "A blueprint has at most 500 resources; this one has 501. Split it into several projects.",
+    );
+    expect(
+      validateBlueprint({ nome: "ok", resiliencia: "zona-unica", recursos: recursos.slice(0, 500) })
+        .valido,
+    ).toBe(true);
+  });
+
   it("escapes pointer segments per RFC 6901", () => {
     const input = structuredClone(GLOBAL_SAAS) as Record<string, unknown>;
     input["a/b~c"] = 1;

@@ -2,7 +2,7 @@ import type * as z from "zod";
 import { type Finding, toPointer } from "./findings";
 import type { Plano } from "./plans";
 import { checkRules } from "./rules";
-import { type Blueprint, BlueprintSchema, RESOURCE_TYPES } from "./schema";
+import { type Blueprint, BlueprintSchema, MAX_RESOURCES, RESOURCE_TYPES } from "./schema";
 
 /** Keys that could reach an object's prototype chain; refused anywhere (contract §1). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
@@ -59,11 +59,26 @@ export function validateBlueprint(input: unknown, options: ValidateOptions = {})
       }
     }
   }
+  const overCap = exceedsResourceCap(input);
+  if (overCap)
+    problemas.push({
+      ponteiro: "/recursos",
+      codigo: "esquema",
+      severidade: "erro",
+      mensagem: `A blueprint has at most ${MAX_RESOURCES} resources; this one has ${overCap}. Split it into several projects.`,
+    });
   problemas.push(...checkRules(input, options));
   const valido = !problemas.some((f) => f.severidade === "erro");
-  return parsed.success && forbidden.length === 0
+  return parsed.success && forbidden.length === 0 && !overCap
     ? { valido, problemas, blueprint: input as Blueprint }
     : { valido, problemas };
+}
+
+/** The resource count when it is over the contract's cap, else 0. */
+export function exceedsResourceCap(input: unknown): number {
+  if (typeof input !== "object" || input === null || !Object.hasOwn(input, "recursos")) return 0;
+  const recursos = (input as { recursos: unknown }).recursos;
+  return Array.isArray(recursos) && recursos.length > MAX_RESOURCES ? recursos.length : 0;
 }
 
 const MAX_WALK_DEPTH = 256;
