@@ -1,0 +1,127 @@
+/**
+ * Wire schemas of the monitoring endpoints (contract §2: estado, slos, metricas,
+ * testes-failover). The emulator answers with them and the console parses with them.
+ */
+import * as z from "zod";
+import { BURN_WINDOWS } from "../slo/slo";
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const ZonaEstadoSchema = z.object({
+  id: z.string(),
+  saudavel: z.boolean(),
+  replicas_saudaveis: z.int().min(0),
+  replicas_total: z.int().min(0),
+});
+
+export const RegiaoEstadoSchema = z.object({
+  id: z.string(),
+  saudavel: z.boolean(),
+  peso_trafego: z.number().min(0).max(1),
+  zonas: z.array(ZonaEstadoSchema),
+});
+
+export const DatastoreEstadoSchema = z.object({
+  nome: z.string(),
+  primario: z.string(),
+  replicacao: z.enum(["assincrona", "sincrona"]),
+  replicas: z.array(z.object({ regiao: z.string(), atraso_s: z.number().min(0) })),
+});
+
+export const EstadoSchema = z.object({
+  em: isoTime,
+  regioes: z.array(RegiaoEstadoSchema),
+  datastores: z.array(DatastoreEstadoSchema),
+  failover: z
+    .object({ regiao: z.string(), desde: isoTime, teste: z.string().optional() })
+    .nullable(),
+});
+export type Estado = z.infer<typeof EstadoSchema>;
+
+const burnRatesShape = Object.fromEntries(BURN_WINDOWS.map((w) => [w, z.number()])) as Record<
+  (typeof BURN_WINDOWS)[number],
+  z.ZodNumber
+>;
+export const TaxasQueimaSchema = z.object(burnRatesShape);
+
+export const SloJanelaSchema = z.object({
+  sli_pct: z.number(),
+  orcamento_restante: z.number(),
+  taxas_queima: TaxasQueimaSchema,
+});
+
+export const AlertaSloSchema = z.object({
+  severidade: z.enum(["pagina", "ticket"]),
+  janela_longa: z.enum(BURN_WINDOWS),
+  janela_curta: z.enum(BURN_WINDOWS),
+});
+
+export const SloItemSchema = z.object({
+  nome: z.string(),
+  sli: z.enum(["disponibilidade", "latencia"]),
+  objetivo: z.number(),
+  janela_dias: z.int(),
+  limiar_ms: z.int().optional(),
+  global: SloJanelaSchema,
+  regioes: z.array(SloJanelaSchema.extend({ regiao: z.string() })),
+  alertas: z.array(AlertaSloSchema.extend({ regiao: z.string().optional() })),
+});
+
+export const SloStatusSchema = z.object({ em: isoTime, slos: z.array(SloItemSchema) });
+export type SloStatus = z.infer<typeof SloStatusSchema>;
+export type SloItem = z.infer<typeof SloItemSchema>;
+
+export const SERIES = [
+  "disponibilidade",
+  "latencia_p50",
+  "latencia_p95",
+  "latencia_p99",
+  "taxa_erro",
+  "trafego",
+  "atraso_replicacao",
+] as const;
+export type Serie = (typeof SERIES)[number];
+
+export const MetricasQuerySchema = z.object({
+  serie: z.enum(SERIES),
+  regiao: z.string().default("global"),
+  de: isoTime.optional(),
+  ate: isoTime.optional(),
+  passo: z.coerce.number().int().min(60).max(86_400).optional(),
+});
+
+export const MetricasSchema = z.object({
+  serie: z.enum(SERIES),
+  regiao: z.string(),
+  passo: z.int(),
+  unidade: z.string(),
+  pontos: z.array(z.tuple([z.int(), z.number().nullable()])).max(10_000),
+});
+export type Metricas = z.infer<typeof MetricasSchema>;
+
+export const NovoTesteFailoverSchema = z.strictObject({
+  regiao: z.string().min(1),
+  duracao_s: z.int().min(30).max(3_600),
+});
+
+export const TesteFailoverSchema = z.object({
+  id: z.string(),
+  regiao: z.string(),
+  duracao_s: z.int(),
+  status: z.enum(["em-andamento", "concluido"]),
+  inicio: isoTime,
+  fim: isoTime.nullable(),
+  primario_perdido: z.boolean(),
+  deteccao_s: z.number().nullable(),
+  trafego_realocado_s: z.number().nullable(),
+  rto_s: z.number().nullable(),
+  rpo_s: z.number().nullable(),
+  rto_alvo_s: z.number(),
+  rpo_alvo_s: z.number(),
+  requisicoes_falhas: z.int().nullable(),
+  orcamento_gasto: z.number().nullable(),
+  linha_do_tempo: z.array(
+    z.object({ em: isoTime, evento: z.string(), regiao: z.string().optional() }),
+  ),
+});
+export type TesteFailover = z.infer<typeof TesteFailoverSchema>;
