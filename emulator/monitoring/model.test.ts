@@ -102,6 +102,18 @@ describe("SLO status", () => {
     expect(slo.global.taxas_queima["1h"]).toBeCloseTo(burnRate(oneHour, 99.95), 3);
   });
 
+  it("carries a burn-down that starts near a full budget and ends at the budget remaining", () => {
+    for (const slo of status.slos) {
+      const series = slo.orcamento_serie;
+      expect(series.length).toBeGreaterThan(100);
+      expect(series.length).toBeLessThanOrEqual(1_000);
+      expect(series[0][1]).toBeGreaterThan(0.9);
+      expect(series[series.length - 1][1]).toBeCloseTo(slo.global.orcamento_restante, 3);
+      for (let i = 1; i < series.length; i++)
+        expect(series[i][1]).toBeLessThanOrEqual(series[i - 1][1]);
+    }
+  });
+
   it("has no project SLOs without an insight resource", () => {
     const noInsight = normalizeBlueprint({
       ...GLOBAL_SAAS,

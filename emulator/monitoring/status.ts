@@ -146,6 +146,7 @@ export function sloStatusAt(sim: ProjectSim, bp: NormalizedBlueprint, t: number)
         };
       };
       const globalWindow = sumCounts(perRegion.map((r) => r.window));
+      const orcamento_serie = burnDown(sim, slo, t, globalWindow.total);
       const globalBurn = Object.fromEntries(
         BURN_WINDOWS.map((w) => [w, sumCounts(perRegion.map((r) => r.burn[w]))]),
       ) as Record<(typeof BURN_WINDOWS)[number], RequestCounts>;
@@ -159,6 +160,7 @@ export function sloStatusAt(sim: ProjectSim, bp: NormalizedBlueprint, t: number)
         ...(limiar !== undefined ? { limiar_ms: limiar } : {}),
         global,
         regioes,
+        orcamento_serie,
         alertas: [
           ...alertsFiring(global.taxas_queima),
           ...regioes.flatMap((r) =>
@@ -171,6 +173,34 @@ export function sloStatusAt(sim: ProjectSim, bp: NormalizedBlueprint, t: number)
 }
 
 // Hour-aligned steps from an hour up, so long ranges read the cached hourly sums.
+/**
+ * Budget remaining through the current window: at each step, the share of the window's whole
+ * budget (budget × the window's requests) not yet spent since the window began. It ends at the
+ * window's orcamento_restante.
+ */
+function burnDown(sim: ProjectSim, slo: Slo, t: number, windowTotal: number): [number, number][] {
+  const limiar = slo.sli === "latencia" ? slo.limiar_ms : undefined;
+  const windowMs = slo.janela_dias * 86_400_000;
+  const stepMs =
+    slo.janela_dias <= 7 ? HOUR_MS : slo.janela_dias <= 30 ? 4 * HOUR_MS : 12 * HOUR_MS;
+  const allowed = windowTotal * errorBudget(slo.objetivo);
+  const start = t - windowMs;
+  const out: [number, number][] = [];
+  let bad = 0;
+  let from = start;
+  // Step edges on whole hours so the sums come from the hourly cache.
+  let edge = Math.ceil(start / HOUR_MS) * HOUR_MS;
+  while (from < t) {
+    const to = Math.min(edge, t);
+    const c = sumCounts(sim.topology.regions.map((r) => sim.counts(r, slo.sli, limiar, from, to)));
+    bad += c.total - c.good;
+    out.push([Math.floor(to / 1000), round(allowed > 0 ? 1 - bad / allowed : 1, 5)]);
+    from = to;
+    edge = to + stepMs;
+  }
+  return out;
+}
+
 const NICE_STEPS = [60, 300, 900, 3600, 10_800, 21_600, 43_200, 86_400];
 export const MAX_POINTS = 10_000;
 

@@ -65,6 +65,8 @@ export const SloItemSchema = z.object({
   global: SloJanelaSchema,
   regioes: z.array(SloJanelaSchema.extend({ regiao: z.string() })),
   alertas: z.array(AlertaSloSchema.extend({ regiao: z.string().optional() })),
+  /** Extension: global budget remaining through the window, [epoch_s, fraction], for burn-down charts. */
+  orcamento_serie: z.array(z.tuple([z.int(), z.number()])).max(1_000),
 });
 
 export const SloStatusSchema = z.object({ em: isoTime, slos: z.array(SloItemSchema) });
