@@ -405,6 +405,11 @@ export function drillReport(
         : null,
     linha_do_tempo: drillEvents(p)
       .filter((e) => e.at <= t)
-      .map((e) => ({ em: iso(e.at), evento: e.code, regiao: e.regiao })),
+      .map((e) => ({
+        em: iso(e.at),
+        apos_s: simSeconds(p.down, e.at),
+        evento: e.code,
+        regiao: e.regiao,
+      })),
   };
 }

@@ -122,8 +122,14 @@ export const TesteFailoverSchema = z.object({
   rpo_alvo_s: z.number(),
   requisicoes_falhas: z.int().nullable(),
   orcamento_gasto: z.number().nullable(),
+  /** Each step, with `apos_s` the simulated seconds since the region went down. */
   linha_do_tempo: z.array(
-    z.object({ em: isoTime, evento: z.string(), regiao: z.string().optional() }),
+    z.object({
+      em: isoTime,
+      apos_s: z.number(),
+      evento: z.string(),
+      regiao: z.string().optional(),
+    }),
   ),
 });
 export type TesteFailover = z.infer<typeof TesteFailoverSchema>;

@@ -1,0 +1,164 @@
+import { useEffect, useRef } from "react";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+
+export interface ChartSeries {
+  label: string;
+  color: string;
+  values: (number | null)[];
+  dash?: number[];
+}
+
+export interface TimeSeriesChartProps {
+  title: string;
+  unit: string;
+  /** Epoch seconds, shared by every series. */
+  xs: number[];
+  series: ChartSeries[];
+  /** Charts with the same key share one cursor. */
+  syncKey?: string;
+  height?: number;
+  /** Draw a horizontal reference line, e.g. the SLO objective. */
+  reference?: { value: number; label: string };
+  yMin?: number;
+  yMax?: number;
+  decimals?: number;
+}
+
+function prefersDark(): boolean {
+  return (
+    typeof window !== "undefined" && window.matchMedia?.("(prefers-color-scheme: dark)").matches
+  );
+}
+
+/** A summary for screen readers: the canvas itself says nothing. */
+export function chartSummary(title: string, unit: string, series: ChartSeries[]): string {
+  const parts = series.map((s) => {
+    const values = s.values.filter((v): v is number => v !== null);
+    if (values.length === 0) return `${s.label}: no data`;
+    const last = values[values.length - 1];
+    return `${s.label}: latest ${last} ${unit}, min ${Math.min(...values)}, max ${Math.max(...values)}`;
+  });
+  return `${title}. ${parts.join("; ")}.`;
+}
+
+export function TimeSeriesChart({
+  title,
+  unit,
+  xs,
+  series,
+  syncKey,
+  height = 200,
+  reference,
+  yMin,
+  yMax,
+  decimals = 2,
+}: TimeSeriesChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const shape = `${series.map((s) => s.label).join("|")}|${reference?.value ?? ""}|${yMin ?? ""}|${yMax ?? ""}`;
+
+  // Recreate the plot only when its shape changes; new data goes through setData.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the options
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const dark = prefersDark();
+    const axisStroke = dark ? "#94a3b8" : "#475569";
+    const grid = dark ? "rgba(148,163,184,0.12)" : "rgba(100,116,139,0.15)";
+    const fmt = (v: number | null) =>
+      v === null || v === undefined ? "—" : `${v.toFixed(decimals)} ${unit}`;
+    const opts: uPlot.Options = {
+      width: Math.max(200, el.clientWidth),
+      height,
+      cursor: syncKey
+        ? { sync: { key: syncKey, setSeries: false }, drag: { x: false, y: false } }
+        : undefined,
+      legend: { show: true, live: true },
+      scales: {
+        x: { time: true },
+        y: {
+          range: (_u, min, max) => [
+            yMin ?? Math.min(min, reference?.value ?? min),
+            yMax ?? Math.max(max, reference?.value ?? max),
+          ],
+        },
+      },
+      axes: [
+        { stroke: axisStroke, grid: { stroke: grid }, ticks: { stroke: grid } },
+        {
+          stroke: axisStroke,
+          grid: { stroke: grid },
+          ticks: { stroke: grid },
+          size: 58,
+          values: (_u, vals) =>
+            vals.map((v) =>
+              Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : `${+v.toFixed(decimals)}`,
+            ),
+        },
+      ],
+      series: [
+        { label: "Time" },
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: 1.5,
+          dash: s.dash,
+          value: (_u: uPlot, v: number | null) => fmt(v),
+          spanGaps: false,
+        })),
+        ...(reference
+          ? [
+              {
+                label: reference.label,
+                stroke: dark ? "#f87171" : "#dc2626",
+                width: 1,
+                dash: [4, 4],
+                value: () => `${reference.value} ${unit}`,
+              },
+            ]
+          : []),
+      ],
+    };
+    const data = [
+      xs,
+      ...series.map((s) => s.values),
+      ...(reference ? [xs.map(() => reference.value)] : []),
+    ] as uPlot.AlignedData;
+    const u = new uPlot(opts, data, el);
+    plot.current = u;
+    const ro = new ResizeObserver(() => {
+      u.setSize({ width: Math.max(200, el.clientWidth), height });
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+  }, [shape, height, syncKey, unit, decimals]);
+
+  useEffect(() => {
+    const u = plot.current;
+    if (!u) return;
+    u.setData([
+      xs,
+      ...series.map((s) => s.values),
+      ...(reference ? [xs.map(() => reference.value)] : []),
+    ] as uPlot.AlignedData);
+  }, [xs, series, reference]);
+
+  return (
+    <figure className="min-w-0">
+      <figcaption className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-200">
+        {title}
+      </figcaption>
+      <div
+        ref={container}
+        role="img"
+        aria-label={chartSummary(title, unit, series)}
+        className="tesserra-chart"
+      />
+    </figure>
+  );
+}

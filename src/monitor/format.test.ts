@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import {
+  budgetHealth,
+  burnHealth,
+  describeDrillEvent,
+  formatBudget,
+  formatRate,
+  formatSeconds,
+  formatSli,
+  regionLabel,
+  thresholdFor,
+} from "./format";
+
+describe("monitor formatting", () => {
+  it("shows SLIs with the digits that matter", () => {
+    expect(formatSli(99.98751)).toBe("99.988 %");
+    expect(formatSli(99.4)).toBe("99.40 %");
+    expect(formatSli(97.25)).toBe("97.3 %");
+  });
+
+  it("shows budgets, including overspent ones", () => {
+    expect(formatBudget(0.74998)).toBe("75 %");
+    expect(formatBudget(-1.5)).toBe("-150 %");
+    expect(budgetHealth(-0.01)).toBe("critical");
+    expect(budgetHealth(0)).toBe("critical");
+    expect(budgetHealth(0.2)).toBe("warning");
+    expect(budgetHealth(0.6)).toBe("ok");
+  });
+
+  it("judges burn rates against the alert thresholds of their windows", () => {
+    expect(thresholdFor("5m")).toBe(14.4);
+    expect(thresholdFor("1h")).toBe(14.4);
+    expect(thresholdFor("30m")).toBe(6);
+    expect(thresholdFor("6h")).toBe(1);
+    expect(thresholdFor("3d")).toBe(1);
+    expect(burnHealth("1h", 14.4)).toBe("warning");
+    expect(burnHealth("1h", 14.5)).toBe("critical");
+    expect(burnHealth("3d", 0.9)).toBe("ok");
+    expect(formatRate(0.1805)).toBe("0.18×");
+    expect(formatRate(16.21)).toBe("16.2×");
+  });
+
+  it("speaks durations and drill events plainly", () => {
+    expect(formatSeconds(32)).toBe("32 s");
+    expect(formatSeconds(125)).toBe("2 min 5 s");
+    expect(formatSeconds(3780)).toBe("1 h 3 min");
+    expect(describeDrillEvent("trafego-realocado", "us-east-1")).toBe(
+      "Gateway moved traffic to Ashburn",
+    );
+    expect(describeDrillEvent("falha-detectada", "sa-east-1")).toBe(
+      "Health checks declared the region unhealthy",
+    );
+    expect(regionLabel("eu-central-1")).toBe("Frankfurt (eu-central-1)");
+  });
+});
