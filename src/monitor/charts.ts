@@ -1,0 +1,120 @@
+/** Which series the Monitor fetches, and how they become charts. Pure. */
+import type { Metricas, Serie } from "../api/monitoring";
+import { cityOf, REGION_COLORS } from "./format";
+import type { ChartSeries } from "./TimeSeriesChart";
+
+export interface SeriesRequest {
+  key: string;
+  serie: Serie;
+  regiao: string;
+}
+
+export interface ChartData {
+  id: string;
+  title: string;
+  unit: string;
+  xs: number[];
+  series: ChartSeries[];
+  reference?: { value: number; label: string };
+  decimals: number;
+}
+
+/** Every series the charts need for a project's regions. */
+export function seriesRequests(regions: string[]): SeriesRequest[] {
+  const req = (serie: Serie, regiao: string) => ({ key: `${serie}@${regiao}`, serie, regiao });
+  return [
+    req("disponibilidade", "global"),
+    ...regions.map((r) => req("disponibilidade", r)),
+    req("latencia_p50", "global"),
+    req("latencia_p95", "global"),
+    req("latencia_p99", "global"),
+    ...regions.map((r) => req("taxa_erro", r)),
+    ...regions.map((r) => req("trafego", r)),
+    ...regions.map((r) => req("atraso_replicacao", r)),
+  ];
+}
+
+/** Values aligned on `xs`; a timestamp a series lacks is a gap. */
+function aligned(xs: number[], m: Metricas | undefined): (number | null)[] {
+  if (!m) return xs.map(() => null);
+  const byTime = new Map(m.pontos.map(([t, v]) => [t, v]));
+  return xs.map((t) => byTime.get(t) ?? null);
+}
+
+export function buildCharts(
+  data: ReadonlyMap<string, Metricas>,
+  regions: string[],
+  options: { objetivo?: number; limiarMs?: number; replicaRegions?: string[] } = {},
+): ChartData[] {
+  const first = data.get("disponibilidade@global") ?? [...data.values()][0];
+  const xs = first ? first.pontos.map(([t]) => t) : [];
+  const get = (serie: Serie, regiao: string) => aligned(xs, data.get(`${serie}@${regiao}`));
+  const perRegion = (serie: Serie) =>
+    regions.map((r) => ({
+      label: cityOf(r),
+      color: REGION_COLORS[r] ?? "#64748b",
+      values: get(serie, r),
+    }));
+  const replicas = options.replicaRegions ?? regions;
+  return [
+    {
+      id: "availability",
+      title: "Availability",
+      unit: "%",
+      xs,
+      decimals: 3,
+      series: [
+        { label: "Global", color: "#334155", values: get("disponibilidade", "global") },
+        ...perRegion("disponibilidade"),
+      ],
+      reference:
+        options.objetivo !== undefined
+          ? { value: options.objetivo, label: "Objective" }
+          : undefined,
+    },
+    {
+      id: "latency",
+      title: "Latency, all regions",
+      unit: "ms",
+      xs,
+      decimals: 0,
+      series: [
+        { label: "p50", color: "#10b981", values: get("latencia_p50", "global") },
+        { label: "p95", color: "#f59e0b", values: get("latencia_p95", "global") },
+        { label: "p99", color: "#ef4444", values: get("latencia_p99", "global") },
+      ],
+      reference:
+        options.limiarMs !== undefined
+          ? { value: options.limiarMs, label: "SLO threshold" }
+          : undefined,
+    },
+    {
+      id: "errors",
+      title: "Error rate",
+      unit: "%",
+      xs,
+      decimals: 3,
+      series: perRegion("taxa_erro"),
+    },
+    {
+      id: "traffic",
+      title: "Traffic per region",
+      unit: "req/s",
+      xs,
+      decimals: 0,
+      series: perRegion("trafego"),
+    },
+    {
+      id: "lag",
+      title: "Replication lag",
+      unit: "s",
+      xs,
+      decimals: 2,
+      series: replicas.map((r) => ({
+        label: cityOf(r),
+        color: REGION_COLORS[r] ?? "#64748b",
+        values: get("atraso_replicacao", r),
+      })),
+    },
+  ];
+}
