@@ -1,0 +1,180 @@
+import { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import {
+  EstadoSchema,
+  MetricasSchema,
+  SloStatusSchema,
+  TesteFailoverSchema,
+} from "../../src/api/monitoring";
+import { GLOBAL_SAAS, TEMPLATES } from "../../src/blueprint";
+import type { DrillInput } from "./model";
+import {
+  type EventoTipo,
+  type MonitoredProject,
+  type MonitoringStore,
+  monitoringRoutes,
+} from "./routes";
+
+/** The store contract in memory; the emulator's SQLite store implements the same interface. */
+class MemoryStore implements MonitoringStore {
+  projects = new Map<string, { organizacao: string; project: MonitoredProject }>();
+  drillsOf = new Map<string, DrillInput[]>();
+  events: {
+    projectId: string;
+    key: string;
+    tipo: EventoTipo;
+    dados: Record<string, unknown>;
+    em: number;
+  }[] = [];
+  project(organizacao: string, id: string) {
+    const p = this.projects.get(id);
+    return p && p.organizacao === organizacao ? p.project : undefined;
+  }
+  drills(projectId: string) {
+    return this.drillsOf.get(projectId) ?? [];
+  }
+  insertDrill(
+    projectId: string,
+    drill: DrillInput,
+    busyUntil: (d: DrillInput) => number,
+    now: number,
+  ) {
+    const list = this.drills(projectId);
+    if (list.some((d) => busyUntil(d) > now)) return false;
+    this.drillsOf.set(projectId, [...list, drill]);
+    return true;
+  }
+  recordEvent(
+    projectId: string,
+    key: string,
+    tipo: EventoTipo,
+    dados: Record<string, unknown>,
+    em: number,
+  ) {
+    if (this.events.some((e) => e.key === key)) return;
+    this.events.push({ projectId, key, tipo, dados, em });
+  }
+  projectsWithDrills() {
+    return [...this.drillsOf.keys()].map((id) => ({
+      organizacao: this.projects.get(id)?.organizacao ?? "",
+      id,
+    }));
+  }
+}
+
+function setup(clock = 600) {
+  const store = new MemoryStore();
+  store.projects.set("prj_1", {
+    organizacao: "demo",
+    project: { id: "prj_1", versao: 1, status: "ativo", blueprint: GLOBAL_SAAS },
+  });
+  store.projects.set("prj_single", {
+    organizacao: "demo",
+    project: { id: "prj_single", versao: 1, status: "ativo", blueprint: TEMPLATES[1].blueprint },
+  });
+  const monitoring = monitoringRoutes({
+    store,
+    clock,
+    organizacaoOf: (c) => c.req.header("x-org") ?? "",
+  });
+  const app = new Hono().route("/v1/projetos", monitoring.app);
+  const call = (path: string, init: RequestInit = {}, org = "demo") =>
+    app.request(path, {
+      ...init,
+      headers: { "x-org": org, "content-type": "application/json", ...init.headers },
+    });
+  return { store, monitoring, call };
+}
+
+describe("monitoring routes", () => {
+  it("answer estado, slos and metricas in the contract's shapes", async () => {
+    const { call } = setup();
+    const estado = await call("/v1/projetos/prj_1/estado");
+    expect(estado.status).toBe(200);
+    expect(EstadoSchema.parse(await estado.json()).regioes.map((r) => r.id)).toEqual([
+      "sa-east-1",
+      "us-east-1",
+      "eu-central-1",
+    ]);
+    const slos = await call("/v1/projetos/prj_1/slos");
+    expect(SloStatusSchema.parse(await slos.json()).slos).toHaveLength(2);
+    const de = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const m = await call(`/v1/projetos/prj_1/metricas?serie=latencia_p99&regiao=global&de=${de}`);
+    const metricas = MetricasSchema.parse(await m.json());
+    expect(metricas.passo).toBe(3600);
+    expect(metricas.pontos.length).toBeGreaterThan(700);
+  });
+
+  it("hides another organization's project and refuses bad queries", async () => {
+    const { call } = setup();
+    expect((await call("/v1/projetos/prj_1/estado", {}, "acme")).status).toBe(404);
+    const bad = await call("/v1/projetos/prj_1/metricas?serie=cpu");
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
+    expect(
+      (await call("/v1/projetos/prj_1/metricas?serie=trafego&regiao=ap-northeast-1")).status,
+    ).toBe(400);
+  });
+
+  it("runs a drill: 202, one at a time, events recorded as the steps happen", async () => {
+    const { call, store, monitoring } = setup(600);
+    const start = await call("/v1/projetos/prj_1/testes-failover", {
+      method: "POST",
+      body: JSON.stringify({ regiao: "sa-east-1", duracao_s: 60 }),
+    });
+    expect(start.status).toBe(202);
+    const drill = TesteFailoverSchema.parse(await start.json());
+    expect(start.headers.get("location")).toBe(`/v1/projetos/prj_1/testes-failover/${drill.id}`);
+    expect(drill.status).toBe("em-andamento");
+    const again = await call("/v1/projetos/prj_1/testes-failover", {
+      method: "POST",
+      body: JSON.stringify({ regiao: "us-east-1", duracao_s: 60 }),
+    });
+    expect(again.status).toBe(409);
+
+    // 60 s + one 10 s health-check interval at 600× is about 120 ms of wall time.
+    await new Promise((r) => setTimeout(r, 400));
+    const done = TesteFailoverSchema.parse(
+      await (await call(`/v1/projetos/prj_1/testes-failover/${drill.id}`)).json(),
+    );
+    expect(done.status).toBe("concluido");
+    expect(done.rto_s).toBe(36); // 3 × 10 s to detect + 6 s to promote the replica
+    expect(store.events.map((e) => e.key)).toEqual(
+      [
+        "regiao-indisponivel",
+        "falha-detectada",
+        "trafego-realocado",
+        "replica-promovida",
+        "regiao-restabelecida",
+        "trafego-restaurado",
+      ].map((k) => `${drill.id}:${k}`),
+    );
+    expect(store.events.find((e) => e.tipo === "failover-fim")?.dados).toMatchObject({ rto_s: 36 });
+    const list = await (await call("/v1/projetos/prj_1/testes-failover")).json();
+    expect(list).toHaveLength(1);
+    monitoring.stop();
+  });
+
+  it("refuses drills that cannot run, with reasons", async () => {
+    const { call } = setup();
+    const post = (id: string, body: unknown) =>
+      call(`/v1/projetos/${id}/testes-failover`, { method: "POST", body: JSON.stringify(body) });
+    expect((await post("prj_1", { regiao: "ap-northeast-1", duracao_s: 60 })).status).toBe(422);
+    expect((await post("prj_1", { regiao: "sa-east-1", duracao_s: 5 })).status).toBe(422);
+    const single = await post("prj_single", { regiao: "sa-east-1", duracao_s: 60 });
+    expect(single.status).toBe(409);
+    expect((await single.json()).detail).toMatch(/at least two regions and a gateway/);
+  });
+
+  it("records the steps that came due while the emulator was down, once", async () => {
+    const { store } = setup();
+    store.drillsOf.set("prj_1", [
+      { id: "tf_old", regiao: "eu-central-1", inicio: Date.now() - 3_600_000, duracao_s: 60 },
+    ]);
+    const restarted = monitoringRoutes({ store, clock: 600, organizacaoOf: () => "demo" });
+    restarted.resume();
+    restarted.resume();
+    expect(store.events.filter((e) => e.key.startsWith("tf_old:"))).toHaveLength(5); // the primary was elsewhere
+    restarted.stop();
+  });
+});

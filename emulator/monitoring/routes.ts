@@ -1,0 +1,304 @@
+/**
+ * Monitoring endpoints of contract §2 (estado, slos, metricas, testes-failover) as a hono
+ * sub-app. The emulator's store is injected, so these routes own no storage of their own:
+ * series come from the simulation, drills and events from the project's database.
+ */
+import { type Context, Hono } from "hono";
+import { MetricasQuerySchema, NovoTesteFailoverSchema } from "../../src/api/monitoring";
+import { type Blueprint, type NormalizedBlueprint, normalizeBlueprint } from "../../src/blueprint";
+import { type DrillInput, ProjectSim, seedOf } from "./model";
+import { drillEvents, drillReport, estadoAt, metricasAt, sloStatusAt } from "./status";
+
+export type EventoTipo =
+  | "implantacao"
+  | "saude"
+  | "failover-inicio"
+  | "failover-fim"
+  | "alerta"
+  | "teste-failover";
+
+export interface MonitoredProject {
+  id: string;
+  versao: number;
+  status: "implantando" | "ativo" | "falhou";
+  blueprint: Blueprint;
+}
+
+export interface MonitoringStore {
+  /** The organization's project, or undefined (another organization's project is not found). */
+  project(organizacao: string, id: string): MonitoredProject | undefined;
+  drills(projectId: string): DrillInput[];
+  /** Stores the drill; atomically refuses (returns false) when another is still under way at `now`. */
+  insertDrill(
+    projectId: string,
+    drill: DrillInput,
+    busyUntil: (d: DrillInput) => number,
+    now: number,
+  ): boolean;
+  /** Appends an event once per key (replays after a restart are ignored). */
+  recordEvent(
+    projectId: string,
+    key: string,
+    tipo: EventoTipo,
+    dados: Record<string, unknown>,
+    em: number,
+  ): void;
+  /** Every project with drills, for resuming their event schedules after a restart. */
+  projectsWithDrills(): { organizacao: string; id: string }[];
+}
+
+export interface MonitoringOptions {
+  store: MonitoringStore;
+  clock: number;
+  organizacaoOf: (c: Context) => string;
+  now?: () => number;
+}
+
+function problem(c: Context, status: 400 | 404 | 409 | 422, title: string, detail: string) {
+  return c.json({ type: "about:blank", title, status, detail }, status, {
+    "Content-Type": "application/problem+json",
+  });
+}
+
+/** Per project and version, one simulation (its hourly sums stay warm between requests). */
+class SimCache {
+  private readonly sims = new Map<
+    string,
+    { versao: number; bp: NormalizedBlueprint; sim: ProjectSim }
+  >();
+  constructor(private readonly clock: number) {}
+
+  get(
+    project: MonitoredProject,
+    drills: DrillInput[],
+  ): { sim: ProjectSim; bp: NormalizedBlueprint } {
+    let entry = this.sims.get(project.id);
+    if (!entry || entry.versao !== project.versao) {
+      const bp = normalizeBlueprint(project.blueprint);
+      entry = {
+        versao: project.versao,
+        bp,
+        sim: new ProjectSim(seedOf(project.id), bp, this.clock, drills),
+      };
+      this.sims.set(project.id, entry);
+    } else entry.sim.setDrills(drills);
+    return entry;
+  }
+}
+
+const EVENT_TYPES: Record<string, { tipo: EventoTipo; fase: string }> = {
+  "regiao-indisponivel": { tipo: "teste-failover", fase: "inicio" },
+  "falha-detectada": { tipo: "saude", fase: "regiao-indisponivel" },
+  "trafego-realocado": { tipo: "failover-inicio", fase: "trafego-realocado" },
+  "replica-promovida": { tipo: "failover-fim", fase: "replica-promovida" },
+  "regiao-restabelecida": { tipo: "saude", fase: "regiao-restabelecida" },
+  "trafego-restaurado": { tipo: "teste-failover", fase: "fim" },
+};
+
+export function monitoringRoutes(options: MonitoringOptions) {
+  const { store, clock, organizacaoOf } = options;
+  const now = options.now ?? Date.now;
+  const sims = new SimCache(clock);
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const app = new Hono();
+
+  const load = (c: Context) => {
+    const project = store.project(organizacaoOf(c), c.req.param("id") ?? "");
+    if (!project) return undefined;
+    return { project, ...sims.get(project, store.drills(project.id)) };
+  };
+  const notFound = (c: Context) =>
+    problem(c, 404, "Project not found", `No project ${c.req.param("id")} in your organization.`);
+
+  /** Records each drill step as an event when its time comes (at once for steps already past). */
+  function schedule(projectId: string, sim: ProjectSim, bp: NormalizedBlueprint, drillId: string) {
+    const phase = sim.drillPhases().find((p) => p.drill.id === drillId);
+    if (!phase) return;
+    for (const e of drillEvents(phase)) {
+      const { tipo, fase } = EVENT_TYPES[e.code];
+      const record = () => {
+        const report = drillReport(sim, bp, drillId, e.at);
+        store.recordEvent(
+          projectId,
+          `${drillId}:${e.code}`,
+          tipo,
+          {
+            teste: drillId,
+            fase,
+            evento: e.code,
+            regiao: e.regiao,
+            ...(e.code === "replica-promovida" ||
+            (e.code === "trafego-realocado" && !phase.primaryLost)
+              ? { rto_s: report?.rto_s, rpo_s: report?.rpo_s }
+              : {}),
+          },
+          e.at,
+        );
+      };
+      const wait = e.at - now();
+      if (wait <= 0) record();
+      else {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          record();
+        }, wait);
+        timers.add(timer);
+      }
+    }
+  }
+
+  app.get("/:id/estado", (c) => {
+    const p = load(c);
+    if (!p) return notFound(c);
+    return c.json(estadoAt(p.sim, now()));
+  });
+
+  app.get("/:id/slos", (c) => {
+    const p = load(c);
+    if (!p) return notFound(c);
+    return c.json(sloStatusAt(p.sim, p.bp, now()));
+  });
+
+  app.get("/:id/metricas", (c) => {
+    const parsed = MetricasQuerySchema.safeParse(c.req.query());
+    if (!parsed.success)
+      return problem(
+        c,
+        400,
+        "Invalid query",
+        parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "),
+      );
+    const p = load(c);
+    if (!p) return notFound(c);
+    const q = parsed.data;
+    if (q.regiao !== "global" && !p.sim.topology.regions.includes(q.regiao))
+      return problem(
+        c,
+        400,
+        "Unknown region",
+        `This project does not run in ${q.regiao}; use global or one of ${p.sim.topology.regions.join(", ")}.`,
+      );
+    const ate = q.ate ? Date.parse(q.ate) : now();
+    const de = q.de ? Date.parse(q.de) : ate - 86_400_000;
+    if (!(de < ate)) return problem(c, 400, "Invalid range", "de must be before ate.");
+    if (ate - de > 31 * 86_400_000)
+      return problem(c, 400, "Range too long", "Ask for 31 days at most.");
+    return c.json(metricasAt(p.sim, { serie: q.serie, regiao: q.regiao, de, ate, passo: q.passo }));
+  });
+
+  app.get("/:id/testes-failover", (c) => {
+    const p = load(c);
+    if (!p) return notFound(c);
+    const t = now();
+    const reports = p.sim
+      .drillPhases()
+      .map((ph) => drillReport(p.sim, p.bp, ph.drill.id, t))
+      .filter((r) => r !== undefined)
+      .reverse();
+    return c.json(reports);
+  });
+
+  app.post("/:id/testes-failover", async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return problem(
+        c,
+        400,
+        "Malformed JSON",
+        'The body is not valid JSON; send { "regiao": "…", "duracao_s": 120 }.',
+      );
+    }
+    const parsed = NovoTesteFailoverSchema.safeParse(body);
+    if (!parsed.success)
+      return c.json(
+        {
+          type: "about:blank",
+          title: "Invalid drill",
+          status: 422,
+          detail:
+            "regiao must be one of the project's regions and duracao_s a whole number of seconds from 30 to 3600.",
+          problemas: parsed.error.issues.map((i) => ({
+            ponteiro: `/${i.path.join("/")}`,
+            codigo: "esquema",
+            severidade: "erro",
+            mensagem: i.message,
+          })),
+        },
+        422,
+        { "Content-Type": "application/problem+json" },
+      );
+    const p = load(c);
+    if (!p) return notFound(c);
+    const { regiao, duracao_s } = parsed.data;
+    if (!p.sim.topology.regions.includes(regiao))
+      return problem(
+        c,
+        422,
+        "Unknown region",
+        `This project runs in ${p.sim.topology.regions.join(", ")}, not in ${regiao}.`,
+      );
+    if (p.project.status !== "ativo")
+      return problem(
+        c,
+        409,
+        "Project not ready",
+        "Drills run on an active project; wait for its deployment to finish.",
+      );
+    if (!p.sim.topology.canFailOver)
+      return problem(
+        c,
+        409,
+        "Nothing to fail over to",
+        "A drill needs at least two regions and a gateway to move traffic between them.",
+      );
+    const t = now();
+    const drill: DrillInput = {
+      id: `tf_${crypto.randomUUID().slice(0, 12)}`,
+      regiao,
+      inicio: t,
+      duracao_s,
+    };
+    const hc = p.sim.topology.healthCheck;
+    const busyUntil = (d: DrillInput) => d.inicio + p.sim.wallMs(d.duracao_s + hc.intervalo_s);
+    if (!store.insertDrill(p.project.id, drill, busyUntil, t))
+      return problem(
+        c,
+        409,
+        "A drill is under way",
+        "Wait for the current drill to finish before starting another.",
+      );
+    const fresh = sims.get(p.project, store.drills(p.project.id));
+    schedule(p.project.id, fresh.sim, fresh.bp, drill.id);
+    return c.json(drillReport(fresh.sim, fresh.bp, drill.id, t), 202, {
+      Location: `/v1/projetos/${p.project.id}/testes-failover/${drill.id}`,
+    });
+  });
+
+  app.get("/:id/testes-failover/:tid", (c) => {
+    const p = load(c);
+    if (!p) return notFound(c);
+    const report = drillReport(p.sim, p.bp, c.req.param("tid"), now());
+    if (!report)
+      return problem(c, 404, "Drill not found", `No drill ${c.req.param("tid")} in this project.`);
+    return c.json(report);
+  });
+
+  /** After a restart: record the drill steps that came due while the emulator was down, schedule the rest. */
+  function resume() {
+    for (const { organizacao, id } of store.projectsWithDrills()) {
+      const project = store.project(organizacao, id);
+      if (!project) continue;
+      const { sim, bp } = sims.get(project, store.drills(id));
+      for (const ph of sim.drillPhases()) schedule(id, sim, bp, ph.drill.id);
+    }
+  }
+
+  function stop() {
+    for (const t of timers) clearTimeout(t);
+    timers.clear();
+  }
+
+  return { app, resume, stop };
+}
