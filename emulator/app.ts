@@ -1,0 +1,605 @@
+/**
+ * The emulator's HTTP face: contract §2 as a hono app over the SQLite store, plus the built
+ * console (with an SPA fallback) on the same origin.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { streamSSE } from "hono/streaming";
+import type { Problem } from "../src/api/schemas";
+import {
+  type Blueprint,
+  diffBlueprints,
+  type Finding,
+  normalizeBlueprint,
+  type Plano,
+  parseBlueprintText,
+  REGIONS,
+  validateBlueprint,
+  zonesOf,
+} from "../src/blueprint";
+import {
+  deploymentEnd,
+  deploymentStatusAt,
+  deploymentTransitions,
+  scheduleDeployment,
+  stepStatusAt,
+} from "./deployments";
+import { monitoringRoutes } from "./monitoring/routes";
+import { openApiDocument } from "./openapi";
+import { type CurrentProject, type DeploymentRow, type ProjectRow, Store } from "./store";
+
+/** Request bodies above this answer 413 (contract: 1 MB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface Account {
+  organizacao: string;
+  plano: Plano;
+}
+
+export interface EmulatorOptions {
+  dataDir: string;
+  clock: number;
+  tokens: Map<string, Account>;
+  /** The built console to serve; omitted, only the API is served. */
+  distDir?: string;
+  now?: () => number;
+}
+
+type Env = { Variables: { account: Account } };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function problemResponse(
+  c: Context,
+  status: number,
+  title: string,
+  detail: string,
+  extra: Partial<Problem> = {},
+  headers: Record<string, string> = {},
+) {
+  const body: Problem = { type: "about:blank", title, status, detail, ...extra };
+  return textResponse(JSON.stringify(body), status, {
+    "Content-Type": "application/problem+json",
+    ...headers,
+  });
+}
+
+/** A Response that keeps its body text, so an idempotent answer can be stored synchronously. */
+type TextResponse = Response & { bodyText?: string };
+function textResponse(body: string, status: number, headers: Record<string, string>) {
+  const r = new Response(body, { status, headers }) as TextResponse;
+  r.bodyText = body;
+  return r;
+}
+
+/** Tokens from `TESSERRA_TOKENS`: `token=organizacao:plano,…`. */
+export function parseTokens(spec: string): Map<string, Account> {
+  const tokens = new Map<string, Account>();
+  for (const part of spec.split(",")) {
+    const m = /^\s*([^=\s]+)=([^:\s]+):(starter|business|enterprise)\s*$/.exec(part);
+    if (!m)
+      throw new Error(
+        `TESSERRA_TOKENS: "${part}" is not token=organizacao:plano (plano starter, business or enterprise).`,
+      );
+    tokens.set(m[1], { organizacao: m[2], plano: m[3] as Plano });
+  }
+  return tokens;
+}
+
+export const DEFAULT_TOKENS = "dev=demo:enterprise,business=acme:business,starter=tiny:starter";
+
+function etagOf(row: { id: string; versao: number }) {
+  return `"${row.id}.v${row.versao}"`;
+}
+
+function matchesEtag(header: string, row: { id: string; versao: number }): boolean {
+  const current = etagOf(row);
+  return header
+    .split(",")
+    .map((t) => t.trim().replace(/^W\//, ""))
+    .some((t) => t === "*" || t === current);
+}
+
+export function createEmulator(options: EmulatorOptions) {
+  const now = options.now ?? Date.now;
+  const { clock, tokens } = options;
+  const store = new Store(options.dataDir, now);
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const app = new Hono<Env>();
+
+  // --- Deployment events: recorded when each step's time comes, resumed after a restart. ---
+  function followDeployment(d: DeploymentRow) {
+    const transitions = deploymentTransitions(d.id, d.passos, d.criada_em);
+    let next = 0;
+    const tick = () => {
+      const t = now();
+      store.transaction(() => {
+        while (next < transitions.length && transitions[next].at <= t) {
+          const e = transitions[next++];
+          store.recordEvent(d.projeto_id, e.key, "implantacao", e.dados, e.at);
+        }
+        if (next === transitions.length) store.closeDeployment(d.id);
+      });
+      if (next < transitions.length) {
+        const timer = setTimeout(
+          () => {
+            timers.delete(timer);
+            tick();
+          },
+          Math.max(0, transitions[next].at - now()),
+        );
+        timers.add(timer);
+      }
+    };
+    tick();
+  }
+
+  const monitoring = monitoringRoutes({
+    store,
+    clock,
+    now,
+    organizacaoOf: (c) => (c as Context<Env>).get("account").organizacao,
+  });
+
+  // --- Helpers ---
+  function projectStatus(row: CurrentProject) {
+    return now() >= row.fim ? "ativo" : "implantando";
+  }
+
+  /** The project as JSON text; the stored blueprint is spliced in without re-parsing. */
+  function projectJson(row: CurrentProject): string {
+    return `{"id":${JSON.stringify(row.id)},"nome":${JSON.stringify(row.nome)},"blueprint":${row.blueprint},"versao":${row.versao},"status":"${projectStatus(row)}","implantacao_atual":${JSON.stringify(row.implantacao_atual)},"criado_em":"${iso(row.criado_em)}","atualizado_em":"${iso(row.atualizado_em)}"}`;
+  }
+
+  function jsonResponse(body: string, status = 200, headers: Record<string, string> = {}) {
+    return textResponse(body, status, { "Content-Type": "application/json", ...headers });
+  }
+
+  const notFound = (c: Context) =>
+    problemResponse(
+      c,
+      404,
+      "Project not found",
+      `No project ${c.req.param("id")} in your organization.`,
+    );
+
+  /** Reads a JSON body: a 400 problem with the position of the first syntax error otherwise. */
+  async function readJson(
+    c: Context,
+  ): Promise<{ ok: true; value: unknown; text: string } | { ok: false; response: Response }> {
+    const text = await c.req.text();
+    if (text.trim() === "")
+      return {
+        ok: false,
+        response: problemResponse(
+          c,
+          400,
+          "Empty body",
+          "The request has no body; send a blueprint as JSON.",
+        ),
+      };
+    const parsed = parseBlueprintText(text, { maxBytes: Number.POSITIVE_INFINITY });
+    if (!parsed.ok)
+      return {
+        ok: false,
+        response: problemResponse(c, 400, "Malformed JSON", parsed.error.replace(/file/g, "body")),
+      };
+    return { ok: true, value: parsed.value, text };
+  }
+
+  /** A blueprint refused: 403 when only the account's plan stands in the way, else 422. */
+  function refused(c: Context, problemas: Finding[]) {
+    const errors = problemas.filter((f) => f.severidade === "erro");
+    if (errors.every((f) => f.codigo === "plano-insuficiente"))
+      return problemResponse(
+        c,
+        403,
+        "Plan does not allow this blueprint",
+        `${errors.map((f) => f.mensagem).join(" ")} Upgrade the account's plan or change the blueprint.`,
+        { type: "https://tesserra.dev/problemas/plano-insuficiente", problemas },
+      );
+    return problemResponse(
+      c,
+      422,
+      "Invalid blueprint",
+      `The blueprint has ${errors.length} error${errors.length === 1 ? "" : "s"}; see problemas for each field at fault.`,
+      { type: "https://tesserra.dev/problemas/blueprint-invalido", problemas },
+    );
+  }
+
+  function newDeployment(
+    projetoId: string,
+    versao: number,
+    bp: Blueprint,
+    unchanged?: Set<string>,
+  ): DeploymentRow {
+    const t = now();
+    const passos = scheduleDeployment(normalizeBlueprint(bp), t, clock, unchanged);
+    return {
+      id: `im_${randomUUID().replace(/-/g, "").slice(0, 16)}`,
+      projeto_id: projetoId,
+      versao,
+      criada_em: t,
+      fim: deploymentEnd(passos, t),
+      passos,
+    };
+  }
+
+  /**
+   * Idempotency-Key (contract §2): the same key with the same request answers the first
+   * answer again and does nothing; the same key with another request is 422.
+   */
+  async function idempotent(
+    c: Context<Env>,
+    requestText: string,
+    handle: () => Response,
+  ): Promise<Response> {
+    const key = c.req.header("Idempotency-Key");
+    if (!key) return handle();
+    if (key.length > 255)
+      return problemResponse(
+        c,
+        400,
+        "Invalid Idempotency-Key",
+        "Use a key of 255 characters at most.",
+      );
+    const { organizacao } = c.get("account");
+    const hash = createHash("sha256")
+      .update(`${c.req.method} ${c.req.path}\n${requestText}`)
+      .digest("hex");
+    return store.transaction(() => {
+      const previous = store.idempotentAnswer(organizacao, key);
+      if (previous) {
+        if (previous.hash !== hash)
+          return problemResponse(
+            c,
+            422,
+            "Idempotency-Key reused",
+            "This Idempotency-Key was already used for a different request in the last 24 hours. Use a new key for a new request.",
+            { type: "https://tesserra.dev/problemas/idempotencia" },
+          );
+        return new Response(previous.body, {
+          status: previous.status,
+          headers: { ...previous.headers, "Idempotent-Replayed": "true" },
+        });
+      }
+      const response = handle();
+      // A server failure is not an answer: the client may retry it with the same key.
+      if (response.status < 500) {
+        const headers: Record<string, string> = {};
+        response.headers.forEach((v, k) => {
+          headers[k] = v;
+        });
+        const body = (response as TextResponse).bodyText ?? "";
+        store.rememberAnswer(organizacao, key, { hash, status: response.status, body, headers });
+      }
+      return response;
+    });
+  }
+
+  // --- Middleware ---
+  app.use(
+    "/v1/*",
+    cors({
+      origin: (origin) => origin,
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "Idempotency-Key",
+        "If-Match",
+        "Last-Event-ID",
+      ],
+      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+      exposeHeaders: ["ETag", "Location", "Idempotent-Replayed"],
+      maxAge: 600,
+    }),
+  );
+
+  app.get("/v1/openapi.json", (c) => c.json(openApiDocument()));
+
+  app.use("/v1/*", async (c, next) => {
+    const header = c.req.header("Authorization") ?? "";
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    const account = m ? tokens.get(m[1]) : undefined;
+    if (!account)
+      return problemResponse(
+        c,
+        401,
+        "Unauthorized",
+        m
+          ? "The token is not known to this API. Check the token in Settings."
+          : "Send Authorization: Bearer <token>. Set the token in the console's Settings.",
+        {},
+        { "WWW-Authenticate": 'Bearer realm="tesserra"' },
+      );
+    c.set("account", account);
+    await next();
+  });
+
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(
+          c,
+          413,
+          "Body too large",
+          "Request bodies are limited to 1 MB. A blueprint of 500 resources fits well within it.",
+          {},
+          // The rest of the body is never read, so this connection cannot carry another request.
+          { Connection: "close" },
+        ),
+    }),
+  );
+
+  // --- Account and catalog ---
+  app.get("/v1/conta", (c) => c.json(c.get("account")));
+  app.get("/v1/regioes", (c) =>
+    c.json(
+      REGIONS.map((r) => ({
+        id: r.id,
+        cidade: r.city,
+        continente: r.continent,
+        lat: r.lat,
+        lon: r.lon,
+        zonas: zonesOf(r.id),
+      })),
+    ),
+  );
+
+  app.post("/v1/blueprints/validar", async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const { valido, problemas } = validateBlueprint(body.value, { plano: c.get("account").plano });
+    return c.json({ valido, problemas });
+  });
+
+  // --- Projects ---
+  app.get("/v1/projetos", (c) => {
+    const rows = store.projectRows(c.get("account").organizacao);
+    return jsonResponse(`[${rows.map(projectJson).join(",")}]`);
+  });
+
+  app.post("/v1/projetos", async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const account = c.get("account");
+    return idempotent(c, body.text, () => {
+      const result = validateBlueprint(body.value, { plano: account.plano });
+      if (!result.valido || !result.blueprint) return refused(c, result.problemas);
+      const bp = result.blueprint;
+      const t = now();
+      const id = `prj_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+      const deployment = newDeployment(id, 1, bp);
+      const row: ProjectRow = {
+        id,
+        organizacao: account.organizacao,
+        nome: bp.nome,
+        blueprint: JSON.stringify(bp),
+        versao: 1,
+        implantacao_atual: deployment.id,
+        criado_em: t,
+        atualizado_em: t,
+      };
+      store.insertProject(row, deployment);
+      queueMicrotask(() => followDeployment(deployment));
+      return textResponse(projectJson({ ...row, fim: deployment.fim }), 201, {
+        "Content-Type": "application/json",
+        ETag: etagOf(row),
+        Location: `/v1/projetos/${id}`,
+      });
+    });
+  });
+
+  app.get("/v1/projetos/:id", (c) => {
+    const row = store.projectRow(c.get("account").organizacao, c.req.param("id"));
+    if (!row) return notFound(c);
+    return jsonResponse(projectJson(row), 200, { ETag: etagOf(row) });
+  });
+
+  app.post("/v1/projetos/:id/plano", async (c) => {
+    const row = store.projectRow(c.get("account").organizacao, c.req.param("id"));
+    if (!row) return notFound(c);
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const result = validateBlueprint(body.value, { plano: c.get("account").plano });
+    if (!result.valido) return refused(c, result.problemas);
+    const plan = diffBlueprints(JSON.parse(row.blueprint), body.value);
+    return c.json({ ...plan, versao_atual: row.versao, problemas: result.problemas }, 200, {
+      ETag: etagOf(row),
+    });
+  });
+
+  app.put("/v1/projetos/:id", async (c) => {
+    const account = c.get("account");
+    const row = store.projectRow(account.organizacao, c.req.param("id"));
+    if (!row) return notFound(c);
+    const ifMatch = c.req.header("If-Match");
+    if (!ifMatch)
+      return problemResponse(
+        c,
+        428,
+        "If-Match required",
+        `Send If-Match with the ETag of the version you changed (now ${etagOf(row)}), so a concurrent change is never overwritten.`,
+      );
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    return idempotent(c, `${ifMatch}\n${body.text}`, () => {
+      // Read again inside the transaction: the version check and the write are one step.
+      const current = store.projectRow(account.organizacao, row.id);
+      if (!current) return notFound(c);
+      if (!matchesEtag(ifMatch, current))
+        return problemResponse(
+          c,
+          412,
+          "Project changed elsewhere",
+          `The project is at version ${current.versao} (ETag ${etagOf(current)}), not the one you started from. Review the newer version's plan and submit again.`,
+          { type: "https://tesserra.dev/problemas/versao-desatualizada" },
+          { ETag: etagOf(current) },
+        );
+      const result = validateBlueprint(body.value, { plano: account.plano });
+      if (!result.valido || !result.blueprint) return refused(c, result.problemas);
+      const bp = result.blueprint;
+      const plan = diffBlueprints(JSON.parse(current.blueprint), bp);
+      const touched = new Set([...plan.criar, ...plan.alterar.map((a) => a.nome)]);
+      const unchanged = new Set(bp.recursos.map((r) => r.nome).filter((n) => !touched.has(n)));
+      const versao = current.versao + 1;
+      const deployment = newDeployment(current.id, versao, bp, unchanged);
+      const next: ProjectRow = {
+        ...current,
+        nome: bp.nome,
+        blueprint: JSON.stringify(bp),
+        versao,
+        implantacao_atual: deployment.id,
+        atualizado_em: now(),
+      };
+      if (!store.updateProject(next, current.versao, deployment))
+        return problemResponse(c, 412, "Project changed elsewhere", "Submit again.");
+      queueMicrotask(() => followDeployment(deployment));
+      return textResponse(projectJson({ ...next, fim: deployment.fim }), 200, {
+        "Content-Type": "application/json",
+        ETag: etagOf(next),
+      });
+    });
+  });
+
+  app.delete("/v1/projetos/:id", (c) => {
+    const { organizacao } = c.get("account");
+    const id = c.req.param("id");
+    const row = store.projectRow(organizacao, id);
+    if (!row) return notFound(c);
+    const ifMatch = c.req.header("If-Match");
+    if (ifMatch && !matchesEtag(ifMatch, row))
+      return problemResponse(
+        c,
+        412,
+        "Project changed elsewhere",
+        `The project is at version ${row.versao}; reload it before deleting.`,
+        {},
+        { ETag: etagOf(row) },
+      );
+    store.transaction(() => {
+      store.removeProject(organizacao, id);
+      store.recordEvent(id, "removido", "implantacao", { status: "removido" }, now());
+    });
+    return c.body(null, 204);
+  });
+
+  app.get("/v1/projetos/:id/implantacoes/:iid", (c) => {
+    const row = store.projectRow(c.get("account").organizacao, c.req.param("id"));
+    if (!row) return notFound(c);
+    const d = store.deployment(row.id, c.req.param("iid"));
+    if (!d)
+      return problemResponse(
+        c,
+        404,
+        "Deployment not found",
+        `No deployment ${c.req.param("iid")} in project ${row.id}.`,
+      );
+    const t = now();
+    return c.json({
+      id: d.id,
+      projeto: d.projeto_id,
+      versao: d.versao,
+      status: deploymentStatusAt(d.passos, t),
+      criada_em: iso(d.criada_em),
+      concluida_em: t >= d.fim ? iso(d.fim) : null,
+      passos: d.passos.map((s) => {
+        const status = stepStatusAt(s, t);
+        return {
+          recurso: s.recurso,
+          tipo: s.tipo,
+          regiao: s.regiao,
+          status,
+          atualizado_em: iso(
+            status === "pronto" ? s.fim : status === "provisionando" ? s.inicio : d.criada_em,
+          ),
+        };
+      }),
+    });
+  });
+
+  app.get("/v1/projetos/:id/eventos", (c) => {
+    const row = store.projectRow(c.get("account").organizacao, c.req.param("id"));
+    if (!row) return notFound(c);
+    const after = Number(c.req.header("Last-Event-ID") ?? c.req.query("depois") ?? 0) || 0;
+    if (!(c.req.header("Accept") ?? "").includes("text/event-stream"))
+      return c.json(store.events(row.id, after));
+    return streamSSE(c, async (stream) => {
+      let last = after;
+      let pending = false;
+      let wake: (() => void) | undefined;
+      const off = store.onEvent((projetoId) => {
+        if (projetoId !== row.id) return;
+        pending = true;
+        wake?.();
+      });
+      let closed = false;
+      stream.onAbort(() => {
+        closed = true;
+        wake?.();
+      });
+      try {
+        while (!closed) {
+          pending = false;
+          const batch = store.events(row.id, last, 500);
+          for (const e of batch) {
+            await stream.writeSSE({ id: e.id, data: JSON.stringify(e) });
+            last = Number(e.id);
+          }
+          if (batch.length === 500 || pending) continue;
+          const woke = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), 15_000);
+            wake = () => {
+              clearTimeout(timer);
+              resolve(true);
+            };
+          });
+          wake = undefined;
+          // A comment line keeps proxies from closing an idle stream.
+          if (!woke && !closed) await stream.write(": keep-alive\n\n");
+        }
+      } finally {
+        off();
+      }
+    });
+  });
+
+  app.route("/v1/projetos", monitoring.app as unknown as Hono<Env>);
+
+  app.all("/v1/*", (c) =>
+    problemResponse(c, 404, "Not found", `${c.req.method} ${c.req.path} is not part of the API.`),
+  );
+
+  // --- The console ---
+  if (options.distDir && existsSync(join(options.distDir, "index.html"))) {
+    const root = options.distDir;
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      // Vite fingerprints asset names: they never change, so browsers may keep them for good.
+      if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
+    app.use("*", serveStatic({ root }));
+    app.get("*", serveStatic({ root, path: "index.html" }));
+  }
+
+  function start() {
+    for (const d of store.openDeployments()) followDeployment(d);
+    monitoring.resume();
+  }
+
+  function stop() {
+    for (const t of timers) clearTimeout(t);
+    timers.clear();
+    monitoring.stop();
+    store.close();
+  }
+
+  return { app, store, start, stop };
+}

@@ -1,0 +1,400 @@
+/**
+ * `GET /v1/openapi.json`: contract §2 as OpenAPI 3.1, generated from the same zod schemas the
+ * emulator answers with and the console parses with, so the document cannot drift from them.
+ */
+import * as z from "zod";
+import {
+  EstadoSchema,
+  MetricasSchema,
+  NovoTesteFailoverSchema,
+  SERIES,
+  SloStatusSchema,
+  TesteFailoverSchema,
+} from "../src/api/monitoring";
+import {
+  ContaSchema,
+  EventoSchema,
+  ImplantacaoSchema,
+  PlanoMudancaSchema,
+  ProblemSchema,
+  ProjetoSchema,
+  RegioesSchema,
+  ValidacaoSchema,
+} from "../src/api/schemas";
+import { blueprintJsonSchema } from "../src/blueprint";
+
+type Json = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType): Json {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io: "output",
+    unrepresentable: "any",
+  }) as Json;
+  return rest;
+}
+
+/** The blueprint schema's `$defs` move to components, and its refs follow them. */
+function blueprintComponents(): Record<string, Json> {
+  const { $schema: _s, $id: _i, $defs, ...blueprint } = blueprintJsonSchema();
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (typeof node !== "object" || node === null) return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [
+        k,
+        k === "$ref" && typeof v === "string"
+          ? v.replace("#/$defs/", "#/components/schemas/")
+          : rewrite(v),
+      ]),
+    );
+  };
+  const defs = Object.fromEntries(
+    Object.entries(($defs ?? {}) as Record<string, unknown>).map(([k, v]) => [
+      k,
+      rewrite(v) as Json,
+    ]),
+  );
+  return { Blueprint: rewrite(blueprint) as Json, ...defs };
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ref("Problem") } },
+});
+const errors = {
+  "401": problem("No token, or a token this API does not know."),
+};
+const idParam = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "The project's id.",
+  schema: { type: "string" },
+};
+const blueprintBody = {
+  required: true,
+  content: { "application/json": { schema: ref("Blueprint") } },
+};
+const refusedBlueprint = {
+  "400": problem("The body is not JSON."),
+  "403": problem("The account's plan does not allow this blueprint (plano-insuficiente)."),
+  "413": problem("The body is over 1 MB."),
+  "422": problem("The blueprint is invalid; `problemas` lists each finding with its pointer."),
+};
+
+export function openApiDocument(): Json {
+  const schemas: Record<string, Json> = {
+    ...blueprintComponents(),
+    Problem: schemaOf(ProblemSchema),
+    Conta: schemaOf(ContaSchema),
+    Regioes: schemaOf(RegioesSchema),
+    Validacao: schemaOf(ValidacaoSchema),
+    PlanoMudanca: schemaOf(PlanoMudancaSchema),
+    Projeto: schemaOf(ProjetoSchema),
+    Implantacao: schemaOf(ImplantacaoSchema),
+    Evento: schemaOf(EventoSchema),
+    Estado: schemaOf(EstadoSchema),
+    SloStatus: schemaOf(SloStatusSchema),
+    Metricas: schemaOf(MetricasSchema),
+    NovoTesteFailover: schemaOf(NovoTesteFailoverSchema),
+    TesteFailover: schemaOf(TesteFailoverSchema),
+  };
+  const op = (operationId: string, summary: string, rest: Json) => ({
+    operationId,
+    summary,
+    ...rest,
+  });
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Tesserra API",
+      version: "1.0.0",
+      description:
+        "Design, deploy and monitor multi-region Tesserra architectures. Served locally by the Tesserra emulator.",
+      license: { name: "Proprietary", identifier: "LicenseRef-Tesserra" },
+    },
+    servers: [{ url: "/", description: "This emulator" }],
+    security: [{ bearer: [] }],
+    tags: [
+      { name: "conta", description: "The account and the region catalog." },
+      { name: "projetos", description: "Projects, deployments and events." },
+      { name: "monitoramento", description: "Live state, SLOs, metrics and failover drills." },
+    ],
+    paths: {
+      "/v1/conta": {
+        get: op("getConta", "The token's organization and plan", {
+          tags: ["conta"],
+          responses: { "200": json(ref("Conta"), "The account."), ...errors },
+        }),
+      },
+      "/v1/regioes": {
+        get: op("listRegioes", "The region catalog", {
+          tags: ["conta"],
+          responses: { "200": json(ref("Regioes"), "Every region with its zones."), ...errors },
+        }),
+      },
+      "/v1/blueprints/validar": {
+        post: op("validarBlueprint", "Validate a blueprint against shape, rules and plan", {
+          tags: ["projetos"],
+          requestBody: blueprintBody,
+          responses: {
+            "200": json(ref("Validacao"), "The findings; nothing is created."),
+            "400": problem("The body is not JSON."),
+            "413": problem("The body is over 1 MB."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos": {
+        get: op("listProjetos", "The organization's projects, newest first", {
+          tags: ["projetos"],
+          responses: {
+            "200": json({ type: "array", items: ref("Projeto") }, "The projects."),
+            ...errors,
+          },
+        }),
+        post: op("createProjeto", "Create a project from a blueprint and deploy it", {
+          tags: ["projetos"],
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              description:
+                "The same key and body within 24 h answers the first answer again; the same key with another body is 422.",
+              schema: { type: "string", maxLength: 255 },
+            },
+          ],
+          requestBody: blueprintBody,
+          responses: {
+            "201": json(ref("Projeto"), "Created; its first deployment has started."),
+            ...refusedBlueprint,
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}": {
+        parameters: [idParam],
+        get: op("getProjeto", "A project", {
+          tags: ["projetos"],
+          responses: {
+            "200": {
+              ...json(ref("Projeto"), "The project, with its version as ETag."),
+              headers: { ETag: { description: "The version.", schema: { type: "string" } } },
+            },
+            "404": problem("No such project in the organization."),
+            ...errors,
+          },
+        }),
+        put: op("updateProjeto", "Apply a new blueprint and deploy it", {
+          tags: ["projetos"],
+          parameters: [
+            {
+              name: "If-Match",
+              in: "header",
+              required: true,
+              description: "The ETag of the version this change starts from.",
+              schema: { type: "string" },
+            },
+          ],
+          requestBody: blueprintBody,
+          responses: {
+            "200": json(ref("Projeto"), "Updated; a new deployment has started."),
+            "404": problem("No such project in the organization."),
+            "412": problem("The project changed since that ETag; nothing was changed."),
+            "428": problem("If-Match is missing."),
+            ...refusedBlueprint,
+            ...errors,
+          },
+        }),
+        delete: op("deleteProjeto", "Tear a project down", {
+          tags: ["projetos"],
+          responses: {
+            "204": { description: "Deleted." },
+            "404": problem("No such project in the organization."),
+            "412": problem("If-Match was given and is stale."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/plano": {
+        parameters: [idParam],
+        post: op("planProjeto", "What applying a blueprint would create, change and remove", {
+          tags: ["projetos"],
+          requestBody: blueprintBody,
+          responses: {
+            "200": json(ref("PlanoMudanca"), "The plan."),
+            "404": problem("No such project in the organization."),
+            ...refusedBlueprint,
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/implantacoes/{iid}": {
+        parameters: [
+          idParam,
+          { name: "iid", in: "path", required: true, schema: { type: "string" } },
+        ],
+        get: op("getImplantacao", "A deployment, step by step", {
+          tags: ["projetos"],
+          responses: {
+            "200": json(ref("Implantacao"), "The deployment."),
+            "404": problem("No such project or deployment."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/eventos": {
+        parameters: [idParam],
+        get: op("listEventos", "The project's events, as JSON or a server-sent-events stream", {
+          tags: ["projetos"],
+          parameters: [
+            {
+              name: "Last-Event-ID",
+              in: "header",
+              required: false,
+              description: "Resume after this event id.",
+              schema: { type: "string" },
+            },
+          ],
+          responses: {
+            "200": {
+              description:
+                "A JSON list, or with `Accept: text/event-stream` a stream whose messages carry one Evento each.",
+              content: {
+                "application/json": { schema: { type: "array", items: ref("Evento") } },
+                "text/event-stream": { schema: { type: "string" } },
+              },
+            },
+            "404": problem("No such project in the organization."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/estado": {
+        parameters: [idParam],
+        get: op("getEstado", "Live topology and health", {
+          tags: ["monitoramento"],
+          responses: {
+            "200": json(ref("Estado"), "The state now."),
+            "404": problem("No such project in the organization."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/slos": {
+        parameters: [idParam],
+        get: op("getSlos", "SLOs with budgets, burn rates and alerts, per region and global", {
+          tags: ["monitoramento"],
+          responses: {
+            "200": json(ref("SloStatus"), "The SLO status now."),
+            "404": problem("No such project in the organization."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/metricas": {
+        parameters: [idParam],
+        get: op("getMetricas", "A time series, downsampled to at most 10,000 points", {
+          tags: ["monitoramento"],
+          parameters: [
+            {
+              name: "serie",
+              in: "query",
+              required: true,
+              schema: { type: "string", enum: [...SERIES] },
+            },
+            { name: "regiao", in: "query", required: false, schema: { type: "string" } },
+            {
+              name: "de",
+              in: "query",
+              required: false,
+              schema: { type: "string", format: "date-time" },
+            },
+            {
+              name: "ate",
+              in: "query",
+              required: false,
+              schema: { type: "string", format: "date-time" },
+            },
+            {
+              name: "passo",
+              in: "query",
+              required: false,
+              schema: { type: "integer", minimum: 60, maximum: 86400 },
+            },
+          ],
+          responses: {
+            "200": json(ref("Metricas"), "The series."),
+            "400": problem("An invalid query."),
+            "404": problem("No such project in the organization."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/testes-failover": {
+        parameters: [idParam],
+        get: op("listTestesFailover", "The project's failover drills, newest first", {
+          tags: ["monitoramento"],
+          responses: {
+            "200": json({ type: "array", items: ref("TesteFailover") }, "The drills."),
+            "404": problem("No such project in the organization."),
+            ...errors,
+          },
+        }),
+        post: op("startTesteFailover", "Start a drill that takes a region down", {
+          tags: ["monitoramento"],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("NovoTesteFailover") } },
+          },
+          responses: {
+            "202": json(ref("TesteFailover"), "Started."),
+            "400": problem("The body is not JSON."),
+            "404": problem("No such project in the organization."),
+            "409": problem("The project is not active, cannot fail over, or a drill is under way."),
+            "422": problem("An unknown region or an invalid duration."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/testes-failover/{tid}": {
+        parameters: [
+          idParam,
+          { name: "tid", in: "path", required: true, schema: { type: "string" } },
+        ],
+        get: op("getTesteFailover", "A drill's report", {
+          tags: ["monitoramento"],
+          responses: {
+            "200": json(ref("TesteFailover"), "The report, complete once the drill is over."),
+            "404": problem("No such project or drill."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/openapi.json": {
+        get: op("getOpenApi", "This document", {
+          tags: ["conta"],
+          security: [],
+          responses: { "200": { description: "The OpenAPI document." } },
+        }),
+      },
+    },
+    components: {
+      schemas,
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A token from TESSERRA_TOKENS (default: dev, business, starter).",
+        },
+      },
+    },
+  };
+}

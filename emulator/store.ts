@@ -1,0 +1,332 @@
+/**
+ * The emulator's database: SQLite through better-sqlite3 in WAL mode. Every request that
+ * writes does so in one transaction, so a crash (even `kill -9`) leaves either the whole
+ * change or none of it. Deployment progress is not written as it happens: a deployment's
+ * schedule is stored once and its state derived from the clock (see deployments.ts).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { Evento } from "../src/api/schemas";
+import type { Blueprint } from "../src/blueprint";
+import type { ScheduledStep } from "./deployments";
+import type { DrillInput } from "./monitoring/model";
+import type { EventoTipo, MonitoredProject, MonitoringStore } from "./monitoring/routes";
+
+export interface ProjectRow {
+  id: string;
+  organizacao: string;
+  nome: string;
+  /** The blueprint exactly as submitted (JSON text). */
+  blueprint: string;
+  versao: number;
+  implantacao_atual: string;
+  criado_em: number;
+  atualizado_em: number;
+}
+
+/** A project with the end of its current deployment, which decides its status. */
+export type CurrentProject = ProjectRow & { fim: number };
+
+export interface DeploymentRow {
+  id: string;
+  projeto_id: string;
+  versao: number;
+  criada_em: number;
+  fim: number;
+  passos: ScheduledStep[];
+}
+
+export interface IdempotentAnswer {
+  hash: string;
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export interface EventRow {
+  seq: number;
+  projeto_id: string;
+  tipo: EventoTipo;
+  dados: string;
+  em: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS projetos (
+  id TEXT PRIMARY KEY,
+  organizacao TEXT NOT NULL,
+  nome TEXT NOT NULL,
+  blueprint TEXT NOT NULL,
+  versao INTEGER NOT NULL,
+  implantacao_atual TEXT NOT NULL,
+  criado_em INTEGER NOT NULL,
+  atualizado_em INTEGER NOT NULL,
+  removido_em INTEGER
+);
+CREATE INDEX IF NOT EXISTS projetos_org ON projetos (organizacao, criado_em DESC);
+CREATE TABLE IF NOT EXISTS implantacoes (
+  id TEXT PRIMARY KEY,
+  projeto_id TEXT NOT NULL REFERENCES projetos (id),
+  versao INTEGER NOT NULL,
+  criada_em INTEGER NOT NULL,
+  fim INTEGER NOT NULL,
+  passos TEXT NOT NULL,
+  eventos_completos INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS eventos (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  projeto_id TEXT NOT NULL,
+  chave TEXT NOT NULL,
+  tipo TEXT NOT NULL,
+  dados TEXT NOT NULL,
+  em INTEGER NOT NULL,
+  UNIQUE (projeto_id, chave)
+);
+CREATE TABLE IF NOT EXISTS testes_failover (
+  id TEXT PRIMARY KEY,
+  projeto_id TEXT NOT NULL,
+  regiao TEXT NOT NULL,
+  inicio INTEGER NOT NULL,
+  duracao_s INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS testes_projeto ON testes_failover (projeto_id, inicio);
+CREATE TABLE IF NOT EXISTS idempotencia (
+  organizacao TEXT NOT NULL,
+  chave TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  corpo TEXT NOT NULL,
+  cabecalhos TEXT NOT NULL,
+  criado_em INTEGER NOT NULL,
+  PRIMARY KEY (organizacao, chave)
+);
+`;
+
+/** Idempotency keys are remembered for 24 hours (contract §2). */
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+
+export class Store implements MonitoringStore {
+  readonly db: Database.Database;
+  private readonly listeners = new Set<(projetoId: string) => void>();
+  private readonly q;
+
+  constructor(
+    dataDir: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, "tesserra.db"));
+    this.db.pragma("journal_mode = WAL");
+    // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash can lose the tail.
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.q = {
+      project: db.prepare<[string, string], CurrentProject>(
+        "SELECT p.*, i.fim FROM projetos p JOIN implantacoes i ON i.id = p.implantacao_atual WHERE p.id = ? AND p.organizacao = ? AND p.removido_em IS NULL",
+      ),
+      projects: db.prepare<[string], CurrentProject>(
+        "SELECT p.*, i.fim FROM projetos p JOIN implantacoes i ON i.id = p.implantacao_atual WHERE p.organizacao = ? AND p.removido_em IS NULL ORDER BY p.criado_em DESC, p.rowid DESC",
+      ),
+      insertProject: db.prepare(
+        "INSERT INTO projetos (id, organizacao, nome, blueprint, versao, implantacao_atual, criado_em, atualizado_em) VALUES (@id, @organizacao, @nome, @blueprint, @versao, @implantacao_atual, @criado_em, @atualizado_em)",
+      ),
+      updateProject: db.prepare(
+        "UPDATE projetos SET nome = @nome, blueprint = @blueprint, versao = @versao, implantacao_atual = @implantacao_atual, atualizado_em = @atualizado_em WHERE id = @id AND versao = @versao_anterior AND removido_em IS NULL",
+      ),
+      removeProject: db.prepare(
+        "UPDATE projetos SET removido_em = ? WHERE id = ? AND organizacao = ? AND removido_em IS NULL",
+      ),
+      insertDeployment: db.prepare(
+        "INSERT INTO implantacoes (id, projeto_id, versao, criada_em, fim, passos) VALUES (?, ?, ?, ?, ?, ?)",
+      ),
+      deployment: db.prepare<[string, string], Omit<DeploymentRow, "passos"> & { passos: string }>(
+        "SELECT * FROM implantacoes WHERE id = ? AND projeto_id = ?",
+      ),
+      openDeployments: db.prepare<[], Omit<DeploymentRow, "passos"> & { passos: string }>(
+        "SELECT * FROM implantacoes WHERE eventos_completos = 0",
+      ),
+      closeDeployment: db.prepare("UPDATE implantacoes SET eventos_completos = 1 WHERE id = ?"),
+      insertEvent: db.prepare(
+        "INSERT OR IGNORE INTO eventos (projeto_id, chave, tipo, dados, em) VALUES (?, ?, ?, ?, ?)",
+      ),
+      eventsAfter: db.prepare<[string, number, number], EventRow>(
+        "SELECT seq, projeto_id, tipo, dados, em FROM eventos WHERE projeto_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+      ),
+      drills: db.prepare<[string], DrillInput>(
+        "SELECT id, regiao, inicio, duracao_s FROM testes_failover WHERE projeto_id = ? ORDER BY inicio",
+      ),
+      insertDrill: db.prepare(
+        "INSERT INTO testes_failover (id, projeto_id, regiao, inicio, duracao_s) VALUES (?, ?, ?, ?, ?)",
+      ),
+      projectsWithDrills: db.prepare<[], { organizacao: string; id: string }>(
+        "SELECT DISTINCT p.organizacao, p.id FROM projetos p JOIN testes_failover t ON t.projeto_id = p.id WHERE p.removido_em IS NULL",
+      ),
+      idempotent: db.prepare<
+        [string, string, number],
+        IdempotentAnswer & { cabecalhos: string; corpo: string }
+      >(
+        "SELECT hash, status, corpo, cabecalhos FROM idempotencia WHERE organizacao = ? AND chave = ? AND criado_em > ?",
+      ),
+      rememberIdempotent: db.prepare(
+        "INSERT OR REPLACE INTO idempotencia (organizacao, chave, hash, status, corpo, cabecalhos, criado_em) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
+    };
+  }
+
+  close() {
+    this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // Projects ----------------------------------------------------------------------------
+
+  projectRow(organizacao: string, id: string): CurrentProject | undefined {
+    return this.q.project.get(id, organizacao);
+  }
+
+  projectRows(organizacao: string): CurrentProject[] {
+    return this.q.projects.all(organizacao);
+  }
+
+  insertProject(row: ProjectRow, deployment: DeploymentRow) {
+    this.q.insertProject.run(row);
+    this.insertDeployment(deployment);
+  }
+
+  /** Writes the new version only if the stored one is still `previous`; false when stale. */
+  updateProject(row: ProjectRow, previous: number, deployment: DeploymentRow): boolean {
+    const changed = this.q.updateProject.run({ ...row, versao_anterior: previous }).changes;
+    if (changed === 0) return false;
+    this.insertDeployment(deployment);
+    return true;
+  }
+
+  removeProject(organizacao: string, id: string): boolean {
+    return this.q.removeProject.run(this.now(), id, organizacao).changes > 0;
+  }
+
+  private insertDeployment(d: DeploymentRow) {
+    this.q.insertDeployment.run(
+      d.id,
+      d.projeto_id,
+      d.versao,
+      d.criada_em,
+      d.fim,
+      JSON.stringify(d.passos),
+    );
+  }
+
+  deployment(projetoId: string, id: string): DeploymentRow | undefined {
+    const row = this.q.deployment.get(id, projetoId);
+    return row && { ...row, passos: JSON.parse(row.passos) as ScheduledStep[] };
+  }
+
+  /** Deployments whose events are not all recorded yet (to resume after a restart). */
+  openDeployments(): DeploymentRow[] {
+    return this.q.openDeployments
+      .all()
+      .map((row) => ({ ...row, passos: JSON.parse(row.passos) as ScheduledStep[] }));
+  }
+
+  closeDeployment(id: string) {
+    this.q.closeDeployment.run(id);
+  }
+
+  // Idempotency -------------------------------------------------------------------------
+
+  idempotentAnswer(organizacao: string, chave: string): IdempotentAnswer | undefined {
+    const row = this.q.idempotent.get(organizacao, chave, this.now() - IDEMPOTENCY_TTL_MS);
+    return (
+      row && {
+        hash: row.hash,
+        status: row.status,
+        body: row.corpo,
+        headers: JSON.parse(row.cabecalhos) as Record<string, string>,
+      }
+    );
+  }
+
+  rememberAnswer(organizacao: string, chave: string, answer: IdempotentAnswer) {
+    this.q.rememberIdempotent.run(
+      organizacao,
+      chave,
+      answer.hash,
+      answer.status,
+      answer.body,
+      JSON.stringify(answer.headers),
+      this.now(),
+    );
+  }
+
+  // Events ------------------------------------------------------------------------------
+
+  /** Called with the project id after each new event, for live streams. */
+  onEvent(listener: (projetoId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  recordEvent(
+    projectId: string,
+    key: string,
+    tipo: EventoTipo,
+    dados: Record<string, unknown>,
+    em: number,
+  ) {
+    const inserted = this.q.insertEvent.run(projectId, key, tipo, JSON.stringify(dados), em);
+    if (inserted.changes > 0) for (const l of this.listeners) l(projectId);
+  }
+
+  events(projetoId: string, afterSeq = 0, limit = 10_000): Evento[] {
+    return this.q.eventsAfter.all(projetoId, afterSeq, limit).map(toEvento);
+  }
+
+  // MonitoringStore ---------------------------------------------------------------------
+
+  project(organizacao: string, id: string): MonitoredProject | undefined {
+    const row = this.projectRow(organizacao, id);
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      versao: row.versao,
+      status: this.now() >= row.fim ? "ativo" : "implantando",
+      blueprint: JSON.parse(row.blueprint) as Blueprint,
+    };
+  }
+
+  drills(projectId: string): DrillInput[] {
+    return this.q.drills.all(projectId);
+  }
+
+  insertDrill(
+    projectId: string,
+    drill: DrillInput,
+    busyUntil: (d: DrillInput) => number,
+    now: number,
+  ): boolean {
+    return this.transaction(() => {
+      if (this.drills(projectId).some((d) => busyUntil(d) > now)) return false;
+      this.q.insertDrill.run(drill.id, projectId, drill.regiao, drill.inicio, drill.duracao_s);
+      return true;
+    });
+  }
+
+  projectsWithDrills() {
+    return this.q.projectsWithDrills.all();
+  }
+}
+
+function toEvento(row: EventRow): Evento {
+  return {
+    id: String(row.seq),
+    em: new Date(row.em).toISOString(),
+    tipo: row.tipo,
+    dados: JSON.parse(row.dados) as Record<string, unknown>,
+  };
+}
