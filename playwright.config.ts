@@ -48,7 +48,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --outDir ${dist} --port ${port} --strictPort --host 127.0.0.1`,
+    // The embedded emulator serves the built console and the API on one origin, as `npm start`
+    // does; 60x simulated time keeps deployments and drills to a few seconds.
+    command: "npx tsx emulator/main.ts",
+    env: {
+      PORT: String(port),
+      CONSOLE_DIST: dist,
+      TESSERRA_DATA_DIR: dataDir,
+      TESSERRA_CLOCK: process.env.E2E_CLOCK ?? "60",
+    },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

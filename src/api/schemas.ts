@@ -8,6 +8,7 @@ import { FINDING_CODES, PLANS, RESOURCE_TYPES } from "../blueprint";
 
 const isoTime = z.iso.datetime({ offset: true });
 
+export type { Finding } from "../blueprint";
 export const FindingSchema = z.object({
   ponteiro: z.string(),
   codigo: z.enum(FINDING_CODES),

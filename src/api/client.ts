@@ -1,0 +1,297 @@
+/**
+ * The typed Tesserra API client (contract §2). Every response is parsed with its zod schema:
+ * an answer that does not match the contract becomes an ApiError the user can read, never a
+ * crash deeper in the UI.
+ */
+import * as z from "zod";
+import type { ChangePlan } from "../blueprint";
+import {
+  EstadoSchema,
+  type MetricasQuerySchema,
+  MetricasSchema,
+  SloStatusSchema,
+  TesteFailoverSchema,
+} from "./monitoring";
+import {
+  ContaSchema,
+  type Evento,
+  EventoSchema,
+  EventosSchema,
+  type Finding,
+  ImplantacaoSchema,
+  PlanoMudancaSchema,
+  type Problem,
+  ProblemSchema,
+  type Projeto,
+  ProjetoSchema,
+  ProjetosSchema,
+  RegioesSchema,
+  ValidacaoSchema,
+} from "./schemas";
+import { type ApiSettings, currentApiSettings } from "./settings";
+
+export type ApiErrorKind = "network" | "http" | "contract";
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status?: number;
+  readonly problem?: Problem;
+  constructor(kind: ApiErrorKind, message: string, status?: number, problem?: Problem) {
+    super(message);
+    this.name = "ApiError";
+    this.kind = kind;
+    this.status = status;
+    this.problem = problem;
+  }
+  /** Findings the server returned with a 422/403, to show on the nodes. */
+  get problemas(): Finding[] {
+    return this.problem?.problemas ?? [];
+  }
+  /** Worth retrying as is: the network failed or the server did. */
+  get retryable(): boolean {
+    return this.kind === "network" || (this.status !== undefined && this.status >= 500);
+  }
+}
+
+export const PlanoSchema = PlanoMudancaSchema.extend({
+  versao_atual: z.int(),
+  problemas: z.array(ProblemSchema.shape.problemas.unwrap().element).default([]),
+});
+export type PlanoResposta = ChangePlan & z.infer<typeof PlanoSchema>;
+
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+type Query = z.input<typeof MetricasQuerySchema>;
+
+function describeNetworkError(url: string, e: unknown): string {
+  const reason = e instanceof Error ? e.message : String(e);
+  return `Could not reach the Tesserra API at ${url} (${reason}). Check that the emulator is running and the API address in Settings.`;
+}
+
+export function createApiClient(settings: () => ApiSettings = currentApiSettings) {
+  async function send(path: string, init: RequestInit = {}): Promise<Response> {
+    const { baseUrl, token } = settings();
+    const url = `${baseUrl}${path}`;
+    const headers = new Headers(init.headers);
+    if (token) headers.set("Authorization", `Bearer ${token}`);
+    if (init.body !== undefined) headers.set("Content-Type", "application/json");
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, headers });
+    } catch (e) {
+      if ((e as Error).name === "AbortError") throw e;
+      throw new ApiError("network", describeNetworkError(baseUrl || location.origin, e));
+    }
+    if (!response.ok) throw await errorFrom(response);
+    return response;
+  }
+
+  async function errorFrom(response: Response): Promise<ApiError> {
+    const text = await response.text().catch(() => "");
+    let problem: Problem | undefined;
+    try {
+      const parsed = ProblemSchema.safeParse(JSON.parse(text));
+      if (parsed.success) problem = parsed.data;
+    } catch {
+      // Not JSON: a proxy's or server's own error page.
+    }
+    const message = problem
+      ? `${problem.title}: ${problem.detail}`
+      : `The API answered ${response.status} ${response.statusText || ""}`.trim() +
+        (response.status >= 500 ? ". The server failed; try again." : ".");
+    return new ApiError("http", message, response.status, problem);
+  }
+
+  async function parse<S extends z.ZodType>(schema: S, response: Response, what: string) {
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw new ApiError(
+        "contract",
+        `The API's answer for ${what} is not JSON; is the API address in Settings a Tesserra API?`,
+        response.status,
+      );
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new ApiError(
+        "contract",
+        `The API's answer for ${what} does not match the contract (${first.path.join(".") || "body"}: ${first.message}).`,
+        response.status,
+      );
+    }
+    return parsed.data as z.output<S>;
+  }
+
+  const get = async <S extends z.ZodType>(schema: S, path: string, what: string) =>
+    parse(schema, await send(path), what);
+  const json = (body: unknown) => JSON.stringify(body);
+  const etagOf = (r: Response) => r.headers.get("ETag") ?? "";
+
+  return {
+    conta: () => get(ContaSchema, "/v1/conta", "the account"),
+    regioes: () => get(RegioesSchema, "/v1/regioes", "the regions"),
+    validar: async (blueprint: unknown) =>
+      parse(
+        ValidacaoSchema,
+        await send("/v1/blueprints/validar", { method: "POST", body: json(blueprint) }),
+        "validation",
+      ),
+    projetos: () => get(ProjetosSchema, "/v1/projetos", "the projects"),
+    projeto: async (id: string): Promise<Versioned<Projeto>> => {
+      const r = await send(`/v1/projetos/${encodeURIComponent(id)}`);
+      return { value: await parse(ProjetoSchema, r, "the project"), etag: etagOf(r) };
+    },
+    criarProjeto: async (
+      blueprint: unknown,
+      idempotencyKey: string,
+    ): Promise<Versioned<Projeto>> => {
+      const r = await send("/v1/projetos", {
+        method: "POST",
+        body: json(blueprint),
+        headers: { "Idempotency-Key": idempotencyKey },
+      });
+      return { value: await parse(ProjetoSchema, r, "the new project"), etag: etagOf(r) };
+    },
+    plano: async (id: string, blueprint: unknown): Promise<Versioned<PlanoResposta>> => {
+      const r = await send(`/v1/projetos/${encodeURIComponent(id)}/plano`, {
+        method: "POST",
+        body: json(blueprint),
+      });
+      return { value: await parse(PlanoSchema, r, "the plan"), etag: etagOf(r) };
+    },
+    atualizarProjeto: async (
+      id: string,
+      blueprint: unknown,
+      etag: string,
+      idempotencyKey: string,
+    ): Promise<Versioned<Projeto>> => {
+      const r = await send(`/v1/projetos/${encodeURIComponent(id)}`, {
+        method: "PUT",
+        body: json(blueprint),
+        headers: { "If-Match": etag, "Idempotency-Key": idempotencyKey },
+      });
+      return { value: await parse(ProjetoSchema, r, "the project"), etag: etagOf(r) };
+    },
+    removerProjeto: async (id: string) => {
+      await send(`/v1/projetos/${encodeURIComponent(id)}`, { method: "DELETE" });
+    },
+    implantacao: (id: string, iid: string) =>
+      get(
+        ImplantacaoSchema,
+        `/v1/projetos/${encodeURIComponent(id)}/implantacoes/${encodeURIComponent(iid)}`,
+        "the deployment",
+      ),
+    eventos: (id: string) =>
+      get(EventosSchema, `/v1/projetos/${encodeURIComponent(id)}/eventos`, "the events"),
+    estado: (id: string) =>
+      get(EstadoSchema, `/v1/projetos/${encodeURIComponent(id)}/estado`, "the live state"),
+    slos: (id: string) =>
+      get(SloStatusSchema, `/v1/projetos/${encodeURIComponent(id)}/slos`, "the SLOs"),
+    metricas: (id: string, q: Query) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
+      return get(
+        MetricasSchema,
+        `/v1/projetos/${encodeURIComponent(id)}/metricas?${params}`,
+        `the ${q.serie} series`,
+      );
+    },
+    testesFailover: (id: string) =>
+      get(
+        z.array(TesteFailoverSchema),
+        `/v1/projetos/${encodeURIComponent(id)}/testes-failover`,
+        "the failover drills",
+      ),
+    iniciarTesteFailover: async (id: string, body: { regiao: string; duracao_s: number }) =>
+      parse(
+        TesteFailoverSchema,
+        await send(`/v1/projetos/${encodeURIComponent(id)}/testes-failover`, {
+          method: "POST",
+          body: json(body),
+        }),
+        "the new drill",
+      ),
+    testeFailover: (id: string, tid: string) =>
+      get(
+        TesteFailoverSchema,
+        `/v1/projetos/${encodeURIComponent(id)}/testes-failover/${encodeURIComponent(tid)}`,
+        "the drill report",
+      ),
+
+    /**
+     * Follows a project's event stream (SSE over fetch, since EventSource cannot send the
+     * Authorization header), reconnecting with Last-Event-ID so no event is lost or repeated.
+     * Returns a function that stops following.
+     */
+    followEventos(
+      id: string,
+      onEvento: (e: Evento) => void,
+      onStatus: (connected: boolean) => void = () => {},
+    ): () => void {
+      const controller = new AbortController();
+      let lastId: string | undefined;
+      let delay = 500;
+      const run = async () => {
+        while (!controller.signal.aborted) {
+          try {
+            const headers: Record<string, string> = { Accept: "text/event-stream" };
+            if (lastId) headers["Last-Event-ID"] = lastId;
+            const r = await send(`/v1/projetos/${encodeURIComponent(id)}/eventos`, {
+              headers,
+              signal: controller.signal,
+            });
+            onStatus(true);
+            delay = 500;
+            const reader = r.body?.pipeThrough(new TextDecoderStream()).getReader();
+            if (!reader) throw new Error("no stream");
+            let buffer = "";
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (done) break;
+              buffer += value;
+              let cut = buffer.indexOf("\n\n");
+              while (cut >= 0) {
+                const block = buffer.slice(0, cut);
+                buffer = buffer.slice(cut + 2);
+                const data = block
+                  .split("\n")
+                  .filter((l) => l.startsWith("data:"))
+                  .map((l) => l.slice(5).trimStart())
+                  .join("\n");
+                const idLine = block.split("\n").find((l) => l.startsWith("id:"));
+                if (idLine) lastId = idLine.slice(3).trim();
+                if (data) {
+                  const parsed = EventoSchema.safeParse(JSON.parse(data));
+                  if (parsed.success) onEvento(parsed.data);
+                }
+                cut = buffer.indexOf("\n\n");
+              }
+            }
+          } catch (e) {
+            if (controller.signal.aborted) return;
+            // A 4xx will not heal by itself (project deleted, token revoked): stop.
+            if (e instanceof ApiError && e.status !== undefined && e.status < 500) {
+              onStatus(false);
+              return;
+            }
+          }
+          if (controller.signal.aborted) return;
+          onStatus(false);
+          await new Promise((r) => setTimeout(r, delay));
+          delay = Math.min(delay * 2, 10_000);
+        }
+      };
+      void run();
+      return () => controller.abort();
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+export const api = createApiClient();
