@@ -15,6 +15,9 @@ const ProjectsPage = lazy(() =>
 const ProjectPage = lazy(() =>
   import("../projects/ProjectPage").then((m) => ({ default: m.ProjectPage })),
 );
+const MonitorPage = lazy(() =>
+  import("../monitor/MonitorPage").then((m) => ({ default: m.MonitorPage })),
+);
 const SettingsPage = lazy(() =>
   import("./SettingsPage").then((m) => ({ default: m.SettingsPage })),
 );
@@ -32,6 +35,7 @@ const router = createBrowserRouter([
       { path: "designer", element: page(<DesignerPage />) },
       { path: "projects", element: page(<ProjectsPage />) },
       { path: "projects/:id", element: page(<ProjectPage />) },
+      { path: "projects/:id/monitor", element: page(<MonitorPage />) },
       { path: "settings", element: page(<SettingsPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],
