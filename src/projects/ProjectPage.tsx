@@ -1,7 +1,241 @@
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import {
+  useDeleteProjeto,
+  useEventos,
+  useImplantacao,
+  useProjectEvents,
+  useProjeto,
+} from "../api/hooks";
+import { defaultRegions } from "../blueprint";
+import { Badge, buttonClass, Card } from "../ui/Card";
+import { Dialog } from "../ui/Dialog";
+import { ErrorState, Skeleton } from "../ui/States";
+import { ProjectDiagram } from "./ProjectDiagram";
+import {
+  deploymentProgress,
+  describeEvento,
+  EVENT_TONE,
+  PROJECT_STATUS,
+  relativeTime,
+  STEP_STATUS,
+  stepsByResource,
+} from "./present";
+
+function downloadJson(name: string, value: unknown) {
+  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
 export function ProjectPage() {
+  const { id = "" } = useParams();
+  const projeto = useProjeto(id);
+  const p = projeto.data?.value;
+  const implantacao = useImplantacao(id, p?.implantacao_atual);
+  const eventos = useEventos(id);
+  const live = useProjectEvents(id);
+  const remove = useDeleteProjeto();
+  const navigate = useNavigate();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  if (projeto.isPending)
+    return (
+      <div className="space-y-4 p-8" role="status" aria-label="Loading project">
+        <Skeleton className="h-8 w-64" />
+        <Skeleton className="h-[420px]" />
+      </div>
+    );
+  if (projeto.isError || !p)
+    return (
+      <div className="mx-auto max-w-3xl p-8">
+        <ErrorState
+          title="Could not load this project"
+          error={projeto.error}
+          onRetry={() => void projeto.refetch()}
+        />
+        <Link to="/projects" className={`${buttonClass()} mt-4`}>
+          Back to projects
+        </Link>
+      </div>
+    );
+
+  const status = PROJECT_STATUS[p.status];
+  const regioes = Array.isArray(p.blueprint.regioes)
+    ? (p.blueprint.regioes as string[])
+    : defaultRegions(p.blueprint.resiliencia as Parameters<typeof defaultRegions>[0]);
+  const d = implantacao.data;
+  const progress = d ? deploymentProgress(d.passos) : undefined;
+  const events = eventos.data ? [...eventos.data].reverse() : [];
+
   return (
-    <div className="p-8">
-      <h1 className="text-xl font-semibold">Project</h1>
+    <div className="flex min-h-0 flex-1 flex-col">
+      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-8 py-4 dark:border-slate-800 dark:bg-slate-900">
+        <div className="min-w-0">
+          <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
+            <Link to="/projects" className="hover:underline">
+              Projects
+            </Link>{" "}
+            / <span className="font-mono">{p.id}</span>
+          </nav>
+          <div className="mt-1 flex items-center gap-3">
+            <h1 className="truncate text-xl font-semibold tracking-tight">{p.nome}</h1>
+            <Badge tone={status.tone}>
+              <span data-testid="project-status">{status.label}</span>
+            </Badge>
+            <span className="text-sm text-slate-500">v{p.versao}</span>
+          </div>
+        </div>
+        <div className="flex items-center gap-2">
+          <span
+            className="mr-2 inline-flex items-center gap-1.5 text-xs text-slate-500"
+            title={live ? "Receiving live events" : "Reconnecting to the event stream"}
+          >
+            <span
+              aria-hidden="true"
+              className={`size-2 rounded-full ${live ? "bg-emerald-500" : "bg-slate-400"}`}
+            />
+            {live ? "Live" : live === false ? "Reconnecting…" : "Connecting…"}
+          </span>
+          <button
+            type="button"
+            className={buttonClass()}
+            onClick={() => downloadJson(`${p.nome}.blueprint.json`, p.blueprint)}
+          >
+            Download blueprint
+          </button>
+          <Link to={`/projects/${p.id}/monitor`} className={buttonClass("primary")}>
+            Monitor
+          </Link>
+          <button
+            type="button"
+            className={buttonClass("danger")}
+            onClick={() => setConfirmDelete(true)}
+          >
+            Delete
+          </button>
+        </div>
+      </header>
+
+      <div className="grid min-h-0 flex-1 grid-cols-1 gap-6 p-6 xl:grid-cols-[1fr_380px]">
+        <Card title="Architecture" className="flex min-h-[480px] flex-col overflow-hidden">
+          <div className="-m-4 h-[520px]">
+            <ProjectDiagram
+              blueprint={p.blueprint}
+              regioes={regioes}
+              steps={d ? stepsByResource(d.passos) : undefined}
+            />
+          </div>
+        </Card>
+        <div className="flex min-h-0 flex-col gap-6">
+          <Card title="Deployment" labelledBy="deployment-title">
+            {implantacao.isError ? (
+              <ErrorState title="Could not load the deployment" error={implantacao.error} />
+            ) : !d || !progress ? (
+              <Skeleton className="h-16" />
+            ) : (
+              <div>
+                <div className="flex items-center justify-between text-sm">
+                  <Badge tone={STEP_STATUS[d.status].tone}>{STEP_STATUS[d.status].label}</Badge>
+                  <span className="tabular-nums text-slate-600 dark:text-slate-300">
+                    {progress.ready} of {progress.total} steps ready
+                  </span>
+                </div>
+                <div
+                  role="progressbar"
+                  aria-label="Deployment progress"
+                  aria-valuemin={0}
+                  aria-valuemax={progress.total}
+                  aria-valuenow={progress.ready}
+                  className="mt-3 h-2 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800"
+                >
+                  <div
+                    className="h-full rounded-full bg-indigo-600 transition-[width] duration-300"
+                    style={{ width: `${progress.fraction * 100}%` }}
+                  />
+                </div>
+                <dl className="mt-3 grid grid-cols-2 gap-2 text-xs text-slate-500">
+                  <dt>Started</dt>
+                  <dd className="text-right">{relativeTime(d.criada_em)}</dd>
+                  <dt>Finished</dt>
+                  <dd className="text-right">
+                    {d.concluida_em ? relativeTime(d.concluida_em) : "in progress"}
+                  </dd>
+                </dl>
+              </div>
+            )}
+          </Card>
+          <Card title="Events" className="flex min-h-0 flex-1 flex-col">
+            {eventos.isError ? (
+              <ErrorState title="Could not load events" error={eventos.error} />
+            ) : events.length === 0 ? (
+              <p className="text-sm text-slate-500">No events yet.</p>
+            ) : (
+              <ol aria-label="Event log" className="-my-1 max-h-[380px] overflow-auto text-sm">
+                {events.map((e) => (
+                  <li key={e.id} className="flex items-start gap-2 py-1.5">
+                    <span className="mt-0.5 shrink-0">
+                      <Badge tone={EVENT_TONE[e.tipo]}>{e.tipo}</Badge>
+                    </span>
+                    <span className="min-w-0 flex-1 text-slate-700 dark:text-slate-200">
+                      {describeEvento(e)}
+                    </span>
+                    <time
+                      dateTime={e.em}
+                      className="shrink-0 text-xs text-slate-500 tabular-nums"
+                      title={e.em}
+                    >
+                      {new Date(e.em).toLocaleTimeString()}
+                    </time>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
+      </div>
+
+      <Dialog
+        open={confirmDelete}
+        onClose={() => setConfirmDelete(false)}
+        title={`Delete ${p.nome}?`}
+        footer={
+          <>
+            <button type="button" className={buttonClass()} onClick={() => setConfirmDelete(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className={buttonClass("danger")}
+              disabled={remove.isPending}
+              onClick={() =>
+                remove.mutate(p.id, {
+                  onSuccess: () => {
+                    setConfirmDelete(false);
+                    void navigate("/projects");
+                  },
+                })
+              }
+            >
+              Delete project
+            </button>
+          </>
+        }
+      >
+        <p>
+          Every resource of this project is torn down in all its regions. The blueprint is not kept;
+          download it first if you may need it.
+        </p>
+        {remove.isError ? (
+          <p role="alert" className="mt-2 text-red-700 dark:text-red-400">
+            {remove.error.message}
+          </p>
+        ) : null}
+      </Dialog>
     </div>
   );
 }

@@ -1,0 +1,140 @@
+import {
+  Background,
+  Controls,
+  type Edge,
+  Handle,
+  type Node,
+  type NodeProps,
+  Position,
+  ReactFlow,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { memo, useMemo } from "react";
+import type { Passo } from "../api/schemas";
+import { NODE_WIDTH, projectLayout } from "./layout";
+import { STEP_STATUS } from "./present";
+
+type ResourceNodeData = {
+  nome: string;
+  tipo: string;
+  regioes: string[];
+  steps: Passo[] | undefined;
+};
+type ResourceNode = Node<ResourceNodeData, "resource">;
+
+const DOT: Record<Passo["status"], string> = {
+  pendente: "bg-slate-300 dark:bg-slate-600",
+  provisionando: "bg-amber-500 animate-pulse",
+  pronto: "bg-emerald-500",
+  falhou: "bg-red-500",
+};
+
+const ResourceNodeView = memo(function ResourceNodeView({ data }: NodeProps<ResourceNode>) {
+  const byRegion = new Map(data.steps?.map((s) => [s.regiao, s.status]));
+  return (
+    <div
+      style={{ width: NODE_WIDTH }}
+      className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    >
+      <Handle type="target" position={Position.Left} className="!bg-slate-400" />
+      <div className="border-b border-slate-100 px-3 py-2 dark:border-slate-800">
+        <div className="text-[11px] font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-300">
+          {data.tipo}
+        </div>
+        <div className="truncate font-mono text-sm font-medium text-slate-900 dark:text-slate-100">
+          {data.nome}
+        </div>
+      </div>
+      <ul
+        className="flex flex-col gap-1 px-3 py-2"
+        aria-label={`${data.nome} deployment by region`}
+      >
+        {data.regioes.map((r) => {
+          const status = byRegion.get(r) ?? "pendente";
+          return (
+            <li
+              key={r}
+              className="flex items-center justify-between gap-2 text-xs"
+              data-region={r}
+              data-status={status}
+            >
+              <span className="font-mono text-slate-600 dark:text-slate-300">{r}</span>
+              <span className="inline-flex items-center gap-1.5 text-slate-600 dark:text-slate-300">
+                <span className={`size-2 rounded-full ${DOT[status]}`} aria-hidden="true" />
+                {STEP_STATUS[status].label}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <Handle type="source" position={Position.Right} className="!bg-slate-400" />
+    </div>
+  );
+});
+
+const nodeTypes = { resource: ResourceNodeView };
+
+/** The deployed blueprint, read-only, each node showing its deployment state per region. */
+export function ProjectDiagram({
+  blueprint,
+  regioes,
+  steps,
+}: {
+  blueprint: Record<string, unknown>;
+  regioes: string[];
+  steps: Map<string, Passo[]> | undefined;
+}) {
+  const recursos = useMemo(
+    () =>
+      (Array.isArray(blueprint.recursos) ? blueprint.recursos : []) as {
+        nome: string;
+        tipo: string;
+        conexoes?: string[];
+      }[],
+    [blueprint],
+  );
+  const layout = useMemo(() => projectLayout(blueprint), [blueprint]);
+  const nodes: ResourceNode[] = useMemo(
+    () =>
+      recursos.map((r, i) => ({
+        id: r.nome,
+        type: "resource",
+        position: { x: layout[i].x, y: layout[i].y },
+        data: { nome: r.nome, tipo: r.tipo, regioes, steps: steps?.get(r.nome) },
+        draggable: false,
+        connectable: false,
+      })),
+    [recursos, layout, regioes, steps],
+  );
+  const edges: Edge[] = useMemo(
+    () =>
+      recursos.flatMap((r) =>
+        (r.conexoes ?? []).map((to) => ({
+          id: `${r.nome}->${to}`,
+          source: r.nome,
+          target: to,
+          animated: false,
+        })),
+      ),
+    [recursos],
+  );
+  return (
+    <section className="h-full min-h-[420px] w-full" aria-label="Project diagram">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        fitView
+        fitViewOptions={{ padding: 0.2 }}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        proOptions={{ hideAttribution: true }}
+        colorMode="system"
+      >
+        <Background gap={16} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { Passo } from "../api/schemas";
+import { GLOBAL_SAAS } from "../blueprint";
+import { projectLayout } from "./layout";
+import { deploymentProgress, describeEvento, relativeTime, stepsByResource } from "./present";
+
+const passo = (recurso: string, regiao: string, status: Passo["status"]): Passo => ({
+  recurso,
+  tipo: "compute",
+  regiao,
+  status,
+  atualizado_em: "2026-11-25T00:00:00.000Z",
+});
+
+describe("project presentation", () => {
+  it("groups steps by resource and counts progress", () => {
+    const steps = [
+      passo("a", "r1", "pronto"),
+      passo("a", "r2", "provisionando"),
+      passo("b", "r1", "pendente"),
+    ];
+    expect(
+      stepsByResource(steps)
+        .get("a")
+        ?.map((s) => s.regiao),
+    ).toEqual(["r1", "r2"]);
+    expect(deploymentProgress(steps)).toEqual({ ready: 1, total: 3, fraction: 1 / 3 });
+    expect(deploymentProgress([]).fraction).toBe(1);
+  });
+
+  it("describes events in English", () => {
+    const em = "2026-11-25T00:00:00.000Z";
+    expect(
+      describeEvento({
+        id: "1",
+        em,
+        tipo: "implantacao",
+        dados: { recurso: "api", regiao: "sa-east-1", status: "pronto" },
+      }),
+    ).toBe("api in sa-east-1: ready");
+    expect(describeEvento({ id: "2", em, tipo: "implantacao", dados: { status: "pronto" } })).toBe(
+      "Deployment finished",
+    );
+  });
+
+  it("says how long ago", () => {
+    const now = Date.parse("2026-11-25T01:00:00Z");
+    expect(relativeTime("2026-11-25T00:59:58Z", now)).toBe("just now");
+    expect(relativeTime("2026-11-25T00:30:00Z", now)).toBe("30 min ago");
+  });
+
+  it("places resources from saved positions, else in columns by role", () => {
+    const withSaved = { ...GLOBAL_SAAS, diagrama: { posicoes: { "app-global": { x: 7, y: 9 } } } };
+    const layout = projectLayout(withSaved);
+    expect(layout.find((p) => p.nome === "app-global")).toEqual({ nome: "app-global", x: 7, y: 9 });
+    const plain = projectLayout(GLOBAL_SAAS as unknown as Record<string, unknown>);
+    const x = (n: string) => plain.find((p) => p.nome === n)?.x ?? -1;
+    expect(x("global-dns")).toBeLessThan(x("app-global"));
+    expect(x("app-global")).toBeLessThan(x("db-global"));
+  });
+});

@@ -1,0 +1,61 @@
+import type { ReactNode } from "react";
+import { buttonClass } from "./Card";
+
+/** A failed load: what went wrong, in the API client's words, and a way to try again. */
+export function ErrorState({
+  title,
+  error,
+  onRetry,
+}: {
+  title: string;
+  error: unknown;
+  onRetry?: () => void;
+}) {
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <div
+      role="alert"
+      className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200"
+    >
+      <p className="font-semibold">{title}</p>
+      <p className="mt-1">{message}</p>
+      {onRetry ? (
+        <button type="button" onClick={onRetry} className={`${buttonClass()} mt-3`}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
+      <p className="text-base font-semibold">{title}</p>
+      {children ? (
+        <div className="mx-auto mt-1 max-w-md text-sm text-slate-600 dark:text-slate-400">
+          {children}
+        </div>
+      ) : null}
+      {action ? <div className="mt-5">{action}</div> : null}
+    </div>
+  );
+}
+
+/** A grey placeholder block while data loads. */
+export function Skeleton({ className = "" }: { className?: string }) {
+  return (
+    <div
+      aria-hidden="true"
+      className={`animate-pulse rounded-md bg-slate-200 dark:bg-slate-800 ${className}`}
+    />
+  );
+}
