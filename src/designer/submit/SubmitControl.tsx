@@ -1,4 +1,10 @@
-import type { ChangePlan, Finding } from "../../blueprint";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState } from "react";
+import { Link } from "react-router";
+import { ApiError, api } from "../../api/client";
+import { useApiKeys } from "../../api/hooks";
+import { type ChangePlan, diffBlueprints, type Finding } from "../../blueprint";
+import { buttonClass } from "../../ui/Card";
 
 /**
  * The designer's Submit button and its flow (validate on the server, plan, apply). The
@@ -18,10 +24,300 @@ export interface SubmitControlProps {
   onPlan: (plan: ChangePlan | null) => void;
 }
 
-export function SubmitControl({ localErrors }: SubmitControlProps) {
+type Step =
+  | { kind: "closed" }
+  | { kind: "working"; what: string }
+  | {
+      kind: "plan";
+      plan: ChangePlan;
+      /** Present when updating: the version the plan was computed against. */
+      etag?: string;
+      projectId?: string;
+      warnings: number;
+      notice?: string;
+    }
+  | {
+      kind: "failed";
+      message: string;
+      retry: (() => void) | null;
+      findings?: number;
+    }
+  | { kind: "done"; projectId: string; created: boolean };
+
+function newKey(): string {
+  return crypto.randomUUID();
+}
+
+export function SubmitControl({
+  blueprint,
+  localErrors,
+  linkedProjectId,
+  onLinkedProject,
+  onServerFindings,
+  onPlan,
+}: SubmitControlProps) {
+  const [step, setStep] = useState<Step>({ kind: "closed" });
+  // One key per intent to apply: a retry after a failure reuses it, so the server can tell
+  // a retry from a new request and never creates a second project.
+  const idempotencyKey = useRef<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const keys = useApiKeys();
+  const queryClient = useQueryClient();
+  const headingId = useId();
+
+  useEffect(() => {
+    if (step.kind !== "closed") headingRef.current?.focus();
+  }, [step.kind]);
+
+  function fail(e: unknown, retry: (() => void) | null) {
+    const err = e instanceof ApiError ? e : new ApiError("network", String(e));
+    if (err.problemas.length > 0) onServerFindings(err.problemas);
+    setStep({
+      kind: "failed",
+      message: err.message,
+      retry: err.retryable ? retry : null,
+      findings: err.problemas.length || undefined,
+    });
+  }
+
+  async function prepare(notice?: string) {
+    setStep({ kind: "working", what: "Validating on the server…" });
+    try {
+      const result = await api.validar(blueprint);
+      onServerFindings(result.problemas);
+      if (!result.valido) {
+        const n = result.problemas.filter((f) => f.severidade === "erro").length;
+        setStep({
+          kind: "failed",
+          message: `The server found ${n} error${n === 1 ? "" : "s"} in this blueprint. They are marked on the canvas and listed in Problems.`,
+          retry: null,
+          findings: n,
+        });
+        return;
+      }
+      const warnings = result.problemas.length;
+      if (linkedProjectId) {
+        setStep({ kind: "working", what: "Computing the plan…" });
+        try {
+          const { value, etag } = await api.plano(linkedProjectId, blueprint);
+          const plan = { criar: value.criar, alterar: value.alterar, remover: value.remover };
+          onPlan(plan);
+          setStep({ kind: "plan", plan, etag, projectId: linkedProjectId, warnings, notice });
+          return;
+        } catch (e) {
+          // The project was deleted elsewhere: this draft can still become a new one.
+          if (!(e instanceof ApiError && e.status === 404)) throw e;
+          notice = `Project ${linkedProjectId} no longer exists; applying creates a new project.`;
+        }
+      }
+      const plan = diffBlueprints({ recursos: [] }, blueprint);
+      onPlan(plan);
+      setStep({ kind: "plan", plan, warnings, notice });
+    } catch (e) {
+      fail(e, () => void prepare(notice));
+    }
+  }
+
+  async function apply(s: Extract<Step, { kind: "plan" }>) {
+    idempotencyKey.current ??= newKey();
+    const key = idempotencyKey.current;
+    setStep({
+      kind: "working",
+      what: s.projectId ? "Applying the plan…" : "Creating the project…",
+    });
+    try {
+      const { value } =
+        s.projectId && s.etag
+          ? await api.atualizarProjeto(s.projectId, blueprint, s.etag, key)
+          : await api.criarProjeto(blueprint, key);
+      idempotencyKey.current = null;
+      onPlan(null);
+      onServerFindings([]);
+      onLinkedProject(value.id);
+      void queryClient.invalidateQueries({ queryKey: keys.projetos() });
+      void queryClient.invalidateQueries({ queryKey: keys.projeto(value.id) });
+      setStep({ kind: "done", projectId: value.id, created: !s.projectId });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        // Someone else applied a newer version: show what this draft would change in it.
+        idempotencyKey.current = null;
+        void prepare(
+          "The project changed elsewhere since you planned. This is the plan against its newest version; review it and apply again.",
+        );
+        return;
+      }
+      if (!(e instanceof ApiError && e.retryable)) idempotencyKey.current = null;
+      fail(e, () => void apply(s));
+    }
+  }
+
+  function close() {
+    onPlan(null);
+    idempotencyKey.current = null;
+    setStep({ kind: "closed" });
+  }
+
+  const disabled = localErrors > 0 || step.kind === "working";
   return (
-    <button type="button" disabled={localErrors > 0} className="btn-primary">
-      Submit
-    </button>
+    <>
+      <button
+        type="button"
+        className={buttonClass("primary")}
+        disabled={disabled}
+        title={
+          localErrors > 0
+            ? `Fix ${localErrors} error${localErrors === 1 ? "" : "s"} before submitting`
+            : "Validate on the server, review the plan, apply"
+        }
+        onClick={() => void prepare()}
+      >
+        Submit
+      </button>
+      {step.kind === "closed" ? null : (
+        <aside
+          aria-labelledby={headingId}
+          className="fixed top-16 right-4 z-40 w-[400px] max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 bg-white text-sm shadow-2xl dark:border-slate-700 dark:bg-slate-900"
+        >
+          <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+            <h2
+              id={headingId}
+              ref={headingRef}
+              tabIndex={-1}
+              className="text-base font-semibold outline-none"
+            >
+              {linkedProjectId ? "Update project" : "Submit blueprint"}
+            </h2>
+            <button
+              type="button"
+              aria-label="Close submit panel"
+              onClick={close}
+              className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 dark:hover:bg-slate-800 dark:hover:text-white"
+            >
+              ✕
+            </button>
+          </div>
+          <div className="px-4 py-3" aria-live="polite">
+            {step.kind === "working" ? (
+              <p className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
+                <span className="inline-block size-4 animate-spin rounded-full border-2 border-slate-300 border-t-indigo-600" />
+                {step.what}
+              </p>
+            ) : step.kind === "failed" ? (
+              <div role="alert">
+                <p className="font-medium text-red-700 dark:text-red-400">
+                  {step.findings ? "Submission refused" : "Submission failed"}
+                </p>
+                <p className="mt-1 text-slate-700 dark:text-slate-300">{step.message}</p>
+                <p className="mt-2 text-xs text-slate-500">
+                  Your design is unchanged and saved as a draft.
+                </p>
+                {step.retry ? (
+                  <button
+                    type="button"
+                    className={`${buttonClass("primary")} mt-3`}
+                    onClick={step.retry}
+                  >
+                    Retry
+                  </button>
+                ) : null}
+              </div>
+            ) : step.kind === "plan" ? (
+              <PlanView step={step} onApply={() => void apply(step)} onCancel={close} />
+            ) : step.kind === "done" ? (
+              <div>
+                <p className="font-medium text-emerald-700 dark:text-emerald-400">
+                  {step.created ? "Project created" : "Update applied"}; deployment started.
+                </p>
+                <Link
+                  to={`/projects/${step.projectId}`}
+                  className={`${buttonClass("primary")} mt-3`}
+                >
+                  View deployment
+                </Link>
+              </div>
+            ) : null}
+          </div>
+        </aside>
+      )}
+    </>
+  );
+}
+
+function PlanView({
+  step,
+  onApply,
+  onCancel,
+}: {
+  step: Extract<Step, { kind: "plan" }>;
+  onApply: () => void;
+  onCancel: () => void;
+}) {
+  const { plan } = step;
+  const nothing = plan.criar.length + plan.alterar.length + plan.remover.length === 0;
+  return (
+    <div>
+      {step.notice ? (
+        <p className="mb-3 rounded-md bg-amber-50 p-2 text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+          {step.notice}
+        </p>
+      ) : null}
+      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Plan</h3>
+      {nothing ? (
+        <p className="mt-2 text-slate-600 dark:text-slate-300">
+          No changes: the project already runs this blueprint.
+        </p>
+      ) : (
+        <ul aria-label="Plan" className="mt-2 max-h-72 space-y-1 overflow-auto">
+          {plan.criar.map((n) => (
+            <li key={`c-${n}`} className="flex items-center gap-2">
+              <span className="w-16 rounded bg-emerald-100 px-1.5 text-center text-xs font-semibold text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300">
+                create
+              </span>
+              <span className="font-mono">{n}</span>
+            </li>
+          ))}
+          {plan.alterar.map((a) => (
+            <li key={`a-${a.nome}`} className="flex items-start gap-2">
+              <span className="w-16 shrink-0 rounded bg-amber-100 px-1.5 text-center text-xs font-semibold text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">
+                change
+              </span>
+              <span>
+                <span className="font-mono">{a.nome}</span>
+                <span className="block font-mono text-xs text-slate-500">
+                  {a.campos.join(", ")}
+                </span>
+              </span>
+            </li>
+          ))}
+          {plan.remover.map((n) => (
+            <li key={`r-${n}`} className="flex items-center gap-2">
+              <span className="w-16 rounded bg-red-100 px-1.5 text-center text-xs font-semibold text-red-800 dark:bg-red-500/15 dark:text-red-300">
+                remove
+              </span>
+              <span className="font-mono">{n}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {step.warnings > 0 ? (
+        <p className="mt-2 text-xs text-amber-700 dark:text-amber-300">
+          {step.warnings} warning{step.warnings === 1 ? "" : "s"} (see Problems); they do not block
+          deployment.
+        </p>
+      ) : null}
+      <div className="mt-4 flex justify-end gap-2">
+        <button type="button" className={buttonClass()} onClick={onCancel}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className={buttonClass("primary")}
+          onClick={onApply}
+          disabled={nothing && !!step.projectId}
+        >
+          {step.projectId ? "Apply plan" : "Create project"}
+        </button>
+      </div>
+    </div>
   );
 }
