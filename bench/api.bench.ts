@@ -1,0 +1,81 @@
+/**
+ * API throughput with autocannon on loopback against the real emulator process. Budgets
+ * (issue 4): GET /v1/projetos/{id} with 10 connections ≥ 5,000 req/s and p99 ≤ 20 ms;
+ * POST /v1/blueprints/validar with a 100-resource blueprint ≥ 1,000 req/s.
+ */
+import autocannon from "autocannon";
+import { GLOBAL_SAAS } from "../src/blueprint";
+import { startEmulator } from "../emulator/testing/process";
+import { syntheticBlueprint } from "./syntheticBlueprint";
+import type { BenchRow, BenchSuite } from "./types";
+
+const DURATION_S = 10;
+const AUTH = { Authorization: "Bearer dev", "Content-Type": "application/json" };
+
+function load(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+export default async function run(): Promise<BenchSuite> {
+  const emu = await startEmulator({ clock: 60 });
+  try {
+    const created = await fetch(`${emu.url}/v1/projetos`, {
+      method: "POST",
+      headers: AUTH,
+      body: JSON.stringify(GLOBAL_SAAS),
+    });
+    const { id } = (await created.json()) as { id: string };
+    const validar = JSON.stringify(syntheticBlueprint(100));
+    const cases = [
+      {
+        endpoint: "GET /v1/projetos/{id}",
+        opts: { url: `${emu.url}/v1/projetos/${id}`, headers: AUTH },
+        min_rps: 5000,
+        max_p99_ms: 20,
+      },
+      {
+        endpoint: "POST /v1/blueprints/validar (100 resources)",
+        opts: {
+          url: `${emu.url}/v1/blueprints/validar`,
+          method: "POST" as const,
+          headers: AUTH,
+          body: validar,
+        },
+        min_rps: 1000,
+        max_p99_ms: undefined,
+      },
+    ];
+    const rows: BenchRow[] = [];
+    for (const c of cases) {
+      // A short warm-up lets the JIT and SQLite's page cache settle before measuring.
+      await load({ ...c.opts, connections: 10, duration: 2 });
+      const r = await load({ ...c.opts, connections: 10, duration: DURATION_S });
+      const rps = r.requests.average;
+      const p99 = r.latency.p99;
+      rows.push({
+        endpoint: c.endpoint,
+        connections: 10,
+        duration_s: DURATION_S,
+        req_per_s: Math.round(rps),
+        p50_ms: r.latency.p50,
+        p99_ms: p99,
+        errors: r.errors + r.non2xx,
+        budget: `≥ ${c.min_rps} req/s${c.max_p99_ms ? `, p99 ≤ ${c.max_p99_ms} ms` : ""}`,
+        within_budget:
+          rps >= c.min_rps &&
+          (c.max_p99_ms === undefined || p99 <= c.max_p99_ms) &&
+          r.errors + r.non2xx === 0,
+      });
+    }
+    return {
+      name: "api",
+      description:
+        "Emulator throughput with autocannon on loopback (10 connections), real process, SQLite in WAL mode.",
+      rows,
+    };
+  } finally {
+    await emu.stop();
+  }
+}
