@@ -50,7 +50,7 @@ export default defineConfig({
   webServer: {
     // The embedded emulator serves the built console and the API on one origin, as `npm start`
     // does; 60x simulated time keeps deployments and drills to a few seconds.
-    command: "npx tsx emulator/main.ts",
+    command: "node --import tsx emulator/main.ts",
     env: {
       PORT: String(port),
       CONSOLE_DIST: dist,

@@ -344,4 +344,44 @@ describe("durability", () => {
       await second.stop();
     }
   }, 60_000);
+
+  it("never half-writes: killed mid-burst, every acknowledged project is whole after restart", async () => {
+    const dataDir = freshDataDir();
+    const first = await startEmulator({ dataDir, clock: 600 });
+    const c1 = client(first.url);
+    const acknowledged: string[] = [];
+    let sent = 0;
+    // Eight clients create projects back to back until the process dies under them.
+    const worker = async () => {
+      for (;;) {
+        const nome = `burst ${sent++}`;
+        try {
+          const r = await c1("/v1/projetos", { method: "POST", json: { ...SINGLE, nome } });
+          if (r.status === 201) acknowledged.push((await r.json()).id);
+        } catch {
+          return;
+        }
+      }
+    };
+    const workers = Array.from({ length: 8 }, worker);
+    await new Promise((r) => setTimeout(r, 400));
+    await first.stop("SIGKILL");
+    await Promise.all(workers);
+    expect(sent).toBeGreaterThan(acknowledged.length);
+
+    const second = await startEmulator({ dataDir, clock: 600 });
+    try {
+      const c2 = client(second.url);
+      const list = ProjetosSchema.parse(await (await c2("/v1/projetos")).json());
+      const ids = new Set(list.map((p) => p.id));
+      for (const id of acknowledged) expect(ids.has(id)).toBe(true);
+      for (const p of list) {
+        const d = await c2(`/v1/projetos/${p.id}/implantacoes/${p.implantacao_atual}`);
+        expect(d.status).toBe(200);
+        expect(ImplantacaoSchema.parse(await d.json()).passos).toHaveLength(SINGLE.recursos.length);
+      }
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 /**
- * Starts the real emulator as a child process (tsx emulator/main.ts) on an ephemeral port,
+ * Starts the real emulator as a child process (node --import tsx emulator/main.ts) on an ephemeral port,
  * for API tests and benchmarks that must exercise what users run, over real HTTP.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -33,7 +33,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const dataDir = options.dataDir ?? freshDataDir();
   const child = spawn(
     process.execPath,
-    [join(root, "node_modules", "tsx", "dist", "cli.mjs"), join(root, "emulator", "main.ts")],
+    // tsx as a loader inside one node process (not the tsx CLI, which runs the server in a
+    // child): a SIGKILL must hit the server itself for crash tests to mean anything.
+    ["--import", "tsx", join(root, "emulator", "main.ts")],
     {
       cwd: root,
       env: {

@@ -125,7 +125,8 @@ export function ProjectDiagram({
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
-        fitViewOptions={{ padding: 0.2 }}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        style={{ background: "transparent" }}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}

@@ -15,6 +15,7 @@ import { ProjectDiagram } from "./ProjectDiagram";
 import {
   deploymentProgress,
   describeEvento,
+  EVENT_LABEL,
   EVENT_TONE,
   PROJECT_STATUS,
   relativeTime,
@@ -123,7 +124,7 @@ export function ProjectPage() {
 
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-6 p-6 xl:grid-cols-[1fr_380px]">
         <Card title="Architecture" className="flex min-h-[480px] flex-col overflow-hidden">
-          <div className="-m-4 h-[520px]">
+          <div className="-m-4 h-[calc(100vh-210px)] min-h-[440px]">
             <ProjectDiagram
               blueprint={p.blueprint}
               regioes={regioes}
@@ -175,11 +176,14 @@ export function ProjectPage() {
             ) : events.length === 0 ? (
               <p className="text-sm text-slate-500">No events yet.</p>
             ) : (
-              <ol aria-label="Event log" className="-my-1 max-h-[380px] overflow-auto text-sm">
+              <ol
+                aria-label="Event log"
+                className="-my-1 max-h-[calc(100vh-470px)] min-h-40 overflow-auto text-sm"
+              >
                 {events.map((e) => (
                   <li key={e.id} className="flex items-start gap-2 py-1.5">
                     <span className="mt-0.5 shrink-0">
-                      <Badge tone={EVENT_TONE[e.tipo]}>{e.tipo}</Badge>
+                      <Badge tone={EVENT_TONE[e.tipo]}>{EVENT_LABEL[e.tipo]}</Badge>
                     </span>
                     <span className="min-w-0 flex-1 text-slate-700 dark:text-slate-200">
                       {describeEvento(e)}

@@ -11,11 +11,11 @@ const COLUMN: Record<string, number> = {
   fabric: 3,
   datastore: 3,
   archive: 3,
-  insight: 4,
+  insight: 3,
 };
 
 export const NODE_WIDTH = 240;
-const COLUMN_GAP = 300;
+const COLUMN_GAP = 290;
 const ROW_GAP = 170;
 
 interface Positioned {
@@ -35,7 +35,7 @@ export function projectLayout(blueprint: Record<string, unknown>): Positioned[] 
     const nome = String(r.nome);
     const p = Object.hasOwn(saved, nome) ? saved[nome] : undefined;
     if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) return { nome, x: p.x, y: p.y };
-    const col = COLUMN[String(r.tipo)] ?? 4;
+    const col = COLUMN[String(r.tipo)] ?? 3;
     const row = rows.get(col) ?? 0;
     rows.set(col, row + 1);
     return { nome, x: col * COLUMN_GAP, y: row * ROW_GAP };

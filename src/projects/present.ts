@@ -91,3 +91,12 @@ export const EVENT_TONE: Record<Evento["tipo"], Tone> = {
   alerta: "critical",
   "teste-failover": "neutral",
 };
+
+export const EVENT_LABEL: Record<Evento["tipo"], string> = {
+  implantacao: "Deploy",
+  saude: "Health",
+  "failover-inicio": "Failover",
+  "failover-fim": "Failover",
+  alerta: "Alert",
+  "teste-failover": "Drill",
+};
