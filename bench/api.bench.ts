@@ -4,8 +4,8 @@
  * POST /v1/blueprints/validar with a 100-resource blueprint ≥ 1,000 req/s.
  */
 import autocannon from "autocannon";
-import { GLOBAL_SAAS } from "../src/blueprint";
 import { startEmulator } from "../emulator/testing/process";
+import { GLOBAL_SAAS } from "../src/blueprint";
 import { syntheticBlueprint } from "./syntheticBlueprint";
 import type { BenchRow, BenchSuite } from "./types";
 

@@ -55,7 +55,7 @@ type Env = { Variables: { account: Account } };
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function problemResponse(
-  c: Context,
+  _c: Context,
   status: number,
   title: string,
   detail: string,

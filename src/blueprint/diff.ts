@@ -12,7 +12,7 @@ export interface ChangePlan {
 
 type Json = unknown;
 
-function escape(key: string): string {
+function escapePointerToken(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
@@ -25,7 +25,8 @@ export function changedPointers(a: Json, b: Json, base = ""): string[] {
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     const out: string[] = [];
-    for (const k of keys) out.push(...changedPointers(a[k], b[k], `${base}/${escape(k)}`));
+    for (const k of keys)
+      out.push(...changedPointers(a[k], b[k], `${base}/${escapePointerToken(k)}`));
     return out;
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [base || "/"];
