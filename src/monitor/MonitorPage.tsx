@@ -1,7 +1,408 @@
-export function MonitorPage() {
+import { keepPreviousData, useQueries } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import { Link, useParams } from "react-router";
+import { api } from "../api/client";
+import {
+  useApiKeys,
+  useEstado,
+  useProjectEvents,
+  useProjeto,
+  useSlos,
+  useStartDrill,
+  useTesteFailover,
+  useTestesFailover,
+} from "../api/hooks";
+import type { Metricas } from "../api/monitoring";
+import { Badge, buttonClass, Card } from "../ui/Card";
+import { EmptyState, ErrorState, Skeleton } from "../ui/States";
+import { buildCharts, seriesRequests } from "./charts";
+import { DrillDialog, DrillReport } from "./Drills";
+import { DatastoreStatus, HealthMatrix, TrafficWeights } from "./FailoverStatus";
+import { cityOf, formatSeconds } from "./format";
+import { MonitorCharts } from "./MonitorCharts";
+import { RegionMap } from "./RegionMap";
+import { queryWindow, RANGES, type RangeId } from "./range";
+import { SloCard } from "./SloCard";
+
+/** Re-reads the clock so the charts' window moves on as new minutes of data exist. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+function RangePicker({ value, onChange }: { value: RangeId; onChange: (r: RangeId) => void }) {
   return (
-    <div className="p-8">
-      <h1 className="text-xl font-semibold">Monitor</h1>
+    <fieldset className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+      <legend className="sr-only">Time range</legend>
+      {RANGES.map((r) => (
+        <label
+          key={r.id}
+          className={`cursor-pointer rounded px-2.5 py-1 text-sm font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500 ${
+            value === r.id
+              ? "bg-indigo-600 text-white"
+              : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+          }`}
+        >
+          <input
+            type="radio"
+            name="range"
+            value={r.id}
+            checked={value === r.id}
+            onChange={() => onChange(r.id)}
+            className="sr-only"
+          />
+          {r.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function ChartsSection({
+  id,
+  regions,
+  objetivo,
+  limiarMs,
+  replicaRegions,
+}: {
+  id: string;
+  regions: string[];
+  objetivo?: number;
+  limiarMs?: number;
+  replicaRegions: string[];
+}) {
+  const [range, setRange] = useState<RangeId>("24h");
+  const now = useMinuteClock();
+  const window = useMemo(() => queryWindow(range, now), [range, now]);
+  const keys = useApiKeys();
+  const requests = useMemo(() => seriesRequests(regions), [regions]);
+  const results = useQueries({
+    queries: requests.map((r) => ({
+      queryKey: keys.metricas(id, r.serie, r.regiao, window),
+      queryFn: () => api.metricas(id, { serie: r.serie, regiao: r.regiao, ...window }),
+      placeholderData: keepPreviousData,
+      staleTime: 60_000,
+    })),
+  });
+  const pending = results.some((q) => q.isPending);
+  const failed = results.find((q) => q.isError);
+  const dataKey = results.map((q) => q.dataUpdatedAt).join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: dataKey stands for the results' data
+  const charts = useMemo(() => {
+    const data = new Map<string, Metricas>();
+    results.forEach((q, i) => {
+      if (q.data) data.set(requests[i].key, q.data);
+    });
+    return buildCharts(data, regions, { objetivo, limiarMs, replicaRegions });
+  }, [dataKey, requests, regions, objetivo, limiarMs, replicaRegions]);
+
+  return (
+    <section aria-labelledby="charts-title" className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="charts-title" className="text-base font-semibold">
+          Metrics
+        </h2>
+        <RangePicker value={range} onChange={setRange} />
+      </div>
+      {failed ? (
+        <ErrorState
+          title="Could not load metrics"
+          error={failed.error}
+          onRetry={() => {
+            for (const q of results) if (q.isError) void q.refetch();
+          }}
+        />
+      ) : pending ? (
+        <div
+          className="grid grid-cols-1 gap-6 xl:grid-cols-2"
+          role="status"
+          aria-label="Loading metrics"
+        >
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} className="h-[250px]" />
+          ))}
+        </div>
+      ) : (
+        <MonitorCharts charts={charts} />
+      )}
+    </section>
+  );
+}
+
+export function MonitorPage() {
+  const { id = "" } = useParams();
+  const projeto = useProjeto(id);
+  const p = projeto.data?.value;
+  const active = p?.status === "ativo";
+  const estado = useEstado(id, active);
+  const slos = useSlos(id, active);
+  const testes = useTestesFailover(id, active);
+  const live = useProjectEvents(id);
+  const startDrill = useStartDrill(id);
+  const [drillOpen, setDrillOpen] = useState(false);
+  const [drillId, setDrillId] = useState<string>();
+  const current = useTesteFailover(id, drillId);
+
+  const regions = useMemo(() => estado.data?.regioes.map((r) => r.id) ?? [], [estado.data]);
+  const primary = estado.data?.datastores[0]?.primario;
+  const replicaRegions = useMemo(
+    () => estado.data?.datastores[0]?.replicas.map((r) => r.regiao) ?? [],
+    [estado.data],
+  );
+  const availability = slos.data?.slos.find((s) => s.sli === "disponibilidade");
+  const latency = slos.data?.slos.find((s) => s.sli === "latencia");
+  const running = current.data?.status === "em-andamento";
+
+  if (projeto.isPending)
+    return (
+      <div className="space-y-4 p-8" role="status" aria-label="Loading project">
+        <Skeleton className="h-8 w-72" />
+        <Skeleton className="h-64" />
+      </div>
+    );
+  if (projeto.isError || !p)
+    return (
+      <div className="mx-auto max-w-3xl p-8">
+        <ErrorState
+          title="Could not load this project"
+          error={projeto.error}
+          onRetry={() => void projeto.refetch()}
+        />
+      </div>
+    );
+
+  const failover = estado.data?.failover;
+  return (
+    <div className="flex flex-col">
+      <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white/90 px-8 py-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+        <div className="min-w-0">
+          <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
+            <Link to="/projects" className="hover:underline">
+              Projects
+            </Link>{" "}
+            /{" "}
+            <Link to={`/projects/${p.id}`} className="hover:underline">
+              {p.nome}
+            </Link>{" "}
+            / Monitor
+          </nav>
+          <h1 className="mt-1 text-xl font-semibold tracking-tight">{p.nome}: monitor</h1>
+        </div>
+        <div className="flex items-center gap-3">
+          <span className="inline-flex items-center gap-1.5 text-xs text-slate-500">
+            <span
+              aria-hidden="true"
+              className={`size-2 rounded-full ${live ? "bg-emerald-500" : "bg-slate-400"}`}
+            />
+            {live ? "Live" : live === false ? "Reconnecting…" : "Connecting…"}
+          </span>
+          <button
+            type="button"
+            className={buttonClass("danger")}
+            disabled={!active || !estado.data || running || regions.length < 2}
+            title={
+              regions.length < 2
+                ? "A drill needs at least two regions to fail over between"
+                : running
+                  ? "A drill is under way"
+                  : undefined
+            }
+            onClick={() => setDrillOpen(true)}
+          >
+            Run failover drill
+          </button>
+        </div>
+      </header>
+
+      {!active ? (
+        <div className="p-8">
+          <EmptyState
+            title="Monitoring starts once the deployment finishes"
+            action={
+              <Link to={`/projects/${p.id}`} className={buttonClass("primary")}>
+                Follow the deployment
+              </Link>
+            }
+          >
+            The project is {p.status === "falhou" ? "failed" : "still deploying"}. SLOs, metrics and
+            failover status appear here as soon as every resource is ready.
+          </EmptyState>
+        </div>
+      ) : (
+        <div className="space-y-8 p-6 lg:p-8">
+          {estado.isError ? (
+            <ErrorState
+              title="Could not load the live state"
+              error={estado.error}
+              onRetry={() => void estado.refetch()}
+            />
+          ) : null}
+          {failover ? (
+            <div
+              role="status"
+              className="flex items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200"
+            >
+              <span className="size-2.5 animate-pulse rounded-full bg-red-500" aria-hidden="true" />
+              <span>
+                <strong>Failover in progress:</strong> {cityOf(failover.regiao)} ({failover.regiao})
+                is down since {new Date(failover.desde).toLocaleTimeString()}; its traffic is served
+                elsewhere.
+              </span>
+            </div>
+          ) : null}
+
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
+            <Card title="Regions" labelledBy="regions-title">
+              {estado.data ? <RegionMap estado={estado.data} /> : <Skeleton className="h-72" />}
+            </Card>
+            <Card title="Failover status" labelledBy="failover-title">
+              {estado.data ? (
+                <div className="space-y-5">
+                  <div>
+                    <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                      Datastores
+                    </h3>
+                    <DatastoreStatus estado={estado.data} />
+                  </div>
+                  <div>
+                    <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                      Gateway traffic
+                    </h3>
+                    <TrafficWeights estado={estado.data} />
+                  </div>
+                </div>
+              ) : (
+                <Skeleton className="h-64" />
+              )}
+            </Card>
+          </div>
+
+          <section aria-labelledby="slos-title" className="space-y-4">
+            <h2 id="slos-title" className="text-base font-semibold">
+              Service level objectives
+            </h2>
+            {slos.isError ? (
+              <ErrorState
+                title="Could not load SLOs"
+                error={slos.error}
+                onRetry={() => void slos.refetch()}
+              />
+            ) : !slos.data ? (
+              <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+                <Skeleton className="h-80" />
+                <Skeleton className="h-80" />
+              </div>
+            ) : slos.data.slos.length === 0 ? (
+              <EmptyState title="No SLOs">
+                Add an Insight resource with SLOs to the blueprint to track them here.
+              </EmptyState>
+            ) : (
+              <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+                {slos.data.slos.map((s) => (
+                  <SloCard key={s.nome} slo={s} />
+                ))}
+              </div>
+            )}
+          </section>
+
+          {regions.length > 0 ? (
+            <ChartsSection
+              id={id}
+              regions={regions}
+              objetivo={availability?.objetivo}
+              limiarMs={latency?.limiar_ms}
+              replicaRegions={replicaRegions}
+            />
+          ) : null}
+
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+            <Card title="Health checks by zone" labelledBy="health-title">
+              {estado.data ? <HealthMatrix estado={estado.data} /> : <Skeleton className="h-40" />}
+            </Card>
+            <Card title="Failover drills" labelledBy="drills-title">
+              {current.data ? (
+                <div className="mb-4">
+                  <DrillReport drill={current.data} />
+                </div>
+              ) : null}
+              {testes.isError ? (
+                <ErrorState title="Could not load drills" error={testes.error} />
+              ) : (testes.data ?? []).filter((t) => t.id !== drillId).length === 0 &&
+                !current.data ? (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  No drills yet. Run one to measure detection, RTO and RPO against your tier's
+                  targets.
+                </p>
+              ) : (
+                <table className="w-full text-left text-sm" aria-label="Failover history">
+                  <thead className="text-xs text-slate-500 uppercase">
+                    <tr>
+                      <th className="py-1 font-medium">When</th>
+                      <th className="py-1 font-medium">Region</th>
+                      <th className="py-1 text-right font-medium">RTO</th>
+                      <th className="py-1 text-right font-medium">RPO</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                    {(testes.data ?? [])
+                      .filter((t) => t.id !== drillId)
+                      .map((t) => (
+                        <tr key={t.id}>
+                          <td className="py-1.5 text-slate-600 dark:text-slate-300">
+                            {new Date(t.inicio).toLocaleString()}
+                          </td>
+                          <td className="py-1.5">{cityOf(t.regiao)}</td>
+                          <td className="py-1.5 text-right tabular-nums">
+                            {t.rto_s === null ? "–" : formatSeconds(t.rto_s)}{" "}
+                            <Badge
+                              tone={t.rto_s !== null && t.rto_s <= t.rto_alvo_s ? "ok" : "critical"}
+                            >
+                              ≤ {formatSeconds(t.rto_alvo_s)}
+                            </Badge>
+                          </td>
+                          <td className="py-1.5 text-right tabular-nums">
+                            {t.rpo_s === null ? "–" : formatSeconds(t.rpo_s)}{" "}
+                            <Badge
+                              tone={t.rpo_s !== null && t.rpo_s <= t.rpo_alvo_s ? "ok" : "critical"}
+                            >
+                              ≤ {formatSeconds(t.rpo_alvo_s)}
+                            </Badge>
+                          </td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              )}
+            </Card>
+          </div>
+        </div>
+      )}
+
+      {drillOpen ? (
+        <DrillDialog
+          open={drillOpen}
+          regions={regions}
+          primary={primary}
+          pending={startDrill.isPending}
+          error={startDrill.error?.message}
+          onCancel={() => setDrillOpen(false)}
+          onConfirm={(regiao, duracao_s) =>
+            startDrill.mutate(
+              { regiao, duracao_s },
+              {
+                onSuccess: (drill) => {
+                  setDrillId(drill.id);
+                  setDrillOpen(false);
+                },
+              },
+            )
+          }
+        />
+      ) : null}
     </div>
   );
 }

@@ -64,7 +64,7 @@ export function buildCharts(
       xs,
       decimals: 3,
       series: [
-        { label: "Global", color: "#334155", values: get("disponibilidade", "global") },
+        { label: "Global", color: "#94a3b8", values: get("disponibilidade", "global") },
         ...perRegion("disponibilidade"),
       ],
       reference:
