@@ -1,0 +1,102 @@
+import { expect, test } from "@playwright/test";
+import { startEmulator } from "../emulator/testing/process";
+import { GLOBAL_SAAS } from "../src/blueprint";
+
+const DEV = { Authorization: "Bearer dev" };
+
+test("monitor a deployed seed blueprint and run a failover drill on its primary region", async ({
+  page,
+}) => {
+  const created = await page.request.post("/v1/projetos", { data: GLOBAL_SAAS, headers: DEV });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  await expect
+    .poll(
+      async () =>
+        (await (await page.request.get(`/v1/projetos/${id}`, { headers: DEV })).json()).status,
+    )
+    .toBe("ativo");
+  const estado = await (
+    await page.request.get(`/v1/projetos/${id}/estado`, { headers: DEV })
+  ).json();
+  const primary: string = estado.datastores[0].primario;
+  const city = { "sa-east-1": "São Paulo", "us-east-1": "Ashburn", "eu-central-1": "Frankfurt" }[
+    primary
+  ];
+
+  await page.goto(`/projects/${id}`);
+  await page.getByRole("link", { name: "Monitor", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Global SaaS: monitor" })).toBeVisible();
+
+  // SLO cards with numbers, per region and global.
+  const slos = page.getByRole("region", { name: "Service level objectives" });
+  await expect(slos.getByRole("region", { name: /Availability/ })).toContainText("99.95 %");
+  await expect(slos.getByRole("region", { name: /Latency under 300 ms/ })).toContainText(
+    "Burn rate",
+  );
+  await expect(slos.getByText("Frankfurt").first()).toBeVisible();
+
+  // Charts drawn from data, over the range picked.
+  const charts = page.getByTestId("monitor-charts");
+  const availability = charts.getByRole("img", { name: /^Availability\./ });
+  await expect(availability).toHaveAttribute("aria-label", /Global: latest \d/);
+  await expect(charts.getByRole("img", { name: /^Traffic per region\./ })).toHaveAttribute(
+    "aria-label",
+    /São Paulo: latest \d/,
+  );
+  await page.getByText("7 d", { exact: true }).click();
+  await expect(page.getByRole("radio", { name: "7 d" })).toBeChecked();
+  await expect(availability).toHaveAttribute("aria-label", /Global: latest \d/);
+
+  const map = page.getByRole("img", { name: /^Regions and traffic share/ });
+  await expect(map).toHaveAttribute("aria-label", new RegExp(`${city} healthy`));
+
+  // The drill: confirm, watch the failover and the recovery, read the report.
+  await page.getByRole("button", { name: "Run failover drill" }).click();
+  const dialog = page.getByRole("dialog", { name: "Run a failover drill" });
+  await expect(dialog.getByLabel("Region to take down")).toHaveValue(primary);
+  await dialog.getByLabel("Outage length").selectOption("300");
+  await dialog.getByRole("button", { name: `Take ${city} down` }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(map).toHaveAttribute("aria-label", new RegExp(`${city} unhealthy 0 %`));
+  await expect(page.getByText("Failover in progress:")).toBeVisible();
+  const report = page.getByRole("article", { name: new RegExp(`in ${city}$`) });
+  const timeline = report.getByRole("list", { name: "Drill timeline" });
+  await expect(timeline).toContainText("Gateway moved traffic to");
+  await expect(timeline).toContainText("Datastore replica promoted to primary in");
+
+  await expect(report.getByText("Completed")).toBeVisible({ timeout: 20_000 });
+  await expect(timeline).toContainText("Traffic restored to");
+  await expect(map).toHaveAttribute("aria-label", new RegExp(`${city} healthy`));
+  await expect(page.getByText("Failover in progress:")).toBeHidden();
+  // Seed gateway: health checks every 10 s, 3 failures: detection 30 s, RTO 36 s.
+  await expect(report.getByText("Detection").locator("..")).toContainText("30 s");
+  await expect(report.getByText("RTO", { exact: true }).locator("..")).toContainText("36 s");
+  await expect(report.getByText("RTO", { exact: true }).locator("..")).toContainText("Met");
+  await expect(report.getByText("RPO (writes lost)").locator("..")).toContainText(/\d(\.\d)? s/);
+});
+
+test("a project still deploying says when monitoring starts", async ({ page }) => {
+  // A second, slow emulator (1x clock: a deployment takes seconds), which the console is
+  // pointed at through Settings.
+  const slow = await startEmulator({ clock: 1 });
+  try {
+    await page.goto("/settings");
+    await page.getByLabel("API address").fill(slow.url);
+    await page.getByRole("button", { name: "Save and test connection" }).click();
+    await expect(page.getByRole("status")).toContainText("organization demo");
+    const created = await page.request.post(`${slow.url}/v1/projetos`, {
+      data: GLOBAL_SAAS,
+      headers: DEV,
+    });
+    const { id } = await created.json();
+    await page.goto(`/projects/${id}/monitor`);
+    await expect(page.getByText("Monitoring starts once the deployment finishes")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Run failover drill" })).toBeDisabled();
+    await page.getByRole("link", { name: "Follow the deployment" }).click();
+    await expect(page.getByTestId("project-status")).toHaveText("Deploying");
+  } finally {
+    await slow.stop();
+  }
+});
