@@ -32,6 +32,35 @@ function prefersDark(): boolean {
 }
 
 /** A summary for screen readers: the canvas itself says nothing. */
+/**
+ * Plots are created one per task: a grid of charts built in a single task blocks input for
+ * too long (a long task over 200 ms on a 30-day, six-region view); one chart per task keeps
+ * every task short and lets the first charts show while the rest are built.
+ */
+const plotQueue: (() => void)[] = [];
+const channel = typeof MessageChannel === "undefined" ? undefined : new MessageChannel();
+let draining = false;
+function drainPlots() {
+  plotQueue.shift()?.();
+  if (plotQueue.length > 0) channel?.port2.postMessage(null);
+  else draining = false;
+}
+if (channel) channel.port1.onmessage = drainPlots;
+function schedulePlot(create: () => void): () => void {
+  let cancelled = false;
+  plotQueue.push(() => {
+    if (!cancelled) create();
+  });
+  if (!draining) {
+    draining = true;
+    if (channel) channel.port2.postMessage(null);
+    else setTimeout(drainPlots, 0);
+  }
+  return () => {
+    cancelled = true;
+  };
+}
+
 export function chartSummary(title: string, unit: string, series: ChartSeries[]): string {
   const parts = series.map((s) => {
     const values = s.values.filter((v): v is number => v !== null);
@@ -56,6 +85,9 @@ export function TimeSeriesChart({
 }: TimeSeriesChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  // The data as of the latest render, for a plot created after its effect was scheduled.
+  const latest = useRef({ xs, series, reference });
+  latest.current = { xs, series, reference };
   const shape = `${series.map((s) => s.label).join("|")}|${reference?.value ?? ""}|${yMin ?? ""}|${yMax ?? ""}`;
 
   // Recreate the plot only when its shape changes; new data goes through setData.
@@ -120,20 +152,27 @@ export function TimeSeriesChart({
           : []),
       ],
     };
-    const data = [
-      xs,
-      ...series.map((s) => s.values),
-      ...(reference ? [xs.map(() => reference.value)] : []),
-    ] as uPlot.AlignedData;
-    const u = new uPlot(opts, data, el);
-    plot.current = u;
-    const ro = new ResizeObserver(() => {
-      u.setSize({ width: Math.max(200, el.clientWidth), height });
+    let u: uPlot | undefined;
+    let ro: ResizeObserver | undefined;
+    const cancel = schedulePlot(() => {
+      const now = latest.current;
+      const data = [
+        now.xs,
+        ...now.series.map((s) => s.values),
+        ...(now.reference ? [now.xs.map(() => now.reference?.value ?? null)] : []),
+      ] as uPlot.AlignedData;
+      const created = new uPlot({ ...opts, width: Math.max(200, el.clientWidth) }, data, el);
+      u = created;
+      plot.current = created;
+      ro = new ResizeObserver(() => {
+        created.setSize({ width: Math.max(200, el.clientWidth), height });
+      });
+      ro.observe(el);
     });
-    ro.observe(el);
     return () => {
-      ro.disconnect();
-      u.destroy();
+      cancel();
+      ro?.disconnect();
+      u?.destroy();
       plot.current = null;
     };
   }, [shape, height, syncKey, unit, decimals]);

@@ -1,0 +1,204 @@
+/**
+ * Monitor budgets (issue 5): the `metricas` endpoint answers a 30-day range in ≤ 50 ms; the
+ * 30-day view of a six-region project renders all its charts in ≤ 300 ms from data in
+ * memory, with no long task over 200 ms (headless Chromium).
+ */
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { build } from "vite";
+import { startEmulator } from "../emulator/testing/process";
+import type { Blueprint } from "../src/blueprint";
+import { seriesRequests } from "../src/monitor/charts";
+import type { BenchRow, BenchSuite } from "./types";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SIX_REGIONS = [
+  "sa-east-1",
+  "us-east-1",
+  "us-west-1",
+  "eu-central-1",
+  "eu-south-1",
+  "ap-southeast-1",
+];
+const AUTH = { Authorization: "Bearer dev", "Content-Type": "application/json" };
+
+const sixRegionBlueprint: Blueprint = {
+  nome: "Six regions",
+  resiliencia: "multi-regiao",
+  regioes: SIX_REGIONS,
+  recursos: [
+    {
+      tipo: "gateway",
+      nome: "edge",
+      config: { dominio: "six.example.com", tls: true },
+      conexoes: ["api"],
+    },
+    {
+      tipo: "compute",
+      nome: "api",
+      config: { subtipo: "web", replicas_min: 6, replicas_max: 24 },
+      conexoes: ["db"],
+    },
+    { tipo: "datastore", nome: "db", config: { engine: "postgres", ha: true, tamanho_gb: 100 } },
+    { tipo: "insight", nome: "obs", config: { retencao_dias: 90, alertas: true } },
+  ],
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function serveDir(dir: string) {
+  const { readFile } = await import("node:fs/promises");
+  const types: Record<string, string> = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".json": "application/json",
+  };
+  const server = createServer(async (req, res) => {
+    const path = join(dir, (req.url ?? "/").split("?")[0].replace(/^\/$/, "/index.html"));
+    try {
+      const body = await readFile(path);
+      res.setHeader(
+        "Content-Type",
+        types[path.slice(path.lastIndexOf("."))] ?? "application/octet-stream",
+      );
+      res.end(body);
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export default async function run(): Promise<BenchSuite> {
+  const rows: BenchRow[] = [];
+  const emu = await startEmulator({ clock: 60 });
+  const outDir = mkdtempSync(join(tmpdir(), "tesserra-monitor-bench-"));
+  let served: Awaited<ReturnType<typeof serveDir>> | undefined;
+  try {
+    const created = await fetch(`${emu.url}/v1/projetos`, {
+      method: "POST",
+      headers: AUTH,
+      body: JSON.stringify(sixRegionBlueprint),
+    });
+    if (created.status !== 201)
+      throw new Error(`create: ${created.status} ${await created.text()}`);
+    const { id } = (await created.json()) as { id: string };
+
+    // 1. The endpoint: every series of the 30-day view, timed over HTTP.
+    const ate = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const de = new Date(ate.getTime() - 30 * 86_400_000);
+    const requests = seriesRequests(SIX_REGIONS);
+    const fetchSeries = async (serie: string, regiao: string) => {
+      const q = new URLSearchParams({
+        serie,
+        regiao,
+        de: de.toISOString(),
+        ate: ate.toISOString(),
+      });
+      const t0 = performance.now();
+      const r = await fetch(`${emu.url}/v1/projetos/${id}/metricas?${q}`, { headers: AUTH });
+      const body = await r.json();
+      return { ms: performance.now() - t0, body };
+    };
+    await fetchSeries("trafego", "global"); // warm-up: the simulation's hourly sums
+    const series: [string, unknown][] = [];
+    const times: number[] = [];
+    for (const req of requests) {
+      const { ms, body } = await fetchSeries(req.serie, req.regiao);
+      times.push(ms);
+      series.push([req.key, body]);
+    }
+    for (let i = 0; i < 3; i++)
+      for (const req of requests.slice(0, 6))
+        times.push((await fetchSeries(req.serie, req.regiao)).ms);
+    const points = (series[0][1] as { pontos: unknown[] }).pontos.length;
+    rows.push({
+      measure: "GET metricas, 30-day range (median over all series)",
+      value_ms: Number(median(times).toFixed(1)),
+      p95_ms: Number([...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)].toFixed(1)),
+      detail: `${requests.length} series × ${points} points (server step)`,
+      budget: "≤ 50 ms",
+      within_budget: median(times) <= 50,
+    });
+
+    // 2. The render: the chart grid from those series in memory, in headless Chromium.
+    await build({
+      root: join(here, "monitor"),
+      logLevel: "warn",
+      plugins: [react(), tailwindcss()],
+      build: { outDir, emptyOutDir: true, target: "es2022" },
+    });
+    writeFileSync(join(outDir, "data.json"), JSON.stringify({ regions: SIX_REGIONS, series }));
+    served = await serveDir(outDir);
+    const browser = await chromium.launch({
+      executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(served.url);
+      await page.waitForFunction(() => typeof window.renderCharts === "function");
+      await page.evaluate(() => {
+        const w = window as unknown as { longTasks: number[] };
+        w.longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.longTasks.push(e.duration);
+        }).observe({ type: "longtask", buffered: true });
+      });
+      await page.evaluate(() => window.renderCharts()); // warm-up
+      const renders: number[] = [];
+      let drawn = { points: 0, charts: 0 };
+      await page.evaluate(() => {
+        (window as unknown as { longTasks: number[] }).longTasks = [];
+      });
+      for (let i = 0; i < 7; i++) {
+        const r = await page.evaluate(() => window.renderCharts());
+        renders.push(r.ms);
+        drawn = r;
+      }
+      const longest = await page.evaluate(() =>
+        Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+      );
+      rows.push({
+        measure: "Render 30-day view, all charts, from memory (median of 7)",
+        value_ms: Number(median(renders).toFixed(1)),
+        p95_ms: Number(Math.max(...renders).toFixed(1)),
+        detail: `${drawn.charts} charts, ${drawn.points} points drawn`,
+        budget: "≤ 300 ms",
+        within_budget: median(renders) <= 300,
+      });
+      rows.push({
+        measure: "Longest task during those renders",
+        value_ms: Number(longest.toFixed(1)),
+        p95_ms: "-",
+        detail: "PerformanceObserver longtask",
+        budget: "≤ 200 ms",
+        within_budget: longest <= 200,
+      });
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    served?.server.close();
+    await emu.stop();
+  }
+  return {
+    name: "monitor",
+    description:
+      "Monitor: metricas over real HTTP for a six-region project (30 days), and the 30-day chart grid rendered in headless Chromium from data in memory.",
+    rows,
+  };
+}

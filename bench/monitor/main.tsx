@@ -1,0 +1,43 @@
+/**
+ * Bench page: renders the Monitor's chart grid from series already in memory, the way the
+ * Monitor does once its queries have answered. `window.renderCharts()` returns the time from
+ * starting to build the charts until every chart has painted.
+ */
+import "../../src/index.css";
+import { flushSync } from "react-dom";
+import { createRoot, type Root } from "react-dom/client";
+import type { Metricas } from "../../src/api/monitoring";
+import { buildCharts } from "../../src/monitor/charts";
+import { MonitorCharts } from "../../src/monitor/MonitorCharts";
+
+declare global {
+  interface Window {
+    renderCharts: () => Promise<{ ms: number; points: number; charts: number }>;
+  }
+}
+
+const payload = (await (await fetch("./data.json")).json()) as {
+  regions: string[];
+  series: [string, Metricas][];
+};
+const data = new Map(payload.series);
+const container = document.getElementById("root") as HTMLElement;
+let root: Root | undefined;
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+window.renderCharts = async () => {
+  root?.unmount();
+  root = createRoot(container);
+  await frame();
+  const t0 = performance.now();
+  const charts = buildCharts(data, payload.regions, { objetivo: 99.95, limiarMs: 300 });
+  flushSync(() => root?.render(<MonitorCharts charts={charts} />));
+  // Plots are created one per task; wait until every chart has its canvas, then a frame.
+  while (container.querySelectorAll(".uplot").length < charts.length)
+    await new Promise((r) => setTimeout(r, 0));
+  await frame();
+  const ms = performance.now() - t0;
+  const points = charts.reduce((a, c) => a + c.xs.length * c.series.length, 0);
+  return { ms, points, charts: charts.length };
+};
