@@ -33,6 +33,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/designer" replace /> },
       { path: "designer", element: page(<DesignerPage />) },
+      { path: "designer/:draftId", element: page(<DesignerPage />) },
       { path: "projects", element: page(<ProjectsPage />) },
       { path: "projects/:id", element: page(<ProjectPage />) },
       { path: "projects/:id/monitor", element: page(<MonitorPage />) },

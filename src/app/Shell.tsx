@@ -1,5 +1,5 @@
 import type { ComponentType, SVGProps } from "react";
-import { NavLink, Outlet } from "react-router";
+import { NavLink, Outlet, useMatch } from "react-router";
 import { DesignerIcon, LogoMark, ProjectsIcon, SettingsIcon } from "../ui/icons";
 
 interface NavItem {
@@ -15,6 +15,8 @@ const NAV: NavItem[] = [
 ];
 
 export function Shell() {
+  // The editor needs the width: there the rail shows icons only.
+  const compact = useMatch("/designer/:draftId") !== null;
   return (
     <div className="flex h-full min-h-0">
       <a
@@ -25,20 +27,26 @@ export function Shell() {
       </a>
       <nav
         aria-label="Main"
-        className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+        className={`flex shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${compact ? "w-14" : "w-56"}`}
       >
-        <div className="flex h-14 items-center gap-2.5 border-b border-slate-200 px-4 dark:border-slate-800">
+        <div
+          className={`flex h-14 items-center gap-2.5 border-b border-slate-200 dark:border-slate-800 ${compact ? "justify-center" : "px-4"}`}
+        >
           <LogoMark />
-          <div className="leading-tight">
-            <div className="text-sm font-semibold tracking-tight">Tesserra</div>
-            <div className="text-xs text-slate-500 dark:text-slate-400">Console</div>
-          </div>
+          {compact ? null : (
+            <div className="leading-tight">
+              <div className="text-sm font-semibold tracking-tight">Tesserra</div>
+              <div className="text-xs text-slate-500 dark:text-slate-400">Console</div>
+            </div>
+          )}
         </div>
         <ul className="flex flex-1 flex-col gap-1 p-2">
           {NAV.map(({ to, label, icon: NavIcon }) => (
             <li key={to}>
               <NavLink
                 to={to}
+                aria-label={compact ? label : undefined}
+                title={compact ? label : undefined}
                 className={({ isActive }) =>
                   `flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors ${
                     isActive
@@ -48,14 +56,16 @@ export function Shell() {
                 }
               >
                 <NavIcon />
-                {label}
+                {compact ? null : label}
               </NavLink>
             </li>
           ))}
         </ul>
-        <div className="border-t border-slate-200 p-3 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
-          Blueprint format v1
-        </div>
+        {compact ? null : (
+          <div className="border-t border-slate-200 p-3 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
+            Blueprint format v1
+          </div>
+        )}
       </nav>
       <main id="main" className="flex min-w-0 flex-1 flex-col overflow-auto">
         <Outlet />

@@ -14,7 +14,7 @@ describe("diffBlueprints", () => {
   it("lists created, changed (with the fields) and removed resources", () => {
     const next = clone(GLOBAL_SAAS);
     const api = next.recursos.find((r) => r.nome === "app-global");
-    if (!api || api.tipo !== "compute") throw new Error("seed has a compute named app-global");
+    if (api?.tipo !== "compute") throw new Error("seed has a compute named app-global");
     api.config.replicas_max = 40;
     next.recursos = next.recursos.filter((r) => r.nome !== "global-insight");
     next.recursos.push({ tipo: "archive", nome: "backups", config: {} });

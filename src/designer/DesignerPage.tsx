@@ -1,7 +1,181 @@
-export function DesignerPage() {
+import { useEffect, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { TEMPLATES } from "../blueprint";
+import { Badge, buttonClass, Card } from "../ui/Card";
+import { autoPlace } from "./arrange";
+import { DesignerEditor } from "./DesignerEditor";
+import { type Doc, EMPTY_DOC } from "./doc";
+import {
+  type DraftSummary,
+  deleteDraft,
+  listDrafts,
+  loadDraft,
+  newDraftId,
+  saveDraft,
+} from "./drafts";
+import { ProductIcon } from "./ProductIcon";
+import { relativeTimeFrom } from "./time";
+
+function DesignerStart() {
+  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const refresh = () =>
+    listDrafts().then(setDrafts, (e) =>
+      setError(`Drafts could not be read from this browser's storage: ${String(e)}`),
+    );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  async function create(doc: Doc) {
+    const id = newDraftId();
+    await saveDraft({
+      id,
+      doc: await autoPlace(doc),
+      plano: "enterprise",
+      linkedProjectId: null,
+      createdAt: new Date().toISOString(),
+    });
+    void navigate(`/designer/${id}`);
+  }
+
+  async function rename(d: DraftSummary) {
+    const nome = window.prompt("New name for this draft", d.nome);
+    if (!nome?.trim()) return;
+    const stored = await loadDraft(d.id);
+    if (!stored) return;
+    await saveDraft({ ...stored, doc: { ...stored.doc, nome: nome.trim() } });
+    await refresh();
+  }
+
+  async function remove(d: DraftSummary) {
+    if (!window.confirm(`Delete the draft "${d.nome}"? This cannot be undone.`)) return;
+    await deleteDraft(d.id);
+    await refresh();
+  }
+
   return (
-    <div className="p-8">
-      <h1 className="text-xl font-semibold">Designer</h1>
+    <div className="mx-auto w-full max-w-6xl p-8">
+      <div className="flex items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Designer</h1>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            Design an architecture on a canvas; get a valid Tesserra blueprint out of it.
+          </p>
+        </div>
+        <button
+          type="button"
+          className={buttonClass("primary")}
+          onClick={() => void create(structuredClone(EMPTY_DOC))}
+        >
+          New blank design
+        </button>
+      </div>
+
+      <section aria-labelledby="templates-title" className="mt-8">
+        <h2 id="templates-title" className="text-base font-semibold">
+          New from template
+        </h2>
+        <ul className="mt-3 grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-4">
+          {TEMPLATES.map((t) => (
+            <li key={t.id}>
+              <button
+                type="button"
+                onClick={() => void create(structuredClone(t.blueprint) as unknown as Doc)}
+                aria-label={`New from template: ${t.title}`}
+                className="flex h-full w-full flex-col rounded-lg border border-slate-200 bg-white p-4 text-left shadow-sm transition hover:border-indigo-300 hover:shadow-md focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-500/50"
+              >
+                <span className="flex gap-1.5 text-slate-500">
+                  {[...new Set(t.blueprint.recursos.map((r) => r.tipo))].slice(0, 6).map((tipo) => (
+                    <ProductIcon key={tipo} tipo={tipo} width={16} height={16} />
+                  ))}
+                </span>
+                <span className="mt-3 font-medium">{t.title}</span>
+                <span className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+                  {t.description}
+                </span>
+                <span className="mt-auto pt-3 text-xs text-slate-500">
+                  {t.blueprint.recursos.length} resources · {t.blueprint.resiliencia}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="drafts-title" className="mt-10">
+        <h2 id="drafts-title" className="text-base font-semibold">
+          Your drafts
+        </h2>
+        <p className="text-xs text-slate-500">Saved in this browser as you work.</p>
+        <div className="mt-3">
+          {error ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {error}
+            </p>
+          ) : drafts === null ? (
+            <p role="status" className="text-sm text-slate-500">
+              Loading drafts…
+            </p>
+          ) : drafts.length === 0 ? (
+            <Card>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                No drafts yet. Start from a template or a blank design; it is saved here
+                automatically.
+              </p>
+            </Card>
+          ) : (
+            <ul
+              aria-label="Drafts"
+              className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+            >
+              {drafts.map((d) => (
+                <li key={d.id} className="flex items-center gap-4 px-4 py-3">
+                  <div className="min-w-0 flex-1">
+                    <Link
+                      to={`/designer/${d.id}`}
+                      className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                    >
+                      {d.nome}
+                    </Link>
+                    <div className="text-xs text-slate-500">
+                      {d.resources} resources · edited {relativeTimeFrom(d.updatedAt)}
+                    </div>
+                  </div>
+                  {d.linkedProjectId ? (
+                    <Link to={`/projects/${d.linkedProjectId}`}>
+                      <Badge tone="info">Deployed</Badge>
+                    </Link>
+                  ) : null}
+                  <button
+                    type="button"
+                    className={buttonClass()}
+                    onClick={() => void rename(d)}
+                    aria-label={`Rename ${d.nome}`}
+                  >
+                    Rename
+                  </button>
+                  <button
+                    type="button"
+                    className={buttonClass()}
+                    onClick={() => void remove(d)}
+                    aria-label={`Delete ${d.nome}`}
+                  >
+                    Delete
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </section>
     </div>
   );
+}
+
+export function DesignerPage() {
+  const { draftId } = useParams();
+  return draftId ? <DesignerEditor key={draftId} draftId={draftId} /> : <DesignerStart />;
 }

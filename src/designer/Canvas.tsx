@@ -1,0 +1,302 @@
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  type Edge,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useConnection,
+  useReactFlow,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { type DragEvent, useCallback, useMemo, useRef, useState } from "react";
+import { connectionRefusal, RESOURCE_TYPES, type TipoRecurso } from "../blueprint";
+import {
+  addResource,
+  configOf,
+  connect,
+  connectionsOf,
+  type Doc,
+  deleteResources,
+  disconnect,
+  nameOf,
+  positionsOf,
+  resourcesOf,
+  setResourceField,
+  typeOf,
+  withPositions,
+  type XY,
+} from "./doc";
+import {
+  deriveEdges,
+  deriveNodes,
+  type FlowNode,
+  fabricAt,
+  fabricRects,
+  isContainable,
+  NODE_H,
+  NODE_W,
+} from "./flow";
+import { nodeTypes } from "./nodes";
+import { useDesigner, useDoc, useFindings } from "./store";
+
+export const PRODUCT_MIME = "application/x-tesserra-product";
+
+/** Why a connection from one resource to another is refused, or undefined when allowed. */
+export function refusalBetween(doc: Doc, source: string, target: string): string | undefined {
+  if (source === target) return "A resource cannot connect to itself.";
+  const recursos = resourcesOf(doc);
+  const s = recursos.find((r) => nameOf(r) === source);
+  const t = recursos.find((r) => nameOf(r) === target);
+  const st = s && typeOf(s);
+  const tt = t && typeOf(t);
+  if (!st || !tt) return "Both ends must be known products.";
+  if (connectionsOf(s).includes(target)) return `${source} already sends traffic to ${target}.`;
+  return connectionRefusal(st, tt);
+}
+
+/** The reason shown while a disallowed connection is being dragged over its target. */
+function ConnectionHint({ doc }: { doc: Doc }) {
+  const c = useConnection();
+  if (!c.inProgress || !c.toNode || !c.fromNode || c.toNode.id === c.fromNode.id) return null;
+  const reason = refusalBetween(doc, c.fromNode.id, c.toNode.id);
+  if (!reason) return null;
+  return (
+    <div
+      role="status"
+      className="pointer-events-none absolute top-3 left-1/2 z-10 -translate-x-1/2 rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-lg"
+    >
+      Not allowed: {reason}
+    </div>
+  );
+}
+
+/** Commits a drag: absolute positions, fabric membership by where each node landed. */
+function commitMoves(doc: Doc, moved: Record<string, XY>): Doc {
+  const rects = fabricRects(doc);
+  const before = positionsOf(doc);
+  const recursos = resourcesOf(doc);
+  const changes: Record<string, XY> = { ...moved };
+  // A fabric carries its members along.
+  for (const [nome, p] of Object.entries(moved)) {
+    const r = recursos.find((x) => nameOf(x) === nome);
+    if (r?.tipo !== "fabric" || !before[nome]) continue;
+    const dx = p.x - before[nome].x;
+    const dy = p.y - before[nome].y;
+    for (const m of recursos) {
+      const mn = nameOf(m);
+      if (configOf(m).fabric === nome && before[mn] && !moved[mn])
+        changes[mn] = { x: before[mn].x + dx, y: before[mn].y + dy };
+    }
+  }
+  let next = withPositions(doc, changes);
+  const after = fabricRects(next);
+  recursos.forEach((r, i) => {
+    const nome = nameOf(r);
+    if (!moved[nome] || !isContainable(r)) return;
+    const center = { x: moved[nome].x + NODE_W / 2, y: moved[nome].y + NODE_H / 2 };
+    // Judge by the fabric rectangles as they were, so a member can leave its fabric.
+    const landed = fabricAt(rects, center) ?? fabricAt(after, center);
+    const current = configOf(r).fabric;
+    if (landed && landed !== current)
+      next = setResourceField(next, i, ["config", "fabric"], landed);
+    if (!landed && typeof current === "string" && rects.has(current))
+      next = setResourceField(next, i, ["config", "fabric"], undefined);
+  });
+  return next;
+}
+
+export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) => void }) {
+  const doc = useDoc();
+  const findings = useFindings();
+  const selection = useDesigner((s) => s.selection);
+  const overlay = useDesigner((s) => s.planOverlay);
+  const apply = useDesigner((s) => s.apply);
+  const select = useDesigner((s) => s.select);
+  const rf = useReactFlow();
+  const [dragging, setDragging] = useState<ReadonlyMap<string, XY>>(new Map());
+  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
+    new Map(),
+  );
+  const [edgeSelection, setEdgeSelection] = useState<ReadonlySet<string>>(new Set());
+  const previous = useRef<Map<string, FlowNode>>(new Map());
+
+  const selectionSet = useMemo(() => new Set(selection), [selection]);
+  const derived = useMemo(() => {
+    const nodes = deriveNodes(doc, findings, selectionSet, overlay, previous.current, measured);
+    previous.current = new Map(nodes.map((n) => [n.id, n]));
+    return nodes;
+  }, [doc, findings, selectionSet, overlay, measured]);
+  const nodes = useMemo(
+    () =>
+      dragging.size === 0
+        ? derived
+        : derived.map((n) => {
+            const p = dragging.get(n.id);
+            return p ? { ...n, position: p, dragging: true } : n;
+          }),
+    [derived, dragging],
+  );
+  const edges = useMemo(
+    () =>
+      deriveEdges(doc, findings).map((e) =>
+        edgeSelection.has(e.id) ? { ...e, selected: true } : e,
+      ),
+    [doc, findings, edgeSelection],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      let sizes: Map<string, { width: number; height: number }> | undefined;
+      let moving: Map<string, XY> | undefined;
+      const finished: Record<string, XY> = {};
+      let selectionChanged = false;
+      const nextSelection = new Set(useDesigner.getState().selection);
+      for (const c of changes) {
+        if (c.type === "dimensions" && c.dimensions) {
+          sizes ??= new Map(measured);
+          sizes.set(c.id, c.dimensions);
+        } else if (c.type === "position" && c.position) {
+          if (c.dragging) {
+            moving ??= new Map(dragging);
+            moving.set(c.id, c.position);
+          } else finished[c.id] = c.position;
+        } else if (c.type === "select") {
+          selectionChanged = true;
+          if (c.selected) nextSelection.add(c.id);
+          else nextSelection.delete(c.id);
+        }
+      }
+      if (sizes) setMeasured(sizes);
+      if (moving) setDragging(moving);
+      if (Object.keys(finished).length > 0) {
+        // Children report positions relative to their fabric; the document keeps absolute ones.
+        const rects = fabricRects(useDesigner.getState().history.present);
+        const byId = new Map(derived.map((n) => [n.id, n]));
+        const absolute: Record<string, XY> = {};
+        for (const [id, p] of Object.entries(finished)) {
+          const parent = byId.get(id)?.parentId;
+          const r = parent ? rects.get(parent) : undefined;
+          absolute[id] = r ? { x: p.x + r.x, y: p.y + r.y } : p;
+        }
+        apply((d) => commitMoves(d, absolute));
+        setDragging(new Map());
+      }
+      if (selectionChanged) select([...nextSelection]);
+    },
+    [apply, select, dragging, measured, derived],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<Edge>[]) => {
+    setEdgeSelection((prev) => {
+      let next: Set<string> | undefined;
+      for (const c of changes)
+        if (c.type === "select") {
+          next ??= new Set(prev);
+          if (c.selected) next.add(c.id);
+          else next.delete(c.id);
+        }
+      return next ?? prev;
+    });
+  }, []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) =>
+      !!c.source &&
+      !!c.target &&
+      !refusalBetween(useDesigner.getState().history.present, c.source, c.target),
+    [],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (c.source && c.target) apply((d) => connect(d, c.source, c.target));
+    },
+    [apply],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: cut }: { nodes: FlowNode[]; edges: Edge[] }) => {
+      apply((d) => {
+        let next = d;
+        for (const e of cut) next = disconnect(next, e.source, e.target);
+        if (gone.length > 0) next = deleteResources(next, new Set(gone.map((n) => n.id)));
+        return next;
+      });
+      setEdgeSelection(new Set());
+      if (gone.length > 0) select([]);
+    },
+    [apply, select],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PRODUCT_MIME) || e.dataTransfer.types.includes("Files")) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = e.dataTransfer.types.includes("Files") ? "copy" : "move";
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault();
+      if (e.dataTransfer.files.length > 0) {
+        onFilesDropped(e.dataTransfer.files);
+        return;
+      }
+      const tipo = e.dataTransfer.getData(PRODUCT_MIME) as TipoRecurso;
+      if (!RESOURCE_TYPES.includes(tipo)) return;
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const at = { x: p.x - NODE_W / 2, y: p.y - NODE_H / 2 };
+      let added = "";
+      apply((d) => {
+        const r = addResource(d, tipo, at);
+        added = r.nome;
+        // Dropped inside a fabric: a compute or datastore joins its private network.
+        const fabric =
+          tipo === "compute" || tipo === "datastore" ? fabricAt(fabricRects(d), p) : undefined;
+        return fabric
+          ? setResourceField(r.doc, resourcesOf(r.doc).length - 1, ["config", "fabric"], fabric)
+          : r.doc;
+      });
+      select([added]);
+    },
+    [apply, select, rf, onFilesDropped],
+  );
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for palette items and files; the palette's Enter key is the keyboard path
+    <div className="relative h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onDelete={onDelete}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={["Backspace", "Delete"]}
+        multiSelectionKeyCode={["Meta", "Control", "Shift"]}
+        selectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={[16, 16]}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.05}
+        onlyRenderVisibleElements={nodes.length > 200}
+        proOptions={{ hideAttribution: true }}
+        colorMode="system"
+        style={{ background: "transparent" }}
+        aria-label="Architecture canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" className="!bg-white dark:!bg-slate-900" />
+        <Controls aria-label="Zoom controls" />
+        <ConnectionHint doc={doc} />
+      </ReactFlow>
+    </div>
+  );
+}

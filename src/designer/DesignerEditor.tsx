@@ -1,0 +1,445 @@
+import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { TEMPLATES } from "../blueprint";
+import { buttonClass } from "../ui/Card";
+import { Menu } from "../ui/Menu";
+import { autoPlace, layoutAll } from "./arrange";
+import { BlueprintSettings } from "./BlueprintSettings";
+import { Canvas } from "./Canvas";
+import { type Doc, nameOf, pasteResources, positionsOf, type Resource, resourcesOf } from "./doc";
+import { loadDraft, newDraftId, type StoredDraft, saveDraft } from "./drafts";
+import { diagramImage, downloadText, downloadUrl } from "./exportImage";
+import { blueprintFileName, blueprintFileText } from "./exportJson";
+import { ResourceInspector, useFocusRequests } from "./Inspector";
+import { blueprintFromFile, blueprintFromText, type ImportResult } from "./importBlueprint";
+import { Palette } from "./Palette";
+import { ProblemsPanel } from "./ProblemsPanel";
+import { useDesigner, useDoc, useFindings } from "./store";
+import { SubmitControl } from "./submit/SubmitControl";
+
+const JsonView = lazy(() => import("./JsonView"));
+
+type ViewMode = "canvas" | "split" | "json";
+type Notice = { tone: "error" | "info"; text: string } | null;
+
+function isEditable(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  return !!el?.closest?.("input, textarea, select, [contenteditable=true], .cm-editor");
+}
+
+/** Resources copied with Ctrl/Cmd+C, with their positions, for pasting as new copies. */
+let clipboard: {
+  text: string;
+  items: { resource: Resource; position?: { x: number; y: number } }[];
+} | null = null;
+
+function Editor({ draft }: { draft: StoredDraft }) {
+  const doc = useDoc();
+  const findings = useFindings();
+  const store = useDesigner;
+  const selection = useDesigner((s) => s.selection);
+  const history = useDesigner((s) => s.history);
+  const plano = useDesigner((s) => s.plano);
+  const linkedProjectId = useDesigner((s) => s.linkedProjectId);
+  const layoutPending = useDesigner((s) => s.layoutPending);
+  const [view, setView] = useState<ViewMode>("canvas");
+  const [notice, setNotice] = useState<Notice>(null);
+  const [saved, setSaved] = useState<"saved" | "saving" | "failed">("saved");
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const rf = useReactFlow();
+  const navigate = useNavigate();
+  useFocusRequests();
+
+  // Autosave: debounced, and flushed when the page is hidden or the editor closes.
+  useEffect(() => {
+    setSaved("saving");
+    const save = () =>
+      saveDraft({ id: draft.id, doc, plano, linkedProjectId, createdAt: draft.createdAt }).then(
+        () => setSaved("saved"),
+        () => setSaved("failed"),
+      );
+    const t = setTimeout(save, 250);
+    const flush = () => {
+      clearTimeout(t);
+      void save();
+    };
+    window.addEventListener("pagehide", flush);
+    return () => {
+      clearTimeout(t);
+      window.removeEventListener("pagehide", flush);
+      if (useDesigner.getState().draftId === draft.id) void save();
+    };
+  }, [doc, plano, linkedProjectId, draft.id, draft.createdAt]);
+
+  // Resources without a position (from JSON edits) are placed by auto-layout.
+  useEffect(() => {
+    if (layoutPending === 0) return;
+    const current = store.getState().history.present;
+    const missing = resourcesOf(current).some((r) => nameOf(r) && !positionsOf(current)[nameOf(r)]);
+    if (!missing) return;
+    void autoPlace(current).then((placed) => {
+      if (store.getState().history.present === current)
+        store.getState().apply(() => placed, "json");
+    });
+  }, [layoutPending]);
+
+  const importResult = useCallback(
+    async (result: ImportResult) => {
+      if (!result.ok) {
+        setNotice({ tone: "error", text: `${result.error} Your design is unchanged.` });
+        return;
+      }
+      const placed = await autoPlace(result.doc);
+      store.getState().apply(() => placed);
+      store.getState().select([]);
+      setNotice({
+        tone: "info",
+        text: `Imported "${typeof placed.nome === "string" ? placed.nome : "blueprint"}" with ${resourcesOf(placed).length} resources. Undo (Ctrl+Z) brings the previous design back.`,
+      });
+      setTimeout(() => rf.fitView({ padding: 0.2, maxZoom: 1 }), 50);
+    },
+    [rf],
+  );
+
+  const importFiles = useCallback(
+    async (files: FileList | null) => {
+      const file = files?.[0];
+      if (!file) return;
+      await importResult(await blueprintFromFile(file));
+    },
+    [importResult],
+  );
+
+  // Undo/redo, copy and paste, outside text fields (which keep their own).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isEditable(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      const key = e.key.toLowerCase();
+      if (key === "z" && !e.shiftKey) {
+        e.preventDefault();
+        store.getState().undo();
+      } else if ((key === "z" && e.shiftKey) || key === "y") {
+        e.preventDefault();
+        store.getState().redo();
+      }
+    };
+    const onCopy = (e: ClipboardEvent) => {
+      if (isEditable(e.target)) return;
+      const { selection: sel, history: h } = store.getState();
+      if (sel.length === 0) return;
+      const positions = positionsOf(h.present);
+      const items = resourcesOf(h.present)
+        .filter((r) => sel.includes(nameOf(r)))
+        .map((resource) => ({ resource, position: positions[nameOf(resource)] }));
+      const text = JSON.stringify({ recursos: items.map((i) => i.resource) }, null, 2);
+      clipboard = { text, items };
+      e.clipboardData?.setData("text/plain", text);
+      e.preventDefault();
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (isEditable(e.target)) return;
+      const text = e.clipboardData?.getData("text/plain") ?? "";
+      if (clipboard && (text === "" || text === clipboard.text)) {
+        e.preventDefault();
+        const items = clipboard.items;
+        let names: string[] = [];
+        store.getState().apply((d) => {
+          const r = pasteResources(d, items, { x: 48, y: 48 });
+          names = r.names;
+          return r.doc;
+        });
+        store.getState().select(names);
+        return;
+      }
+      if (text.trim().startsWith("{")) {
+        e.preventDefault();
+        void importResult(blueprintFromText(text, "The pasted text"));
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("copy", onCopy);
+    document.addEventListener("paste", onPaste);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("copy", onCopy);
+      document.removeEventListener("paste", onPaste);
+    };
+  }, [importResult]);
+
+  async function newFromTemplate(id: string) {
+    const t = TEMPLATES.find((x) => x.id === id);
+    if (!t) return;
+    const placed = await autoPlace(structuredClone(t.blueprint) as unknown as Doc);
+    const fresh = newDraftId();
+    await saveDraft({
+      id: fresh,
+      doc: placed,
+      plano,
+      linkedProjectId: null,
+      createdAt: new Date().toISOString(),
+    });
+    void navigate(`/designer/${fresh}`);
+  }
+
+  async function exportImage(format: "png" | "svg") {
+    const viewport = canvasRef.current?.querySelector<HTMLElement>(".react-flow__viewport");
+    if (!viewport) {
+      setNotice({
+        tone: "error",
+        text: "Switch to the canvas view to export the diagram as an image.",
+      });
+      return;
+    }
+    try {
+      const dark = matchMedia("(prefers-color-scheme: dark)").matches;
+      const url = await diagramImage(format, rf.getNodes(), viewport, dark);
+      downloadUrl(url, blueprintFileName(doc).replace(/\.blueprint\.json$/, `.${format}`));
+    } catch (e) {
+      setNotice({
+        tone: "error",
+        text: `Could not draw the image: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    }
+  }
+
+  const errors = findings.filter((f) => f.severidade === "erro").length;
+  const selected = selection.length === 1 ? selection[0] : undefined;
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+        <div className="mr-2 min-w-0">
+          <Link to="/designer" className="text-xs text-slate-500 hover:underline">
+            Drafts
+          </Link>
+          <h1 className="max-w-64 truncate text-sm font-semibold" title={String(doc.nome ?? "")}>
+            {typeof doc.nome === "string" && doc.nome ? doc.nome : "Untitled architecture"}
+          </h1>
+        </div>
+        <span className="mr-auto text-xs text-slate-500" role="status" aria-label="Draft status">
+          {saved === "saving"
+            ? "Saving…"
+            : saved === "saved"
+              ? "Draft saved"
+              : "Could not save the draft"}
+        </span>
+        <Menu
+          label="New from template"
+          items={TEMPLATES.map((t) => ({
+            label: t.title,
+            description: t.description,
+            onSelect: () => void newFromTemplate(t.id),
+          }))}
+        />
+        <button type="button" className={buttonClass()} onClick={() => fileInput.current?.click()}>
+          Import
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          className="hidden"
+          aria-label="Blueprint file to import"
+          onChange={(e) => {
+            void importFiles(e.target.files);
+            e.target.value = "";
+          }}
+        />
+        <Menu
+          label="Export"
+          items={[
+            {
+              label: "Download blueprint",
+              description: blueprintFileName(doc),
+              onSelect: () => downloadText(blueprintFileText(doc), blueprintFileName(doc)),
+            },
+            {
+              label: "Copy JSON",
+              description: "The blueprint, pretty-printed, to the clipboard",
+              onSelect: () =>
+                void navigator.clipboard.writeText(blueprintFileText(doc)).then(
+                  () => setNotice({ tone: "info", text: "Blueprint copied to the clipboard." }),
+                  () => setNotice({ tone: "error", text: "The browser did not allow copying." }),
+                ),
+            },
+            {
+              label: "Download PNG",
+              description: "The whole diagram as an image",
+              onSelect: () => void exportImage("png"),
+            },
+            {
+              label: "Download SVG",
+              description: "The whole diagram as a vector image",
+              onSelect: () => void exportImage("svg"),
+            },
+          ]}
+        />
+        <div className="mx-1 h-6 w-px bg-slate-200 dark:bg-slate-700" />
+        <button
+          type="button"
+          className={buttonClass()}
+          onClick={() => store.getState().undo()}
+          disabled={history.past.length === 0}
+          title="Undo (Ctrl+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className={buttonClass()}
+          onClick={() => store.getState().redo()}
+          disabled={history.future.length === 0}
+          title="Redo (Shift+Ctrl+Z)"
+        >
+          Redo
+        </button>
+        <button
+          type="button"
+          className={buttonClass()}
+          onClick={() =>
+            void layoutAll(store.getState().history.present).then((d) => {
+              store.getState().apply(() => d);
+              setTimeout(() => rf.fitView({ padding: 0.2, maxZoom: 1 }), 50);
+            })
+          }
+        >
+          Auto-layout
+        </button>
+        <fieldset className="inline-flex rounded-md border border-slate-300 p-0.5 dark:border-slate-700">
+          <legend className="sr-only">View</legend>
+          {(["canvas", "split", "json"] as const).map((m) => (
+            <label
+              key={m}
+              className={`cursor-pointer rounded px-2 py-1 text-xs font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500 ${view === m ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "text-slate-600 dark:text-slate-300"}`}
+            >
+              <input
+                type="radio"
+                name="view"
+                className="sr-only"
+                checked={view === m}
+                onChange={() => setView(m)}
+              />
+              {m === "canvas" ? "Canvas" : m === "split" ? "Split" : "JSON"}
+            </label>
+          ))}
+        </fieldset>
+        <SubmitControl
+          blueprint={doc}
+          localErrors={errors}
+          linkedProjectId={linkedProjectId}
+          onLinkedProject={(id) => store.getState().setLinkedProject(id)}
+          onServerFindings={(f) => store.getState().setServerFindings(f)}
+          onPlan={(p) => store.getState().setPlanOverlay(p)}
+        />
+      </header>
+      {notice ? (
+        <div
+          role={notice.tone === "error" ? "alert" : "status"}
+          className={`flex items-center justify-between gap-3 px-4 py-2 text-sm ${notice.tone === "error" ? "bg-red-50 text-red-800 dark:bg-red-500/10 dark:text-red-200" : "bg-indigo-50 text-indigo-900 dark:bg-indigo-500/10 dark:text-indigo-200"}`}
+        >
+          <span>{notice.text}</span>
+          <button type="button" className="text-xs underline" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      <div className="flex min-h-0 flex-1">
+        <aside className="w-60 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+          <Palette canvasRef={canvasRef} />
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div className="flex min-h-0 flex-1">
+            {view !== "json" ? (
+              <div
+                ref={canvasRef}
+                className="relative min-w-0 flex-1 bg-slate-50/50 dark:bg-slate-950"
+              >
+                <Canvas onFilesDropped={(f) => void importFiles(f)} />
+              </div>
+            ) : null}
+            {view !== "canvas" ? (
+              <div
+                className={`min-w-0 border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950 ${view === "json" ? "flex-1" : "w-[44%]"}`}
+              >
+                <Suspense
+                  fallback={<p className="p-4 text-sm text-slate-500">Loading the JSON editor…</p>}
+                >
+                  <JsonView />
+                </Suspense>
+              </div>
+            ) : null}
+          </div>
+          <div className="h-48 shrink-0 border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <ProblemsPanel />
+          </div>
+        </div>
+        <aside
+          aria-label="Inspector"
+          className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+        >
+          {selected ? (
+            <ResourceInspector key={selected} name={selected} />
+          ) : selection.length > 1 ? (
+            <p className="p-4 text-sm text-slate-600 dark:text-slate-300">
+              {selection.length} resources selected. Drag to move them together, Delete to remove
+              them, Ctrl+C to copy.
+            </p>
+          ) : (
+            <BlueprintSettings />
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export function DesignerEditor({ draftId }: { draftId: string }) {
+  const [state, setState] = useState<{ draft?: StoredDraft; missing?: boolean }>({});
+  const open = useDesigner((s) => s.open);
+  useEffect(() => {
+    let live = true;
+    void loadDraft(draftId).then((draft) => {
+      if (!live) return;
+      if (!draft) setState({ missing: true });
+      else {
+        open({
+          id: draft.id,
+          doc: draft.doc,
+          plano: draft.plano,
+          linkedProjectId: draft.linkedProjectId,
+        });
+        setState({ draft });
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [draftId, open]);
+  if (state.missing)
+    return (
+      <div className="mx-auto max-w-lg p-12 text-center">
+        <h1 className="text-xl font-semibold">This draft does not exist</h1>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          It may have been deleted, or saved in another browser.
+        </p>
+        <Link to="/designer" className={`${buttonClass("primary")} mt-6`}>
+          See your drafts
+        </Link>
+      </div>
+    );
+  if (!state.draft)
+    return (
+      <p role="status" className="p-8 text-sm text-slate-500">
+        Opening the draft…
+      </p>
+    );
+  return (
+    <ReactFlowProvider>
+      <Editor draft={state.draft} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Finding } from "../blueprint";
+import { nameOf, resourcesOf } from "./doc";
+import { resourceIndexOf, useDesigner, useDoc, useFindings } from "./store";
+
+/** Every finding, errors first; choosing one selects its resource and focuses the field. */
+export function ProblemsPanel() {
+  const findings = useFindings();
+  const doc = useDoc();
+  const select = useDesigner((s) => s.select);
+  const requestFocus = useDesigner((s) => s.requestFocus);
+  const errors = findings.filter((f) => f.severidade === "erro");
+  const warnings = findings.filter((f) => f.severidade === "aviso");
+  const ordered = [...errors, ...warnings];
+  const recursos = resourcesOf(doc);
+
+  function open(f: Finding) {
+    const i = resourceIndexOf(f.ponteiro);
+    const r =
+      i !== undefined ? (Array.isArray(doc.recursos) ? doc.recursos[i] : undefined) : undefined;
+    const nome = r && typeof r === "object" && !Array.isArray(r) ? nameOf(r) : undefined;
+    select(nome ? [nome] : []);
+    requestFocus(f.ponteiro);
+  }
+
+  return (
+    <section aria-label="Problems" className="flex h-full min-h-0 flex-col">
+      <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+        <h2 className="text-sm font-semibold">Problems</h2>
+        <span className="text-xs text-slate-500" aria-live="polite">
+          {errors.length} error{errors.length === 1 ? "" : "s"}, {warnings.length} warning
+          {warnings.length === 1 ? "" : "s"}
+        </span>
+      </header>
+      {ordered.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-emerald-700 dark:text-emerald-400">
+          No problems: this blueprint is valid{recursos.length ? "" : " once it has a resource"}.
+        </p>
+      ) : (
+        <ul className="min-h-0 flex-1 overflow-y-auto">
+          {ordered.map((f) => {
+            const i = resourceIndexOf(f.ponteiro);
+            const where = i !== undefined && recursos[i] ? nameOf(recursos[i]) : "blueprint";
+            return (
+              <li key={`${f.ponteiro}|${f.codigo}|${f.mensagem}`}>
+                <button
+                  type="button"
+                  onClick={() => open(f)}
+                  className="flex w-full items-start gap-3 px-4 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:bg-indigo-50 focus-visible:outline-none dark:hover:bg-slate-800/60 dark:focus-visible:bg-indigo-500/10"
+                >
+                  <span
+                    className={`mt-1 size-2 shrink-0 rounded-full ${f.severidade === "erro" ? "bg-red-500" : "bg-amber-400"}`}
+                    aria-label={f.severidade === "erro" ? "Error" : "Warning"}
+                    role="img"
+                  />
+                  <span className="w-32 shrink-0 truncate font-mono text-xs text-slate-500">
+                    {where}
+                  </span>
+                  <code className="shrink-0 rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                    {f.codigo}
+                  </code>
+                  <span className="min-w-0 flex-1 text-slate-700 dark:text-slate-200">
+                    {f.mensagem}
+                  </span>
+                  <span className="hidden shrink-0 font-mono text-[11px] text-slate-400 xl:inline">
+                    {f.ponteiro}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The inspector's form, generated from the zod config schemas: enums become selects, ranges
+ * number inputs with min/max, booleans switches; defaults show as placeholders. A schema
+ * change reaches the form without touching it.
+ */
+import type * as z from "zod";
+import { CONFIG_SCHEMAS, type TipoRecurso } from "../blueprint";
+
+interface Base {
+  key: string;
+  label: string;
+  required: boolean;
+  defaultValue?: unknown;
+}
+export type FieldSpec =
+  | (Base & { kind: "enum"; options: string[] })
+  | (Base & { kind: "number"; int: boolean; min?: number; max?: number })
+  | (Base & { kind: "boolean" })
+  | (Base & { kind: "string"; ref?: "fabric" | "compute" })
+  | (Base & { kind: "multi"; options: string[] })
+  | (Base & { kind: "object"; fields: FieldSpec[] })
+  | (Base & { kind: "json" });
+
+const LABELS: Record<string, string> = {
+  subtipo: "Kind",
+  replicas_min: "Minimum replicas",
+  replicas_max: "Maximum replicas",
+  imagem: "Container image",
+  porta: "Port",
+  cpu: "CPU (cores)",
+  memoria_mb: "Memory (MB)",
+  fabric: "Private network (Fabric)",
+  engine: "Engine",
+  ha: "High availability",
+  tamanho_gb: "Size (GB)",
+  replicacao: "Replication",
+  dominio: "Domain",
+  tls: "TLS",
+  health_check: "Health check",
+  caminho: "Path",
+  intervalo_s: "Interval (s)",
+  falhas_para_failover: "Failures before failover",
+  retencao_dias: "Retention (days)",
+  alertas: "Alerts",
+  slos: "SLOs",
+  classe: "Storage class",
+  versionamento: "Versioning",
+  publico: "Public",
+  alvo: "Scales (compute)",
+  metrica: "Metric",
+  limiar: "Threshold",
+  cidr: "CIDR block",
+  isolada: "Isolated",
+  modo: "Mode",
+  regras: "Rules",
+};
+
+/** Labels for enum values people read in the UI (wire values stay as they are). */
+export const OPTION_LABELS: Record<string, string> = {
+  assincrona: "Asynchronous",
+  sincrona: "Synchronous (quorum)",
+  padrao: "Standard",
+  fria: "Cold",
+  deteccao: "Detect only",
+  bloqueio: "Block",
+  latencia: "Latency",
+  "zona-unica": "Single zone",
+  "multi-zona": "Multi-zone",
+  "multi-regiao": "Multi-region",
+};
+
+type Def = { type: string; innerType?: z.ZodType; defaultValue?: unknown; element?: z.ZodType };
+
+function def(s: z.ZodType): Def {
+  return (s as unknown as { def: Def }).def;
+}
+
+export function fieldOf(key: string, schema: z.ZodType): FieldSpec {
+  let s = schema;
+  let required = true;
+  let defaultValue: unknown;
+  for (;;) {
+    const d = def(s);
+    if (d.type === "optional" && d.innerType) {
+      required = false;
+      s = d.innerType;
+    } else if ((d.type === "default" || d.type === "prefault") && d.innerType) {
+      required = false;
+      defaultValue = d.defaultValue;
+      s = d.innerType;
+    } else break;
+  }
+  const base = { key, label: LABELS[key] ?? key, required, defaultValue };
+  const d = def(s);
+  switch (d.type) {
+    case "enum":
+      return { ...base, kind: "enum", options: (s as unknown as { options: string[] }).options };
+    case "number": {
+      const n = s as unknown as {
+        minValue: number | null;
+        maxValue: number | null;
+        isInt: boolean;
+      };
+      return {
+        ...base,
+        kind: "number",
+        int: n.isInt,
+        min: n.minValue ?? undefined,
+        max: n.maxValue ?? undefined,
+      };
+    }
+    case "boolean":
+      return { ...base, kind: "boolean" };
+    case "string":
+      return {
+        ...base,
+        kind: "string",
+        ref: key === "fabric" ? "fabric" : key === "alvo" ? "compute" : undefined,
+      };
+    case "array": {
+      const el = d.element ? def(d.element) : undefined;
+      if (el?.type === "enum" && d.element)
+        return {
+          ...base,
+          kind: "multi",
+          options: (d.element as unknown as { options: string[] }).options,
+        };
+      return { ...base, kind: "json" };
+    }
+    case "object":
+      return {
+        ...base,
+        kind: "object",
+        fields: Object.entries((s as unknown as z.ZodObject).shape).map(([k, v]) =>
+          fieldOf(k, v as z.ZodType),
+        ),
+      };
+    default:
+      return { ...base, kind: "json" };
+  }
+}
+
+export function configFields(tipo: TipoRecurso): FieldSpec[] {
+  return Object.entries(CONFIG_SCHEMAS[tipo].shape).map(([k, v]) => fieldOf(k, v as z.ZodType));
+}

@@ -1,0 +1,212 @@
+/**
+ * From the document to React Flow's nodes and edges. Node objects are reused when nothing
+ * about them changed, so React Flow (and the memoised node components) re-render only the
+ * nodes an edit touched: that is what keeps dragging smooth in large diagrams.
+ */
+import type { Edge, Node } from "@xyflow/react";
+import { MarkerType } from "@xyflow/react";
+import type { ChangePlan, Finding } from "../blueprint";
+import {
+  configOf,
+  connectionsOf,
+  type Doc,
+  nameOf,
+  positionsOf,
+  type Resource,
+  regionsOf,
+  resourcesOf,
+  typeOf,
+  type XY,
+} from "./doc";
+
+export const NODE_W = 232;
+export const NODE_H = 112;
+const FABRIC_MIN_W = 400;
+const FABRIC_MIN_H = 240;
+const FABRIC_PAD = 28;
+
+export interface ResourceNodeData extends Record<string, unknown> {
+  resource: Resource;
+  index: number;
+  errors: number;
+  warnings: number;
+  regions: string[];
+  overlay: "criar" | "alterar" | null;
+  changed: string[];
+}
+export type FlowNode = Node<ResourceNodeData, "resource" | "fabric">;
+
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+}
+
+export function countsByIndex(findings: readonly Finding[]): Map<number, FindingCounts> {
+  const out = new Map<number, FindingCounts>();
+  for (const f of findings) {
+    const m = /^\/recursos\/(\d+)(\/|$)/.exec(f.ponteiro);
+    if (!m) continue;
+    const i = Number(m[1]);
+    const c = out.get(i) ?? { errors: 0, warnings: 0 };
+    if (f.severidade === "erro") c.errors++;
+    else c.warnings++;
+    out.set(i, c);
+  }
+  return out;
+}
+
+/** Where a resource without a saved position shows until auto-layout places it. */
+function fallbackPosition(i: number): XY {
+  return { x: (i % 6) * (NODE_W + 60), y: Math.floor(i / 6) * (NODE_H + 60) };
+}
+
+/** Absolute rectangles of fabric containers, sized to hold their members. */
+export function fabricRects(doc: Doc): Map<string, { x: number; y: number; w: number; h: number }> {
+  const positions = positionsOf(doc);
+  const recursos = resourcesOf(doc);
+  const rects = new Map<string, { x: number; y: number; w: number; h: number }>();
+  recursos.forEach((r, i) => {
+    if (r.tipo !== "fabric") return;
+    const nome = nameOf(r);
+    const p = positions[nome] ?? fallbackPosition(i);
+    let w = FABRIC_MIN_W;
+    let h = FABRIC_MIN_H;
+    for (const m of recursos) {
+      if (configOf(m).fabric !== nome || (m.tipo !== "compute" && m.tipo !== "datastore")) continue;
+      const mp = positions[nameOf(m)];
+      if (!mp) continue;
+      w = Math.max(w, mp.x - p.x + NODE_W + FABRIC_PAD);
+      h = Math.max(h, mp.y - p.y + NODE_H + FABRIC_PAD);
+    }
+    rects.set(nome, { x: p.x, y: p.y, w, h });
+  });
+  return rects;
+}
+
+/** The fabric whose rectangle holds a point, if any. */
+export function fabricAt(
+  rects: ReadonlyMap<string, { x: number; y: number; w: number; h: number }>,
+  point: XY,
+): string | undefined {
+  for (const [nome, r] of rects)
+    if (point.x >= r.x && point.x <= r.x + r.w && point.y >= r.y && point.y <= r.y + r.h)
+      return nome;
+  return undefined;
+}
+
+export function deriveNodes(
+  doc: Doc,
+  findings: readonly Finding[],
+  selection: ReadonlySet<string>,
+  overlay: ChangePlan | null,
+  previous: ReadonlyMap<string, FlowNode>,
+  measured: ReadonlyMap<string, { width: number; height: number }> = new Map(),
+): FlowNode[] {
+  const positions = positionsOf(doc);
+  const regions = regionsOf(doc);
+  const counts = countsByIndex(findings);
+  const rects = fabricRects(doc);
+  const created = new Set(overlay?.criar ?? []);
+  const changed = new Map((overlay?.alterar ?? []).map((a) => [a.nome, a.campos]));
+  const fabrics: FlowNode[] = [];
+  const others: FlowNode[] = [];
+  const seen = new Set<string>();
+  resourcesOf(doc).forEach((r, index) => {
+    const id = nameOf(r);
+    // Two resources with one name are a finding (nome-duplicado); the canvas shows the first.
+    if (!id || seen.has(id)) return;
+    seen.add(id);
+    const isFabric = r.tipo === "fabric";
+    const abs = positions[id] ?? fallbackPosition(index);
+    const fabric = configOf(r).fabric;
+    const parent =
+      !isFabric && typeof fabric === "string" && rects.has(fabric) && positions[id]
+        ? rects.get(fabric)
+        : undefined;
+    const position = parent ? { x: abs.x - parent.x, y: abs.y - parent.y } : abs;
+    const c = counts.get(index) ?? { errors: 0, warnings: 0 };
+    const ov = created.has(id) ? "criar" : changed.has(id) ? "alterar" : null;
+    const prev = previous.get(id);
+    const pd = prev?.data;
+    const sameData =
+      pd &&
+      pd.resource === r &&
+      pd.index === index &&
+      pd.errors === c.errors &&
+      pd.warnings === c.warnings &&
+      pd.overlay === ov &&
+      pd.regions.join() === regions.join() &&
+      pd.changed === (changed.get(id) ?? pd.changed);
+    const data: ResourceNodeData = sameData
+      ? pd
+      : {
+          resource: r,
+          index,
+          errors: c.errors,
+          warnings: c.warnings,
+          regions,
+          overlay: ov,
+          changed: changed.get(id) ?? [],
+        };
+    const rect = isFabric ? rects.get(id) : undefined;
+    const parentId = parent ? String(fabric) : undefined;
+    const selected = selection.has(id);
+    const size = measured.get(id);
+    if (
+      prev &&
+      prev.measured === size &&
+      prev.data === data &&
+      prev.position.x === position.x &&
+      prev.position.y === position.y &&
+      prev.parentId === parentId &&
+      !!prev.selected === selected &&
+      (!rect || (prev.width === rect.w && prev.height === rect.h))
+    ) {
+      (isFabric ? fabrics : others).push(prev);
+      return;
+    }
+    const node: FlowNode = {
+      id,
+      type: isFabric ? "fabric" : "resource",
+      position,
+      data,
+      selected,
+      ...(parentId ? { parentId } : {}),
+      ...(rect ? { width: rect.w, height: rect.h, style: { zIndex: -1 } } : {}),
+      ...(size ? { measured: size } : {}),
+    };
+    (isFabric ? fabrics : others).push(node);
+  });
+  // React Flow needs a parent before its children.
+  return [...fabrics, ...others];
+}
+
+export function deriveEdges(doc: Doc, findings: readonly Finding[]): Edge[] {
+  const recursos = resourcesOf(doc);
+  const known = new Set(recursos.map(nameOf));
+  const refused = new Set(
+    findings.filter((f) => f.codigo === "conexao-invalida").map((f) => f.ponteiro),
+  );
+  const edges: Edge[] = [];
+  recursos.forEach((r, i) => {
+    const source = nameOf(r);
+    connectionsOf(r).forEach((target, j) => {
+      if (!known.has(target)) return;
+      const bad = refused.has(`/recursos/${i}/conexoes/${j}`);
+      edges.push({
+        id: `${source}->${target}`,
+        source,
+        target,
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        className: bad ? "tesserra-edge-invalid" : undefined,
+        ariaLabel: `Connection from ${source} to ${target}${bad ? " (not allowed)" : ""}`,
+      });
+    });
+  });
+  return edges;
+}
+
+export function isContainable(r: Resource): boolean {
+  const t = typeOf(r);
+  return t === "compute" || t === "datastore";
+}

@@ -1,0 +1,122 @@
+/**
+ * The editor's store. The document (the blueprint as written) is the single source of truth;
+ * findings, nodes, edges, the JSON text and the inspector are all derived from it. Every change
+ * goes through `apply`, which records one undo step.
+ */
+import { useMemo } from "react";
+import { create } from "zustand";
+import { type ChangePlan, type Finding, type Plano, validateBlueprint } from "../blueprint";
+import { type Doc, EMPTY_DOC } from "./doc";
+import { commit, createHistory, type History, redo, undo } from "./history";
+
+export interface DesignerState {
+  draftId: string | null;
+  history: History<Doc>;
+  plano: Plano;
+  selection: string[];
+  serverFindings: Finding[];
+  planOverlay: ChangePlan | null;
+  linkedProjectId: string | null;
+  /** A field the Problems panel asked to focus, picked up by the inspector once rendered. */
+  focusRequest: { pointer: string; seq: number } | null;
+  /** Set by import/JSON edits: resources without a position wait for auto-layout. */
+  layoutPending: number;
+
+  open(draft: { id: string; doc: Doc; plano: Plano; linkedProjectId: string | null }): void;
+  apply(change: (doc: Doc) => Doc, coalesceKey?: string): void;
+  undo(): void;
+  redo(): void;
+  select(names: string[]): void;
+  setPlano(plano: Plano): void;
+  setServerFindings(findings: Finding[]): void;
+  setPlanOverlay(plan: ChangePlan | null): void;
+  setLinkedProject(id: string | null): void;
+  requestFocus(pointer: string): void;
+  requestLayout(): void;
+}
+
+let focusSeq = 0;
+
+export const useDesigner = create<DesignerState>((set, get) => ({
+  draftId: null,
+  history: createHistory(EMPTY_DOC),
+  plano: "enterprise",
+  selection: [],
+  serverFindings: [],
+  planOverlay: null,
+  linkedProjectId: null,
+  focusRequest: null,
+  layoutPending: 0,
+
+  open(draft) {
+    set({
+      draftId: draft.id,
+      history: createHistory(draft.doc),
+      plano: draft.plano,
+      linkedProjectId: draft.linkedProjectId,
+      selection: [],
+      serverFindings: [],
+      planOverlay: null,
+      focusRequest: null,
+    });
+  },
+  apply(change, coalesceKey) {
+    const { history } = get();
+    const next = change(history.present);
+    if (next === history.present) return;
+    // Server findings describe the document as submitted; any edit makes them stale.
+    set({ history: commit(history, next, coalesceKey), serverFindings: [] });
+  },
+  undo() {
+    set({ history: undo(get().history), serverFindings: [] });
+  },
+  redo() {
+    set({ history: redo(get().history), serverFindings: [] });
+  },
+  select(names) {
+    const current = get().selection;
+    if (current.length === names.length && current.every((n, i) => n === names[i])) return;
+    set({ selection: names });
+  },
+  setPlano(plano) {
+    set({ plano });
+  },
+  setServerFindings(serverFindings) {
+    set({ serverFindings });
+  },
+  setPlanOverlay(planOverlay) {
+    set({ planOverlay });
+  },
+  setLinkedProject(linkedProjectId) {
+    set({ linkedProjectId });
+  },
+  requestFocus(pointer) {
+    set({ focusRequest: { pointer, seq: ++focusSeq } });
+  },
+  requestLayout() {
+    set({ layoutPending: get().layoutPending + 1 });
+  },
+}));
+
+export function useDoc(): Doc {
+  return useDesigner((s) => s.history.present);
+}
+
+/** Local findings (validated against the chosen plan) plus the server's, without duplicates. */
+export function useFindings(): Finding[] {
+  const doc = useDoc();
+  const plano = useDesigner((s) => s.plano);
+  const server = useDesigner((s) => s.serverFindings);
+  return useMemo(() => {
+    const local = validateBlueprint(doc, { plano }).problemas;
+    if (server.length === 0) return local;
+    const seen = new Set(local.map((f) => `${f.ponteiro}|${f.codigo}`));
+    return [...local, ...server.filter((f) => !seen.has(`${f.ponteiro}|${f.codigo}`))];
+  }, [doc, plano, server]);
+}
+
+/** The resource index a pointer is about (`/recursos/3/config/x` → 3), if any. */
+export function resourceIndexOf(pointer: string): number | undefined {
+  const m = /^\/recursos\/(\d+)(\/|$)/.exec(pointer);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,112 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { buttonClass } from "./Card";
+
+export interface MenuItem {
+  label: string;
+  description?: string;
+  onSelect: () => void;
+}
+
+/**
+ * A menu button (WAI-ARIA menu pattern): Enter/Space/ArrowDown open it, arrows move between
+ * items, Escape closes it and returns focus to the button.
+ */
+export function Menu({
+  label,
+  items,
+  icon,
+}: {
+  label: string;
+  items: MenuItem[];
+  icon?: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const first = list.current?.querySelector<HTMLElement>("[role=menuitem]");
+    first?.focus();
+    const onDown = (e: MouseEvent) => {
+      if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node))
+        setOpen(false);
+    };
+    document.addEventListener("mousedown", onDown);
+    return () => document.removeEventListener("mousedown", onDown);
+  }, [open]);
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    const itemsEls = [...(list.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
+    const i = itemsEls.indexOf(document.activeElement as HTMLElement);
+    if (e.key === "Escape") {
+      setOpen(false);
+      button.current?.focus();
+    } else if (e.key === "ArrowDown") {
+      e.preventDefault();
+      itemsEls[(i + 1) % itemsEls.length]?.focus();
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      itemsEls[(i - 1 + itemsEls.length) % itemsEls.length]?.focus();
+    }
+  }
+
+  return (
+    <div className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={id}
+        className={buttonClass()}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown") {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        {icon}
+        {label}
+        <span aria-hidden="true" className="text-xs text-slate-400">
+          ▾
+        </span>
+      </button>
+      {open ? (
+        <div
+          ref={list}
+          id={id}
+          role="menu"
+          aria-label={label}
+          tabIndex={-1}
+          onKeyDown={onKeyDown}
+          className="absolute top-full left-0 z-50 mt-1 w-72 rounded-lg border border-slate-200 bg-white p-1 shadow-xl dark:border-slate-700 dark:bg-slate-900"
+        >
+          {items.map((item) => (
+            <button
+              key={item.label}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              onClick={() => {
+                setOpen(false);
+                item.onSelect();
+              }}
+              className="block w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 focus:bg-indigo-50 focus:outline-none dark:hover:bg-slate-800 dark:focus:bg-indigo-500/15"
+            >
+              <span className="block font-medium">{item.label}</span>
+              {item.description ? (
+                <span className="block text-xs text-slate-500 dark:text-slate-400">
+                  {item.description}
+                </span>
+              ) : null}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
