@@ -123,6 +123,13 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   );
   const [edgeSelection, setEdgeSelection] = useState<ReadonlySet<string>>(new Set());
   const previous = useRef<Map<string, FlowNode>>(new Map());
+  // Fit the view to a design that opens with resources; a blank one keeps a 1:1 view, so the
+  // first resource dropped does not pull the view to it and move the next drop's target.
+  const [opening] = useState(() => ({
+    viewport: useDesigner.getState().viewport,
+    fit: resourcesOf(doc).length > 0,
+  }));
+  const setViewport = useDesigner((s) => s.setViewport);
 
   const selectionSet = useMemo(() => new Set(selection), [selection]);
   const derived = useMemo(() => {
@@ -283,7 +290,9 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         selectionKeyCode="Shift"
         snapToGrid
         snapGrid={[16, 16]}
-        fitView
+        fitView={!opening.viewport && opening.fit}
+        defaultViewport={opening.viewport ?? undefined}
+        onMoveEnd={(_e, v) => setViewport(v)}
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.05}
         onlyRenderVisibleElements={nodes.length > 200}

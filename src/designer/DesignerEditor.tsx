@@ -43,22 +43,34 @@ function Editor({ draft }: { draft: StoredDraft }) {
   const plano = useDesigner((s) => s.plano);
   const linkedProjectId = useDesigner((s) => s.linkedProjectId);
   const layoutPending = useDesigner((s) => s.layoutPending);
+  const viewport = useDesigner((s) => s.viewport);
   const [view, setView] = useState<ViewMode>("canvas");
   const [notice, setNotice] = useState<Notice>(null);
-  const [saved, setSaved] = useState<"saved" | "saving" | "failed">("saved");
   const canvasRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const rf = useReactFlow();
   const navigate = useNavigate();
   useFocusRequests();
 
-  // Autosave: debounced, and flushed when the page is hidden or the editor closes.
+  // Autosave: debounced, and flushed when the page is hidden or the editor closes. The status
+  // compares the document with the last one written, so "saved" is never said too early.
+  const [savedDoc, setSavedDoc] = useState<Doc | null>(draft.doc);
+  const [saveFailed, setSaveFailed] = useState(false);
   useEffect(() => {
-    setSaved("saving");
     const save = () =>
-      saveDraft({ id: draft.id, doc, plano, linkedProjectId, createdAt: draft.createdAt }).then(
-        () => setSaved("saved"),
-        () => setSaved("failed"),
+      saveDraft({
+        id: draft.id,
+        doc,
+        plano,
+        linkedProjectId,
+        viewport,
+        createdAt: draft.createdAt,
+      }).then(
+        () => {
+          setSavedDoc(doc);
+          setSaveFailed(false);
+        },
+        () => setSaveFailed(true),
       );
     const t = setTimeout(save, 250);
     const flush = () => {
@@ -71,7 +83,8 @@ function Editor({ draft }: { draft: StoredDraft }) {
       window.removeEventListener("pagehide", flush);
       if (useDesigner.getState().draftId === draft.id) void save();
     };
-  }, [doc, plano, linkedProjectId, draft.id, draft.createdAt]);
+  }, [doc, plano, linkedProjectId, viewport, draft.id, draft.createdAt]);
+  const saved = saveFailed ? "failed" : savedDoc === doc ? "saved" : "saving";
 
   // Resources without a position (from JSON edits) are placed by auto-layout.
   useEffect(() => {
@@ -411,6 +424,7 @@ export function DesignerEditor({ draftId }: { draftId: string }) {
           doc: draft.doc,
           plano: draft.plano,
           linkedProjectId: draft.linkedProjectId,
+          viewport: draft.viewport,
         });
         setState({ draft });
       }

@@ -15,6 +15,8 @@ export interface StoredDraft {
   doc: Doc;
   plano: Plano;
   linkedProjectId: string | null;
+  /** The canvas view when last saved (absent in drafts saved before it was kept). */
+  viewport?: { x: number; y: number; zoom: number } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -41,6 +43,13 @@ export function migrateDraft(raw: unknown): StoredDraft | undefined {
     doc: raw.doc as Doc,
     plano: isPlano(raw.plano) ? raw.plano : "enterprise",
     linkedProjectId: typeof raw.linkedProjectId === "string" ? raw.linkedProjectId : null,
+    viewport:
+      isObject(raw.viewport) &&
+      typeof raw.viewport.x === "number" &&
+      typeof raw.viewport.y === "number" &&
+      typeof raw.viewport.zoom === "number"
+        ? { x: raw.viewport.x, y: raw.viewport.y, zoom: raw.viewport.zoom }
+        : null,
     createdAt: typeof raw.createdAt === "string" ? raw.createdAt : now,
     updatedAt: typeof raw.updatedAt === "string" ? raw.updatedAt : now,
   };

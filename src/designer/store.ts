@@ -9,6 +9,12 @@ import { type ChangePlan, type Finding, type Plano, validateBlueprint } from "..
 import { type Doc, EMPTY_DOC } from "./doc";
 import { commit, createHistory, type History, redo, undo } from "./history";
 
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
 export interface DesignerState {
   draftId: string | null;
   history: History<Doc>;
@@ -21,8 +27,17 @@ export interface DesignerState {
   focusRequest: { pointer: string; seq: number } | null;
   /** Set by import/JSON edits: resources without a position wait for auto-layout. */
   layoutPending: number;
+  /** Where the canvas looks, kept with the draft so a reload shows the same picture. */
+  viewport: Viewport | null;
 
-  open(draft: { id: string; doc: Doc; plano: Plano; linkedProjectId: string | null }): void;
+  open(draft: {
+    id: string;
+    doc: Doc;
+    plano: Plano;
+    linkedProjectId: string | null;
+    viewport?: Viewport | null;
+  }): void;
+  setViewport(v: Viewport): void;
   apply(change: (doc: Doc) => Doc, coalesceKey?: string): void;
   undo(): void;
   redo(): void;
@@ -47,6 +62,7 @@ export const useDesigner = create<DesignerState>((set, get) => ({
   linkedProjectId: null,
   focusRequest: null,
   layoutPending: 0,
+  viewport: null,
 
   open(draft) {
     set({
@@ -58,7 +74,11 @@ export const useDesigner = create<DesignerState>((set, get) => ({
       serverFindings: [],
       planOverlay: null,
       focusRequest: null,
+      viewport: draft.viewport ?? null,
     });
+  },
+  setViewport(viewport) {
+    set({ viewport });
   },
   apply(change, coalesceKey) {
     const { history } = get();

@@ -1,0 +1,257 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { GLOBAL_SAAS } from "../src/blueprint";
+
+async function newBlankDesign(page: Page) {
+  await page.goto("/designer");
+  await page.getByRole("button", { name: "New blank design" }).click();
+  await expect(page).toHaveURL(/\/designer\/d_/);
+  await expect(page.getByRole("status", { name: "Draft status" })).toHaveText("Draft saved");
+}
+
+async function dropProduct(page: Page, product: string, x: number, y: number) {
+  await page
+    .getByRole("button", { name: product, exact: true })
+    .dragTo(page.locator(".react-flow__pane"), { targetPosition: { x, y } });
+}
+
+const problems = (page: Page) => page.getByRole("region", { name: "Problems" });
+const node = (page: Page, name: string) => page.getByTestId(`node-${name}`);
+
+function tempFile(name: string, content: string): string {
+  const path = join(tmpdir(), `${Date.now()}-${name}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function importFile(page: Page, path: string) {
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await (await chooser).setFiles(path);
+}
+
+test("drag products in, connect them, see a refused connection, edit in the inspector", async ({
+  page,
+}) => {
+  await newBlankDesign(page);
+  await expect(problems(page)).toContainText("esquema");
+
+  await dropProduct(page, "Gateway", 120, 140);
+  await dropProduct(page, "Compute", 420, 140);
+  await dropProduct(page, "Datastore", 420, 380);
+  for (const n of ["gateway-1", "compute-1", "datastore-1"])
+    await expect(node(page, n)).toBeVisible();
+  await expect(problems(page)).toContainText("0 errors");
+
+  // gateway → compute is allowed.
+  await node(page, "gateway-1")
+    .locator(".react-flow__handle.source")
+    .dragTo(node(page, "compute-1").locator(".react-flow__handle.target"));
+  await expect(page.locator('[aria-label="Connection from gateway-1 to compute-1"]')).toHaveCount(
+    1,
+  );
+
+  // gateway → datastore is not: the reason shows while dragging, and nothing is connected.
+  const from = await node(page, "gateway-1").locator(".react-flow__handle.source").boundingBox();
+  const to = await node(page, "datastore-1").locator(".react-flow__handle.target").boundingBox();
+  if (!from || !to) throw new Error("nodes are on screen");
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await expect(page.getByRole("status").filter({ hasText: "Not allowed:" })).toContainText(
+    "gateway",
+  );
+  await page.mouse.up();
+  await expect(
+    page.locator('[aria-label^="Connection from gateway-1 to datastore-1"]'),
+  ).toHaveCount(0);
+
+  // The inspector edits the selected resource; a finding appears and goes away.
+  await node(page, "compute-1").click();
+  const inspector = page.getByRole("form", { name: "Inspector: compute-1" });
+  const min = inspector.getByLabel("Minimum replicas");
+  await min.fill("1");
+  await expect(problems(page)).toContainText("replicas-multi-zona");
+  await expect(node(page, "compute-1")).toHaveAttribute("aria-label", /1 errors/);
+  await min.fill("3");
+  await expect(problems(page)).not.toContainText("replicas-multi-zona");
+  await expect(problems(page)).toContainText("0 errors");
+
+  // Keyboard path: Enter on a palette item adds it in the middle of the view.
+  await page.getByRole("button", { name: "Insight", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(node(page, "insight-1")).toBeVisible();
+});
+
+test("a problem takes you to the field at fault", async ({ page }) => {
+  await newBlankDesign(page);
+  await dropProduct(page, "Compute", 300, 200);
+  await node(page, "compute-1").click();
+  await page
+    .getByRole("form", { name: "Inspector: compute-1" })
+    .getByLabel("Maximum replicas")
+    .fill("1");
+  await page
+    .getByRole("main")
+    .click({ position: { x: 5, y: 5 } })
+    .catch(() => {});
+  await problems(page)
+    .getByRole("button", { name: /replicas-invalidas/ })
+    .click();
+  await expect(
+    page.getByRole("form", { name: "Inspector: compute-1" }).getByLabel("Minimum replicas"),
+  ).toBeFocused();
+});
+
+test("the JSON view and the canvas edit the same blueprint", async ({ page }) => {
+  await page.goto("/designer");
+  await page.getByRole("button", { name: "New from template: Global SaaS" }).click();
+  await expect(node(page, "app-global")).toBeVisible();
+  await page.getByText("Split", { exact: true }).click();
+  const editor = page.getByRole("textbox", { name: "Blueprint JSON" });
+  await expect(editor).toContainText('"nome": "Global SaaS"');
+
+  // Text → canvas.
+  const next = structuredClone(GLOBAL_SAAS) as { recursos: unknown[] };
+  next.recursos.push({ tipo: "archive", nome: "backups", config: { classe: "fria" } });
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(JSON.stringify(next, null, 2));
+  await expect(node(page, "backups")).toBeVisible();
+  await expect(node(page, "backups")).toContainText("cold");
+  // Positions are kept: the new resource got one, the others kept theirs.
+  await expect(editor).toContainText('"backups": {');
+
+  // Canvas → text.
+  await node(page, "backups").click();
+  await page
+    .getByRole("form", { name: "Inspector: backups" })
+    .getByLabel("Name")
+    .fill("cold-backups");
+  await expect(editor).toContainText('"nome": "cold-backups"');
+
+  // A syntax error is reported and the canvas keeps the last good version.
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.insertText("oops");
+  await expect(page.getByRole("alert")).toContainText("Not valid JSON");
+  await expect(node(page, "cold-backups")).toBeVisible();
+});
+
+test("import the seed blueprint, export it, and get the template back", async ({ page }) => {
+  await newBlankDesign(page);
+  await importFile(page, tempFile("seed.json", JSON.stringify(GLOBAL_SAAS)));
+  for (const n of ["app-global", "db-global", "global-dns", "global-insight"])
+    await expect(node(page, n)).toBeVisible();
+  await expect(page.locator(".react-flow__node")).toHaveCount(4);
+  await expect(problems(page)).toContainText("0 errors, 0 warnings");
+
+  await page.getByRole("button", { name: "Export" }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: /Download blueprint/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("Global SaaS.blueprint.json");
+  const text = readFileSync(await file.path(), "utf8");
+  const { diagrama, ...blueprint } = JSON.parse(text);
+  expect(Object.keys(diagrama.posicoes).sort()).toEqual([
+    "app-global",
+    "db-global",
+    "global-dns",
+    "global-insight",
+  ]);
+  // Everything but the layout is the template, byte for byte, keys in contract order.
+  expect(JSON.stringify(blueprint, null, 2)).toBe(JSON.stringify(GLOBAL_SAAS, null, 2));
+
+  await page.getByRole("button", { name: "Export" }).click();
+  const png = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: "Download PNG" }).click();
+  expect((await png).suggestedFilename()).toBe("Global SaaS.png");
+});
+
+test("a broken import is refused and the design stays exactly as it was", async ({ page }) => {
+  await newBlankDesign(page);
+  await dropProduct(page, "Compute", 300, 200);
+  await expect(node(page, "compute-1")).toBeVisible();
+  const before = await page.locator(".react-flow__node").count();
+
+  await importFile(page, tempFile("broken.json", '{ "nome": "x", '));
+  await expect(page.getByRole("alert")).toContainText("broken.json: Not valid JSON at line 1");
+  await expect(page.getByRole("alert")).toContainText("Your design is unchanged.");
+  await importFile(page, tempFile("list.json", "[1, 2, 3]"));
+  await expect(page.getByRole("alert")).toContainText("is JSON but not a blueprint");
+  await importFile(page, tempFile("deep.json", `${"[".repeat(100)}${"]".repeat(100)}`));
+  await expect(page.getByRole("alert")).toContainText("nested deeper than 64 levels");
+
+  await expect(page.locator(".react-flow__node")).toHaveCount(before);
+  await expect(node(page, "compute-1")).toBeVisible();
+  await page.reload();
+  await expect(node(page, "compute-1")).toBeVisible();
+  await expect(page.locator(".react-flow__node")).toHaveCount(before);
+
+  // A blueprint with errors imports, and shows them.
+  const bad = structuredClone(GLOBAL_SAAS);
+  (bad.recursos[0].config as { replicas_min: number }).replicas_min = 50;
+  await importFile(page, tempFile("with-errors.json", JSON.stringify(bad)));
+  await expect(node(page, "app-global")).toBeVisible();
+  await expect(problems(page)).toContainText("replicas-invalidas");
+});
+
+test("undo and redo every change, by keyboard and by button", async ({ page }) => {
+  await newBlankDesign(page);
+  await dropProduct(page, "Gateway", 150, 150);
+  await dropProduct(page, "Compute", 450, 150);
+  await expect(node(page, "compute-1")).toBeVisible();
+
+  await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(node(page, "compute-1")).toHaveCount(0);
+  await expect(node(page, "gateway-1")).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(node(page, "compute-1")).toBeVisible();
+
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator(".react-flow__node")).toHaveCount(0);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(node(page, "gateway-1")).toBeVisible();
+  await expect(node(page, "compute-1")).toHaveCount(0);
+
+  // Delete is a change too.
+  await node(page, "gateway-1").click();
+  await page.keyboard.press("Delete");
+  await expect(node(page, "gateway-1")).toHaveCount(0);
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(node(page, "gateway-1")).toBeVisible();
+});
+
+test("the draft survives a reload, and drafts are listed on the start screen", async ({ page }) => {
+  await newBlankDesign(page);
+  await dropProduct(page, "Datastore", 300, 200);
+  await node(page, "datastore-1").click();
+  await page
+    .getByRole("form", { name: "Inspector: datastore-1" })
+    .getByLabel("Name")
+    .fill("orders-db");
+  await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
+  await page.getByRole("form", { name: "Blueprint settings" }).getByLabel("Name").fill("Orders");
+  await expect(page.getByRole("status", { name: "Draft status" })).toHaveText("Draft saved");
+  const box = await node(page, "orders-db").boundingBox();
+
+  await page.reload();
+  await expect(node(page, "orders-db")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  const again = await node(page, "orders-db").boundingBox();
+  expect(again).toEqual(box);
+
+  await page.getByRole("link", { name: "Drafts" }).click();
+  const list = page.getByRole("list", { name: "Drafts" });
+  await expect(list.getByRole("link", { name: "Orders" })).toBeVisible();
+  await page.getByRole("button", { name: "New from template: Secure edge ingress" }).click();
+  await expect(page).toHaveURL(/\/designer\/d_/);
+  await page.getByRole("link", { name: "Drafts" }).click();
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await list.getByRole("link", { name: "Orders" }).click();
+  await expect(node(page, "orders-db")).toBeVisible();
+});
