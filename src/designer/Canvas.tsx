@@ -298,6 +298,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         onlyRenderVisibleElements={nodes.length > 200}
         proOptions={{ hideAttribution: true }}
         colorMode="system"
+        className="tesserra-flow"
         style={{ background: "transparent" }}
         aria-label="Architecture canvas"
       >

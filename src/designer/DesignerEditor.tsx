@@ -361,7 +361,7 @@ function Editor({ draft }: { draft: StoredDraft }) {
         </div>
       ) : null}
       <div className="flex min-h-0 flex-1">
-        <aside className="w-60 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+        <aside className="w-56 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
           <Palette canvasRef={canvasRef} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
@@ -392,7 +392,7 @@ function Editor({ draft }: { draft: StoredDraft }) {
         </div>
         <aside
           aria-label="Inspector"
-          className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+          className="w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
         >
           {selected ? (
             <ResourceInspector key={selected} name={selected} />

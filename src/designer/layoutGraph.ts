@@ -119,7 +119,7 @@ export function layoutPlan(doc: Doc): LayoutPlan {
         // Unconnected resources stay in their column instead of being packed as islands.
         "elk.separateConnectedComponents": "false",
         "elk.spacing.nodeNode": "48",
-        "elk.layered.spacing.nodeNodeBetweenLayers": "96",
+        "elk.layered.spacing.nodeNodeBetweenLayers": "64",
       },
       children,
       edges: [...edges.values()],

@@ -132,6 +132,7 @@ export function ProjectDiagram({
         elementsSelectable={false}
         proOptions={{ hideAttribution: true }}
         colorMode="system"
+        className="tesserra-flow"
       >
         <Background gap={16} />
         <Controls showInteractive={false} />
