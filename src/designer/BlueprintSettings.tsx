@@ -1,9 +1,12 @@
+import { lazy, Suspense } from "react";
 import { type Finding, PLANS, type Plano, REGIONS, RESILIENCE_LEVELS } from "../blueprint";
-import { GeoMap } from "../ui/GeoMap";
 import { type Json, regionsOf, setBlueprintField } from "./doc";
 import { OPTION_LABELS } from "./fields";
 import { FieldMessages, fieldId, inputClass } from "./Inspector";
 import { useDesigner, useDoc, useFindings } from "./store";
+
+// The world map (topology data and projection) loads after the editor: it is not needed to draw.
+const RegionsMap = lazy(() => import("./RegionsMap"));
 
 const CONTINENT_LABEL: Record<string, string> = {
   "south-america": "South America",
@@ -89,19 +92,9 @@ export function BlueprintSettings() {
             : "Defaults for this resilience level; choose to set your own."}
         </p>
         <div className="mt-2 overflow-hidden rounded-md border border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-950">
-          <GeoMap
-            label={`Regions on the map: ${regions.join(", ") || "none"}`}
-            markers={REGIONS.map((r) => ({
-              id: r.id,
-              lat: r.lat,
-              lon: r.lon,
-              radius: regions.includes(r.id) ? 9 : 5,
-              className: regions.includes(r.id)
-                ? "fill-indigo-600 dark:fill-indigo-400"
-                : "fill-slate-300 dark:fill-slate-600",
-              label: regions.includes(r.id) ? r.city : undefined,
-            }))}
-          />
+          <Suspense fallback={<div className="aspect-[960/440] w-full" />}>
+            <RegionsMap selected={regions} />
+          </Suspense>
         </div>
         <div id={fieldId("/regioes")} tabIndex={-1} className="mt-2 space-y-2">
           {Object.entries(CONTINENT_LABEL).map(([continent, label]) => (

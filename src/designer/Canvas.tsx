@@ -8,8 +8,10 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
+  type ReactFlowState,
   useConnection,
   useReactFlow,
+  useStore,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { type DragEvent, useCallback, useMemo, useRef, useState } from "react";
@@ -40,10 +42,23 @@ import {
   NODE_H,
   NODE_W,
 } from "./flow";
-import { nodeTypes } from "./nodes";
+import { DETAIL_ZOOM, nodeTypes } from "./nodes";
 import { useDesigner, useDoc, useFindings } from "./store";
 
 export const PRODUCT_MIME = "application/x-tesserra-product";
+
+/** 0: details, 1: tiles with names, 2: plain blocks (see DETAIL_ZOOM). */
+const detailLevel = (s: ReactFlowState) =>
+  s.transform[2] < DETAIL_ZOOM / 3 ? 2 : s.transform[2] < DETAIL_ZOOM ? 1 : 0;
+
+// Props of stable identity: React Flow copies changed props into its store, and every store
+// update runs each node's and edge's selectors. A fresh array per render would cost a full
+// pass over the diagram on every drag frame.
+const DELETE_KEYS = ["Backspace", "Delete"];
+const MULTI_SELECT_KEYS = ["Meta", "Control", "Shift"];
+const SNAP_GRID: [number, number] = [16, 16];
+const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
 
 /** Why a connection from one resource to another is refused, or undefined when allowed. */
 export function refusalBetween(doc: Doc, source: string, target: string): string | undefined {
@@ -130,6 +145,10 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     fit: resourcesOf(doc).length > 0,
   }));
   const setViewport = useDesigner((s) => s.setViewport);
+  const onMoveEnd = useCallback(
+    (_e: unknown, v: { x: number; y: number; zoom: number }) => setViewport(v),
+    [setViewport],
+  );
 
   const selectionSet = useMemo(() => new Set(selection), [selection]);
   const derived = useMemo(() => {
@@ -155,21 +174,28 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     [doc, findings, edgeSelection],
   );
 
+  // The change handler reads the latest state through refs, so its identity never changes: a
+  // new handler each drag frame would make React Flow update its store twice per frame.
+  const live = useRef({ derived });
+  live.current = { derived };
+  const level = useStore(detailLevel);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
-      let sizes: Map<string, { width: number; height: number }> | undefined;
-      let moving: Map<string, XY> | undefined;
+      const { derived } = live.current;
+      let sizes: [string, { width: number; height: number }][] | undefined;
+      let moving: [string, XY][] | undefined;
       const finished: Record<string, XY> = {};
       let selectionChanged = false;
       const nextSelection = new Set(useDesigner.getState().selection);
       for (const c of changes) {
         if (c.type === "dimensions" && c.dimensions) {
-          sizes ??= new Map(measured);
-          sizes.set(c.id, c.dimensions);
+          sizes ??= [];
+          sizes.push([c.id, c.dimensions]);
         } else if (c.type === "position" && c.position) {
           if (c.dragging) {
-            moving ??= new Map(dragging);
-            moving.set(c.id, c.position);
+            moving ??= [];
+            moving.push([c.id, c.position]);
           } else finished[c.id] = c.position;
         } else if (c.type === "select") {
           selectionChanged = true;
@@ -177,8 +203,15 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
           else nextSelection.delete(c.id);
         }
       }
-      if (sizes) setMeasured(sizes);
-      if (moving) setDragging(moving);
+      // Functional updates: several change batches may arrive before the next render.
+      if (sizes) {
+        const add = sizes;
+        setMeasured((prev) => new Map([...prev, ...add]));
+      }
+      if (moving) {
+        const add = moving;
+        setDragging((prev) => new Map([...prev, ...add]));
+      }
       if (Object.keys(finished).length > 0) {
         // Children report positions relative to their fabric; the document keeps absolute ones.
         const rects = fabricRects(useDesigner.getState().history.present);
@@ -194,7 +227,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       }
       if (selectionChanged) select([...nextSelection]);
     },
-    [apply, select, dragging, measured, derived],
+    [apply, select],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange<Edge>[]) => {
@@ -275,7 +308,11 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for palette items and files; the palette's Enter key is the keyboard path
-    <div className="relative h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={`relative h-full w-full ${level > 0 ? "tesserra-far" : ""} ${level > 1 ? "tesserra-very-far" : ""}`}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <ReactFlow<FlowNode, Edge>
         nodes={nodes}
         edges={edges}
@@ -285,21 +322,20 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         onConnect={onConnect}
         onDelete={onDelete}
         isValidConnection={isValidConnection}
-        deleteKeyCode={["Backspace", "Delete"]}
-        multiSelectionKeyCode={["Meta", "Control", "Shift"]}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
         snapToGrid
-        snapGrid={[16, 16]}
+        snapGrid={SNAP_GRID}
         fitView={!opening.viewport && opening.fit}
         defaultViewport={opening.viewport ?? undefined}
-        onMoveEnd={(_e, v) => setViewport(v)}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        onMoveEnd={onMoveEnd}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         onlyRenderVisibleElements={nodes.length > 200}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
         colorMode="system"
         className="tesserra-flow"
-        style={{ background: "transparent" }}
         aria-label="Architecture canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />

@@ -56,6 +56,14 @@ function nodeLabel(data: FlowNode["data"]): string {
   return `${product} ${nameOf(data.resource)}${problems}`;
 }
 
+/**
+ * Below this zoom a node's details are too small to read: the canvas gets the class
+ * `tesserra-far` and nodes show a coloured tile with their name instead (CSS only, so crossing
+ * the threshold re-renders nothing). Large diagrams stay smooth zoomed out, since the browser
+ * lays out and paints a tenth of the elements, and nothing readable is lost.
+ */
+export const DETAIL_ZOOM = 0.45;
+
 export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<FlowNode>) {
   const tipo = typeOf(data.resource) as TipoRecurso | undefined;
   const product = tipo ? PRODUCT_BY_TYPE[tipo] : undefined;
@@ -73,41 +81,49 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
         position={Position.Left}
         className="!size-2.5 !border-2 !border-white !bg-slate-400 dark:!border-slate-900"
       />
-      <div className="flex items-start gap-2.5 px-3 pt-2.5">
-        <span
-          className={`mt-0.5 grid size-8 shrink-0 place-items-center rounded-md ${product?.accent ?? "bg-slate-100"}`}
-        >
-          {tipo ? <ProductIcon tipo={tipo} /> : "?"}
-        </span>
-        <div className="min-w-0 flex-1">
-          <div className="flex items-center justify-between gap-2">
-            <span className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
-              {product?.label ?? String(data.resource.tipo ?? "?")}
-            </span>
-            <Counts errors={data.errors} warnings={data.warnings} />
-          </div>
-          <div className="truncate font-mono text-sm font-semibold text-slate-900 dark:text-slate-100">
-            {nameOf(data.resource) || "(no name)"}
-          </div>
-        </div>
+      <div
+        className={`tesserra-node-tile h-[110px] items-center gap-4 rounded-lg px-5 ${product?.accent ?? "bg-slate-100"} ${data.errors > 0 ? "outline-4 outline-red-500" : ""}`}
+      >
+        {tipo ? <ProductIcon tipo={tipo} width={40} height={40} /> : null}
+        <span className="truncate font-mono text-3xl font-semibold">{nameOf(data.resource)}</span>
       </div>
-      <div className="px-3 pt-1 pb-2">
-        <p className="truncate text-xs text-slate-600 dark:text-slate-300">{facts.join(" · ")}</p>
-        <div className="mt-1.5 flex flex-wrap gap-1">
-          {data.regions.map((r) => (
-            <span
-              key={r}
-              className="rounded bg-slate-100 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-800 dark:text-slate-300"
-            >
-              {r}
-            </span>
-          ))}
+      <div className="tesserra-node-detail">
+        <div className="flex items-start gap-2.5 px-3 pt-2.5">
+          <span
+            className={`mt-0.5 grid size-8 shrink-0 place-items-center rounded-md ${product?.accent ?? "bg-slate-100"}`}
+          >
+            {tipo ? <ProductIcon tipo={tipo} /> : "?"}
+          </span>
+          <div className="min-w-0 flex-1">
+            <div className="flex items-center justify-between gap-2">
+              <span className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+                {product?.label ?? String(data.resource.tipo ?? "?")}
+              </span>
+              <Counts errors={data.errors} warnings={data.warnings} />
+            </div>
+            <div className="truncate font-mono text-sm font-semibold text-slate-900 dark:text-slate-100">
+              {nameOf(data.resource) || "(no name)"}
+            </div>
+          </div>
         </div>
-        {data.overlay === "alterar" && data.changed.length > 0 ? (
-          <p className="mt-1 truncate font-mono text-[10px] text-amber-700 dark:text-amber-300">
-            {data.changed.join(", ")}
-          </p>
-        ) : null}
+        <div className="px-3 pt-1 pb-2">
+          <p className="truncate text-xs text-slate-600 dark:text-slate-300">{facts.join(" · ")}</p>
+          <div className="mt-1.5 flex flex-wrap gap-1">
+            {data.regions.map((r) => (
+              <span
+                key={r}
+                className="rounded bg-slate-100 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+              >
+                {r}
+              </span>
+            ))}
+          </div>
+          {data.overlay === "alterar" && data.changed.length > 0 ? (
+            <p className="mt-1 truncate font-mono text-[10px] text-amber-700 dark:text-amber-300">
+              {data.changed.join(", ")}
+            </p>
+          ) : null}
+        </div>
       </div>
       <Handle
         type="source"

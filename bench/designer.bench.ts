@@ -1,0 +1,224 @@
+/**
+ * Designer budgets (issue 3), in headless Chromium:
+ * - dragging a node in a 300-node diagram: ≥ 55 fps, p95 frame ≤ 20 ms; 1,000 nodes: ≥ 50 fps,
+ *   p95 ≤ 33 ms; and within 1.3× of a bare React Flow page with the same nodes. Pointer events
+ *   are dispatched in the page once per animation frame and frame times recorded.
+ * - initial JavaScript of the Designer route ≤ 250 KB gzip (from the production build).
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium, type Page } from "@playwright/test";
+import { build } from "vite";
+import { startEmulator } from "../emulator/testing/process";
+import { benchDiagram } from "./designer/diagram";
+import type { BenchRow, BenchSuite } from "./types";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const FRAMES = 180;
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  imports?: string[];
+  isEntry?: boolean;
+}
+
+/** JS the browser must load before the Designer route renders: entry + route chunk + their static imports. */
+function designerInitialJs(outDir: string): { files: string[]; gzipBytes: number } {
+  const manifest = JSON.parse(
+    readFileSync(join(outDir, ".vite", "manifest.json"), "utf8"),
+  ) as Record<string, ManifestChunk>;
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const i of chunk.imports ?? []) visit(i);
+  };
+  visit("index.html");
+  visit("src/designer/DesignerPage.tsx");
+  const gzipBytes = [...files]
+    .filter((f) => f.endsWith(".js"))
+    .reduce((a, f) => a + gzipSync(readFileSync(join(outDir, f))).length, 0);
+  return { files: [...files], gzipBytes };
+}
+
+/** Drags a node by dispatching mouse events once per frame; returns the frame times. */
+async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
+  return page.evaluate(
+    async ({ nodeId, frames }) => {
+      const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`);
+      if (!el) throw new Error(`no node ${nodeId}`);
+      const r = el.getBoundingClientRect();
+      let x = r.left + r.width / 2;
+      let y = r.top + r.height / 2;
+      const fire = (type: string) =>
+        el.dispatchEvent(
+          new MouseEvent(type, {
+            bubbles: true,
+            cancelable: true,
+            clientX: x,
+            clientY: y,
+            button: 0,
+            buttons: type === "mouseup" ? 0 : 1,
+            view: window,
+          }),
+        );
+      const frame = () => new Promise<number>((res) => requestAnimationFrame(res));
+      fire("mousedown");
+      let last = await frame();
+      const times: number[] = [];
+      for (let i = 0; i < frames; i++) {
+        x += 3;
+        y += i % 40 < 20 ? 1.5 : -1.5;
+        fire("mousemove");
+        const t = await frame();
+        times.push(t - last);
+        last = t;
+      }
+      fire("mouseup");
+      return times;
+    },
+    { nodeId, frames: FRAMES },
+  );
+}
+
+function stats(times: number[]) {
+  const s = [...times].sort((a, b) => a - b);
+  const median = s[Math.floor(s.length / 2)];
+  return { fps: 1000 / median, median, p95: s[Math.floor(s.length * 0.95)] };
+}
+
+async function serveDir(dir: string) {
+  const types: Record<string, string> = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+  };
+  const server = createServer((req, res) => {
+    const path = join(dir, (req.url ?? "/").split("?")[0].replace(/^\/$/, "/bare.html"));
+    try {
+      const body = readFileSync(path);
+      res.setHeader(
+        "Content-Type",
+        types[path.slice(path.lastIndexOf("."))] ?? "application/octet-stream",
+      );
+      res.end(body);
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export default async function run(): Promise<BenchSuite> {
+  const rows: BenchRow[] = [];
+  const appDir = mkdtempSync(join(tmpdir(), "tesserra-designer-bench-app-"));
+  const bareDir = mkdtempSync(join(tmpdir(), "tesserra-designer-bench-bare-"));
+  await build({
+    root,
+    logLevel: "warn",
+    build: { outDir: appDir, emptyOutDir: true, manifest: true },
+  });
+  const { default: react } = await import("@vitejs/plugin-react");
+  await build({
+    root: join(here, "designer"),
+    configFile: false,
+    logLevel: "warn",
+    plugins: [react()],
+    build: {
+      outDir: bareDir,
+      emptyOutDir: true,
+      rollupOptions: { input: join(here, "designer", "bare.html") },
+    },
+  });
+
+  const js = designerInitialJs(appDir);
+  rows.push({
+    measure: "Designer route initial JS (gzip)",
+    value: `${(js.gzipBytes / 1024).toFixed(1)} KB`,
+    detail: `${js.files.filter((f) => f.endsWith(".js")).length} chunks; CodeMirror, elkjs, html-to-image load later`,
+    budget: "≤ 250 KB",
+    within_budget: js.gzipBytes <= 250 * 1024,
+  });
+
+  const emu = await startEmulator({ clock: 60, env: { CONSOLE_DIST: appDir } });
+  const bare = await serveDir(bareDir);
+  const browser = await chromium.launch({
+    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  // tsx keeps function names with a `__name` helper that page.evaluate'd code lacks.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript("window.__name = (f) => f;");
+  try {
+    for (const [n, minFps, maxP95] of [
+      [300, 55, 20],
+      [1000, 50, 33],
+    ] as const) {
+      const { blueprint, positions } = benchDiagram(n);
+      const file = join(appDir, `bench-${n}.json`);
+      writeFileSync(file, JSON.stringify({ ...blueprint, diagrama: { posicoes: positions } }));
+
+      const page = await context.newPage();
+      await page.goto(`${emu.url}/designer`);
+      await page.getByRole("button", { name: "New blank design" }).click();
+      const chooser = page.waitForEvent("filechooser");
+      await page.getByRole("button", { name: "Import", exact: true }).click();
+      await (await chooser).setFiles(file);
+      await page
+        .locator(".react-flow__node")
+        .nth(n - 1)
+        .waitFor({ state: "attached", timeout: 60_000 });
+      await page.waitForTimeout(1500);
+      await dragFrames(page, "r0"); // warm-up
+      const designer = stats(await dragFrames(page, "r0"));
+      await page.close();
+
+      const basePage = await context.newPage();
+      await basePage.goto(`${bare.url}/bare.html?n=${n}`);
+      await basePage
+        .locator(".react-flow__node")
+        .nth(n - 1)
+        .waitFor({ state: "attached", timeout: 60_000 });
+      await basePage.waitForTimeout(1500);
+      await dragFrames(basePage, "r0");
+      const baseline = stats(await dragFrames(basePage, "r0"));
+      await basePage.close();
+
+      const ratio = designer.median / baseline.median;
+      rows.push({
+        measure: `Drag a node, ${n} nodes: designer`,
+        value: `${designer.fps.toFixed(1)} fps`,
+        detail: `median ${designer.median.toFixed(1)} ms, p95 ${designer.p95.toFixed(1)} ms`,
+        budget: `≥ ${minFps} fps, p95 ≤ ${maxP95} ms`,
+        within_budget: designer.fps >= minFps && designer.p95 <= maxP95,
+      });
+      rows.push({
+        measure: `Drag a node, ${n} nodes: bare React Flow`,
+        value: `${baseline.fps.toFixed(1)} fps`,
+        detail: `median ${baseline.median.toFixed(1)} ms, p95 ${baseline.p95.toFixed(1)} ms; designer/bare ${ratio.toFixed(2)}×`,
+        budget: "designer ≤ 1.3× bare",
+        within_budget: ratio <= 1.3,
+      });
+    }
+  } finally {
+    await browser.close();
+    bare.server.close();
+    await emu.stop();
+  }
+  return {
+    name: "designer",
+    description:
+      "Designer in headless Chromium (software rendering, 2 cores): node drag frame times against a bare React Flow page with the same nodes, and the Designer route's initial JS.",
+    rows,
+  };
+}
