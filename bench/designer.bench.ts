@@ -6,8 +6,6 @@
  * - initial JavaScript of the Designer route ≤ 250 KB gzip (from the production build).
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +14,7 @@ import { chromium, type Page } from "@playwright/test";
 import { build } from "vite";
 import { startEmulator } from "../emulator/testing/process";
 import { benchDiagram } from "./designer/diagram";
+import { serveDir } from "./serve";
 import type { BenchRow, BenchSuite } from "./types";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -95,30 +94,6 @@ function stats(times: number[]) {
   return { fps: 1000 / median, median, p95: s[Math.floor(s.length * 0.95)] };
 }
 
-async function serveDir(dir: string) {
-  const types: Record<string, string> = {
-    ".html": "text/html",
-    ".js": "text/javascript",
-    ".css": "text/css",
-  };
-  const server = createServer((req, res) => {
-    const path = join(dir, (req.url ?? "/").split("?")[0].replace(/^\/$/, "/bare.html"));
-    try {
-      const body = readFileSync(path);
-      res.setHeader(
-        "Content-Type",
-        types[path.slice(path.lastIndexOf("."))] ?? "application/octet-stream",
-      );
-      res.end(body);
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
 export default async function run(): Promise<BenchSuite> {
   const rows: BenchRow[] = [];
   const appDir = mkdtempSync(join(tmpdir(), "tesserra-designer-bench-app-"));
@@ -151,7 +126,7 @@ export default async function run(): Promise<BenchSuite> {
   });
 
   const emu = await startEmulator({ clock: 60, env: { CONSOLE_DIST: appDir } });
-  const bare = await serveDir(bareDir);
+  const bare = await serveDir(bareDir, "bare.html");
   const browser = await chromium.launch({
     executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
     args: ["--no-sandbox", "--disable-gpu"],

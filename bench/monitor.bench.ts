@@ -4,8 +4,6 @@
  * memory, with no long task over 200 ms (headless Chromium).
  */
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +14,7 @@ import { build } from "vite";
 import { startEmulator } from "../emulator/testing/process";
 import type { Blueprint } from "../src/blueprint";
 import { seriesRequests } from "../src/monitor/charts";
+import { serveDir } from "./serve";
 import type { BenchRow, BenchSuite } from "./types";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -54,32 +53,6 @@ const sixRegionBlueprint: Blueprint = {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
-}
-
-async function serveDir(dir: string) {
-  const { readFile } = await import("node:fs/promises");
-  const types: Record<string, string> = {
-    ".html": "text/html",
-    ".js": "text/javascript",
-    ".css": "text/css",
-    ".json": "application/json",
-  };
-  const server = createServer(async (req, res) => {
-    const path = join(dir, (req.url ?? "/").split("?")[0].replace(/^\/$/, "/index.html"));
-    try {
-      const body = await readFile(path);
-      res.setHeader(
-        "Content-Type",
-        types[path.slice(path.lastIndexOf("."))] ?? "application/octet-stream",
-      );
-      res.end(body);
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 export default async function run(): Promise<BenchSuite> {

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { TEMPLATES } from "../blueprint";
 import { Badge, buttonClass, Card } from "../ui/Card";
+import { relativeTime } from "../ui/time";
 import { autoPlace } from "./arrange";
 import { DesignerEditor } from "./DesignerEditor";
 import { type Doc, EMPTY_DOC } from "./doc";
@@ -14,7 +15,6 @@ import {
   saveDraft,
 } from "./drafts";
 import { ProductIcon } from "./ProductIcon";
-import { relativeTimeFrom } from "./time";
 
 function DesignerStart() {
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
@@ -141,7 +141,7 @@ function DesignerStart() {
                       {d.nome}
                     </Link>
                     <div className="text-xs text-slate-500">
-                      {d.resources} resources · edited {relativeTimeFrom(d.updatedAt)}
+                      {d.resources} resources · edited {relativeTime(d.updatedAt)}
                     </div>
                   </div>
                   {d.linkedProjectId ? (

@@ -14,6 +14,7 @@ import {
 } from "../api/hooks";
 import type { Metricas } from "../api/monitoring";
 import { Badge, buttonClass, Card } from "../ui/Card";
+import { LiveIndicator } from "../ui/LiveIndicator";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
 import { buildCharts, seriesRequests } from "./charts";
 import { DrillDialog, DrillReport } from "./Drills";
@@ -193,13 +194,7 @@ export function MonitorPage() {
           <h1 className="mt-1 text-xl font-semibold tracking-tight">{p.nome}: monitor</h1>
         </div>
         <div className="flex items-center gap-3">
-          <span className="inline-flex items-center gap-1.5 text-xs text-slate-500">
-            <span
-              aria-hidden="true"
-              className={`size-2 rounded-full ${live ? "bg-emerald-500" : "bg-slate-400"}`}
-            />
-            {live ? "Live" : live === false ? "Reconnecting…" : "Connecting…"}
-          </span>
+          <LiveIndicator connected={live} />
           <button
             type="button"
             className={buttonClass("danger")}

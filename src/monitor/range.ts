@@ -1,12 +1,8 @@
-/** The Monitor's time ranges, and the query window each one asks the server for. Pure. */
-export const RANGES = [
-  { id: "1h", label: "1 h", ms: 3_600_000 },
-  { id: "6h", label: "6 h", ms: 6 * 3_600_000 },
-  { id: "24h", label: "24 h", ms: 24 * 3_600_000 },
-  { id: "7d", label: "7 d", ms: 7 * 86_400_000 },
-  { id: "30d", label: "30 d", ms: 30 * 86_400_000 },
-] as const;
-export type RangeId = (typeof RANGES)[number]["id"];
+/** The query window each of the Monitor's time ranges asks the server for. Pure. */
+import { TIME_RANGES, type TimeRangeId } from "./format";
+
+export const RANGES = TIME_RANGES;
+export type RangeId = TimeRangeId;
 
 /**
  * The window ends at the current minute (rounded down), so every chart of one render asks for

@@ -10,6 +10,7 @@ import {
 import { defaultRegions } from "../blueprint";
 import { Badge, buttonClass, Card } from "../ui/Card";
 import { Dialog } from "../ui/Dialog";
+import { LiveIndicator } from "../ui/LiveIndicator";
 import { ErrorState, Skeleton } from "../ui/States";
 import { ProjectDiagram } from "./ProjectDiagram";
 import {
@@ -92,15 +93,8 @@ export function ProjectPage() {
           </div>
         </div>
         <div className="flex items-center gap-2">
-          <span
-            className="mr-2 inline-flex items-center gap-1.5 text-xs text-slate-500"
-            title={live ? "Receiving live events" : "Reconnecting to the event stream"}
-          >
-            <span
-              aria-hidden="true"
-              className={`size-2 rounded-full ${live ? "bg-emerald-500" : "bg-slate-400"}`}
-            />
-            {live ? "Live" : live === false ? "Reconnecting…" : "Connecting…"}
+          <span className="mr-2">
+            <LiveIndicator connected={live} />
           </span>
           <button
             type="button"

@@ -18,17 +18,7 @@ export const STEP_STATUS: Record<StepStatus, { label: string; tone: Tone }> = {
   falhou: { label: "Failed", tone: "critical" },
 };
 
-/** "3 min ago" style, from an ISO time; `now` injectable for tests. */
-export function relativeTime(iso: string, now = Date.now()): string {
-  const s = Math.round((now - Date.parse(iso)) / 1000);
-  if (s < 5) return "just now";
-  if (s < 60) return `${s} s ago`;
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
-  const h = Math.round(m / 60);
-  if (h < 48) return `${h} h ago`;
-  return `${Math.round(h / 24)} days ago`;
-}
+export { relativeTime } from "../ui/time";
 
 /** Per resource, its deployment step status in each region, in region order. */
 export function stepsByResource(passos: readonly Passo[]): Map<string, Passo[]> {
