@@ -55,8 +55,10 @@ async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
       const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`);
       if (!el) throw new Error(`no node ${nodeId}`);
       const r = el.getBoundingClientRect();
-      let x = r.left + r.width / 2;
-      let y = r.top + r.height / 2;
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      let x = cx;
+      let y = cy;
       const fire = (type: string) =>
         el.dispatchEvent(
           new MouseEvent(type, {
@@ -73,9 +75,12 @@ async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
       fire("mousedown");
       let last = await frame();
       const times: number[] = [];
+      // Circles of 80 px around the start: the node stays inside the canvas, so React Flow's
+      // auto-pan (which moves the whole view, for any page) never starts; the canvases differ
+      // in width, and a straight line would reach the narrower one's edge first.
       for (let i = 0; i < frames; i++) {
-        x += 3;
-        y += i % 40 < 20 ? 1.5 : -1.5;
+        x = cx + 80 * Math.sin((i + 1) / 15);
+        y = cy + 80 * (1 - Math.cos((i + 1) / 15));
         fire("mousemove");
         const t = await frame();
         times.push(t - last);
@@ -174,8 +179,10 @@ export default async function run(): Promise<BenchSuite> {
         measure: `Drag a node, ${n} nodes: designer`,
         value: `${designer.fps.toFixed(1)} fps`,
         detail: `median ${designer.median.toFixed(1)} ms, p95 ${designer.p95.toFixed(1)} ms`,
-        budget: `≥ ${minFps} fps, p95 ≤ ${maxP95} ms`,
-        within_budget: designer.fps >= minFps && designer.p95 <= maxP95,
+        budget: `≥ ${minFps} fps, p95 ≤ ${maxP95} ms (±0.5 vsync)`,
+        // Frame times are vsync-quantised (multiples of 16.67 ms at 60 Hz): "33 ms" is two
+        // frames, which measure 33.3–33.4 ms; half a millisecond of tolerance says so.
+        within_budget: designer.fps >= minFps && designer.p95 <= maxP95 + 0.5,
       });
       rows.push({
         measure: `Drag a node, ${n} nodes: bare React Flow`,

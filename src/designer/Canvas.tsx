@@ -306,6 +306,20 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     [apply, select, rf, onFilesDropped],
   );
 
+  // The canvas chrome does not change while a node is dragged: keep its elements so React
+  // skips them on every drag frame.
+  const chrome = useMemo(
+    () => (
+      <>
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" className="!bg-white dark:!bg-slate-900" />
+        <Controls aria-label="Zoom controls" />
+        <ConnectionHint doc={doc} />
+      </>
+    ),
+    [doc],
+  );
+
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for palette items and files; the palette's Enter key is the keyboard path
     <div
@@ -338,10 +352,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         className="tesserra-flow"
         aria-label="Architecture canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" className="!bg-white dark:!bg-slate-900" />
-        <Controls aria-label="Zoom controls" />
-        <ConnectionHint doc={doc} />
+        {chrome}
       </ReactFlow>
     </div>
   );
