@@ -1,5 +1,6 @@
 import type { SVGProps } from "react";
 import type { TipoRecurso } from "../blueprint";
+import { Icon } from "../ui/icons";
 
 const PATHS: Record<TipoRecurso, React.ReactNode> = {
   compute: (
@@ -57,19 +58,8 @@ const PATHS: Record<TipoRecurso, React.ReactNode> = {
 
 export function ProductIcon({ tipo, ...props }: { tipo: TipoRecurso } & SVGProps<SVGSVGElement>) {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      width="18"
-      height="18"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      {...props}
-    >
+    <Icon width="18" height="18" {...props}>
       {PATHS[tipo]}
-    </svg>
+    </Icon>
   );
 }
