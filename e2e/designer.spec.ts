@@ -255,3 +255,37 @@ test("the draft survives a reload, and drafts are listed on the start screen", a
   await list.getByRole("link", { name: "Orders" }).click();
   await expect(node(page, "orders-db")).toBeVisible();
 });
+
+test("a fabric holds the computes and datastores dropped into it; copy and paste duplicates", async ({
+  page,
+}) => {
+  await newBlankDesign(page);
+  await dropProduct(page, "Fabric", 330, 230);
+  await expect(node(page, "fabric-1")).toBeVisible();
+  // Dropped inside the fabric: the compute joins its private network.
+  const fabric = await node(page, "fabric-1").boundingBox();
+  if (!fabric) throw new Error("the fabric is on screen");
+  const pane = await page.locator(".react-flow__pane").boundingBox();
+  if (!pane) throw new Error("the canvas is on screen");
+  await dropProduct(page, "Compute", fabric.x - pane.x + 150, fabric.y - pane.y + 120);
+  await node(page, "compute-1").click();
+  const inspector = page.getByRole("form", { name: "Inspector: compute-1" });
+  await expect(inspector.getByLabel("Private network (Fabric)")).toHaveValue("fabric-1");
+  await expect(node(page, "compute-1")).toContainText("in fabric-1");
+
+  // Dragged out of it, it leaves the network.
+  const box = await node(page, "compute-1").boundingBox();
+  if (!box) throw new Error("the compute is on screen");
+  await page.mouse.move(box.x + 40, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 40, box.y + 400, { steps: 10 });
+  await page.mouse.up();
+  await expect(inspector.getByLabel("Private network (Fabric)")).toHaveValue("");
+  await expect(node(page, "compute-1")).not.toContainText("in fabric-1");
+
+  // Copy and paste make a renamed copy.
+  await node(page, "compute-1").click();
+  await page.keyboard.press("ControlOrMeta+c");
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(node(page, "compute-2")).toBeVisible();
+});

@@ -108,13 +108,19 @@ function commitMoves(doc: Doc, moved: Record<string, XY>): Doc {
     }
   }
   let next = withPositions(doc, changes);
-  const after = fabricRects(next);
+  // Judge membership by each fabric as it stands after the move but at its size before it:
+  // a fabric grows to hold its members, so its new size would keep any member "inside".
+  const judged = new Map(
+    [...rects].map(([nome, r]) => {
+      const p = changes[nome];
+      return [nome, p ? { ...r, x: p.x, y: p.y } : r];
+    }),
+  );
   recursos.forEach((r, i) => {
     const nome = nameOf(r);
     if (!moved[nome] || !isContainable(r)) return;
     const center = { x: moved[nome].x + NODE_W / 2, y: moved[nome].y + NODE_H / 2 };
-    // Judge by the fabric rectangles as they were, so a member can leave its fabric.
-    const landed = fabricAt(rects, center) ?? fabricAt(after, center);
+    const landed = fabricAt(judged, center);
     const current = configOf(r).fabric;
     if (landed && landed !== current)
       next = setResourceField(next, i, ["config", "fabric"], landed);
