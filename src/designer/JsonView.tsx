@@ -5,9 +5,11 @@
  * Loaded lazily: CodeMirror is not part of the designer's first load.
  */
 import { json, jsonLanguage, jsonParseLinter } from "@codemirror/lang-json";
+import { syntaxHighlighting } from "@codemirror/language";
 import { type Diagnostic, forceLinting, linter, lintGutter } from "@codemirror/lint";
 import { Annotation, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
+import { classHighlighter } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
 import { getJsonPointers, jsonCompletion, stateExtensions } from "codemirror-json-schema";
 import { useEffect, useRef, useState } from "react";
@@ -68,6 +70,8 @@ export default function JsonView() {
       extensions: [
         basicSetup,
         json(),
+        // Token classes (tok-*) coloured by the console's CSS, so the editor follows light and dark.
+        syntaxHighlighting(classHighlighter),
         lintGutter(),
         linter(jsonParseLinter(), { delay: 150 }),
         linter((v) => diagnosticsFor(v, findingsRef.current), { delay: 150 }),
