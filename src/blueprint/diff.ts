@@ -4,6 +4,8 @@
  * resource, e.g. `/config/replicas_min`) of every leaf that differs. The editor's layout
  * (`diagrama`) is not provisioned, so it never makes a change.
  */
+import { toPointer } from "./findings";
+
 export interface ChangePlan {
   criar: string[];
   alterar: { nome: string; campos: string[] }[];
@@ -11,10 +13,6 @@ export interface ChangePlan {
 }
 
 type Json = unknown;
-
-function escapePointerToken(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
 
 function isPlainObject(v: Json): v is Record<string, Json> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -25,8 +23,7 @@ export function changedPointers(a: Json, b: Json, base = ""): string[] {
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     const out: string[] = [];
-    for (const k of keys)
-      out.push(...changedPointers(a[k], b[k], `${base}/${escapePointerToken(k)}`));
+    for (const k of keys) out.push(...changedPointers(a[k], b[k], `${base}${toPointer([k])}`));
     return out;
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [base || "/"];

@@ -42,13 +42,18 @@ export function fromPointer(pointer: string): string[] {
     .map((seg) => seg.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
 
+/** The resource index a pointer is about (`/recursos/3/config/x` → 3), if any. */
+export function resourceIndexOf(pointer: string): number | undefined {
+  const m = /^\/recursos\/(\d+)(?:\/|$)/.exec(pointer);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** Findings grouped by the index of the resource they point into (`/recursos/<i>/…`). */
 export function findingsByResource(findings: readonly Finding[]): Map<number, Finding[]> {
   const grouped = new Map<number, Finding[]>();
   for (const f of findings) {
-    const m = /^\/recursos\/(\d+)(?:\/|$)/.exec(f.ponteiro);
-    if (!m) continue;
-    const i = Number(m[1]);
+    const i = resourceIndexOf(f.ponteiro);
+    if (i === undefined) continue;
     const list = grouped.get(i);
     if (list) list.push(f);
     else grouped.set(i, [f]);

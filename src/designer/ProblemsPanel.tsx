@@ -1,6 +1,6 @@
-import type { Finding } from "../blueprint";
+import { type Finding, resourceIndexOf } from "../blueprint";
 import { nameOf, resourcesOf } from "./doc";
-import { resourceIndexOf, useDesigner, useDoc, useFindings } from "./store";
+import { useDesigner, useDoc, useFindings } from "./store";
 
 /** Every finding, errors first; choosing one selects its resource and focuses the field. */
 export function ProblemsPanel() {

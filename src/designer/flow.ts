@@ -5,7 +5,7 @@
  */
 import type { Edge, Node } from "@xyflow/react";
 import { MarkerType } from "@xyflow/react";
-import type { ChangePlan, Finding } from "../blueprint";
+import { type ChangePlan, type Finding, findingsByResource } from "../blueprint";
 import {
   configOf,
   connectionsOf,
@@ -43,14 +43,9 @@ export interface FindingCounts {
 
 export function countsByIndex(findings: readonly Finding[]): Map<number, FindingCounts> {
   const out = new Map<number, FindingCounts>();
-  for (const f of findings) {
-    const m = /^\/recursos\/(\d+)(\/|$)/.exec(f.ponteiro);
-    if (!m) continue;
-    const i = Number(m[1]);
-    const c = out.get(i) ?? { errors: 0, warnings: 0 };
-    if (f.severidade === "erro") c.errors++;
-    else c.warnings++;
-    out.set(i, c);
+  for (const [i, list] of findingsByResource(findings)) {
+    const errors = list.filter((f) => f.severidade === "erro").length;
+    out.set(i, { errors, warnings: list.length - errors });
   }
   return out;
 }

@@ -134,9 +134,3 @@ export function useFindings(): Finding[] {
     return [...local, ...server.filter((f) => !seen.has(`${f.ponteiro}|${f.codigo}`))];
   }, [doc, plano, server]);
 }
-
-/** The resource index a pointer is about (`/recursos/3/config/x` → 3), if any. */
-export function resourceIndexOf(pointer: string): number | undefined {
-  const m = /^\/recursos\/(\d+)(\/|$)/.exec(pointer);
-  return m ? Number(m[1]) : undefined;
-}
