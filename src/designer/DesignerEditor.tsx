@@ -56,9 +56,12 @@ function Editor({ draft }: { draft: StoredDraft }) {
   // compares the document with the last one written, so "saved" is never said too early.
   const [savedDoc, setSavedDoc] = useState<Doc | null>(draft.doc);
   const [saveFailed, setSaveFailed] = useState(false);
+  // The save still waiting for its debounce, flushed if the page hides or the editor closes.
+  const pendingSave = useRef<(() => void) | null>(null);
   useEffect(() => {
-    const save = () =>
-      saveDraft({
+    const save = () => {
+      pendingSave.current = null;
+      void saveDraft({
         id: draft.id,
         doc,
         plano,
@@ -72,18 +75,19 @@ function Editor({ draft }: { draft: StoredDraft }) {
         },
         () => setSaveFailed(true),
       );
-    const t = setTimeout(save, 250);
-    const flush = () => {
-      clearTimeout(t);
-      void save();
     };
+    pendingSave.current = save;
+    const t = setTimeout(save, 250);
+    return () => clearTimeout(t);
+  }, [doc, plano, linkedProjectId, viewport, draft.id, draft.createdAt]);
+  useEffect(() => {
+    const flush = () => pendingSave.current?.();
     window.addEventListener("pagehide", flush);
     return () => {
-      clearTimeout(t);
       window.removeEventListener("pagehide", flush);
-      if (useDesigner.getState().draftId === draft.id) void save();
+      flush();
     };
-  }, [doc, plano, linkedProjectId, viewport, draft.id, draft.createdAt]);
+  }, []);
   const saved = saveFailed ? "failed" : savedDoc === doc ? "saved" : "saving";
 
   // Resources without a position (from JSON edits) are placed by auto-layout.
