@@ -16,11 +16,6 @@ export function useApiKeys() {
   return useMemo(() => apiKeys({ baseUrl, token }), [baseUrl, token]);
 }
 
-export function useConta() {
-  const keys = useApiKeys();
-  return useQuery({ queryKey: keys.conta(), queryFn: api.conta, staleTime: 60_000 });
-}
-
 export function useProjetos() {
   const keys = useApiKeys();
   return useQuery({ queryKey: keys.projetos(), queryFn: api.projetos });

@@ -3,13 +3,14 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import { Link, useNavigate } from "react-router";
 import { TEMPLATES } from "../blueprint";
 import { buttonClass } from "../ui/Card";
+import { downloadText, downloadUrl } from "../ui/download";
 import { Menu } from "../ui/Menu";
 import { autoPlace, layoutAll } from "./arrange";
 import { BlueprintSettings } from "./BlueprintSettings";
 import { Canvas } from "./Canvas";
 import { type Doc, nameOf, pasteResources, positionsOf, type Resource, resourcesOf } from "./doc";
 import { loadDraft, newDraftId, type StoredDraft, saveDraft } from "./drafts";
-import { diagramImage, downloadText, downloadUrl } from "./exportImage";
+import { diagramImage } from "./exportImage";
 import { blueprintFileName, blueprintFileText } from "./exportJson";
 import { ResourceInspector, useFocusRequests } from "./Inspector";
 import { blueprintFromFile, blueprintFromText, type ImportResult } from "./importBlueprint";

@@ -5,14 +5,7 @@
  * beyond what it checks. Positions live in `diagrama.posicoes`, so the picture travels with
  * the blueprint.
  */
-import {
-  type Blueprint,
-  DNS_LABEL,
-  defaultRegions,
-  type RESILIENCE_LEVELS,
-  RESOURCE_TYPES,
-  type TipoRecurso,
-} from "../blueprint";
+import { defaultRegions, RESOURCE_TYPES, type TipoRecurso } from "../blueprint";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -287,17 +280,4 @@ export function setBlueprintField(doc: Doc, key: string, value: Json | undefined
   if (value === undefined) delete next[key];
   else next[key] = value;
   return next;
-}
-
-export function setResilience(doc: Doc, value: (typeof RESILIENCE_LEVELS)[number]): Doc {
-  return { ...doc, resiliencia: value };
-}
-
-export function isValidName(n: string): boolean {
-  return DNS_LABEL.test(n);
-}
-
-/** The document as a blueprint, for code that needs the type after validation said it is one. */
-export function asBlueprint(doc: Doc): Blueprint {
-  return doc as unknown as Blueprint;
 }

@@ -24,18 +24,3 @@ export async function diagramImage(
   };
   return format === "png" ? toPng(viewport, options) : toSvg(viewport, options);
 }
-
-export function downloadUrl(url: string, name: string) {
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
-
-export function downloadText(text: string, name: string, type = "application/json") {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  downloadUrl(url, name);
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -1,6 +1,6 @@
 /** The eight Tesserra products as the palette and the nodes present them. */
 import type { TipoRecurso } from "../blueprint";
-import { configOf, connectionsOf, type Resource } from "./doc";
+import { configOf, type Resource } from "./doc";
 
 export interface Product {
   tipo: TipoRecurso;
@@ -116,8 +116,4 @@ export function keyFacts(r: Resource): string[] {
     default:
       return [];
   }
-}
-
-export function connectionCount(r: Resource): number {
-  return connectionsOf(r).length;
 }

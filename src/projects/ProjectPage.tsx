@@ -10,6 +10,7 @@ import {
 import { defaultRegions } from "../blueprint";
 import { Badge, buttonClass, Card } from "../ui/Card";
 import { Dialog } from "../ui/Dialog";
+import { downloadText } from "../ui/download";
 import { LiveIndicator } from "../ui/LiveIndicator";
 import { ErrorState, Skeleton } from "../ui/States";
 import { ProjectDiagram } from "./ProjectDiagram";
@@ -23,16 +24,6 @@ import {
   STEP_STATUS,
   stepsByResource,
 } from "./present";
-
-function downloadJson(name: string, value: unknown) {
-  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 export function ProjectPage() {
   const { id = "" } = useParams();
@@ -99,7 +90,9 @@ export function ProjectPage() {
           <button
             type="button"
             className={buttonClass()}
-            onClick={() => downloadJson(`${p.nome}.blueprint.json`, p.blueprint)}
+            onClick={() =>
+              downloadText(`${JSON.stringify(p.blueprint, null, 2)}\n`, `${p.nome}.blueprint.json`)
+            }
           >
             Download blueprint
           </button>
