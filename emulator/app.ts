@@ -55,7 +55,6 @@ type Env = { Variables: { account: Account } };
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function problemResponse(
-  _c: Context,
   status: number,
   title: string,
   detail: string,
@@ -162,7 +161,6 @@ export function createEmulator(options: EmulatorOptions) {
 
   const notFound = (c: Context) =>
     problemResponse(
-      c,
       404,
       "Project not found",
       `No project ${c.req.param("id")} in your organization.`,
@@ -177,7 +175,6 @@ export function createEmulator(options: EmulatorOptions) {
       return {
         ok: false,
         response: problemResponse(
-          c,
           400,
           "Empty body",
           "The request has no body; send a blueprint as JSON.",
@@ -187,24 +184,22 @@ export function createEmulator(options: EmulatorOptions) {
     if (!parsed.ok)
       return {
         ok: false,
-        response: problemResponse(c, 400, "Malformed JSON", parsed.error.replace(/file/g, "body")),
+        response: problemResponse(400, "Malformed JSON", parsed.error.replace(/file/g, "body")),
       };
     return { ok: true, value: parsed.value, text };
   }
 
   /** A blueprint refused: 403 when only the account's plan stands in the way, else 422. */
-  function refused(c: Context, problemas: Finding[]) {
+  function refused(problemas: Finding[]) {
     const errors = problemas.filter((f) => f.severidade === "erro");
     if (errors.every((f) => f.codigo === "plano-insuficiente"))
       return problemResponse(
-        c,
         403,
         "Plan does not allow this blueprint",
         `${errors.map((f) => f.mensagem).join(" ")} Upgrade the account's plan or change the blueprint.`,
         { type: "https://tesserra.dev/problemas/plano-insuficiente", problemas },
       );
     return problemResponse(
-      c,
       422,
       "Invalid blueprint",
       `The blueprint has ${errors.length} error${errors.length === 1 ? "" : "s"}; see problemas for each field at fault.`,
@@ -243,7 +238,6 @@ export function createEmulator(options: EmulatorOptions) {
     if (!key) return handle();
     if (key.length > 255)
       return problemResponse(
-        c,
         400,
         "Invalid Idempotency-Key",
         "Use a key of 255 characters at most.",
@@ -257,7 +251,6 @@ export function createEmulator(options: EmulatorOptions) {
       if (previous) {
         if (previous.hash !== hash)
           return problemResponse(
-            c,
             422,
             "Idempotency-Key reused",
             "This Idempotency-Key was already used for a different request in the last 24 hours. Use a new key for a new request.",
@@ -308,7 +301,6 @@ export function createEmulator(options: EmulatorOptions) {
     const account = m ? tokens.get(m[1]) : undefined;
     if (!account)
       return problemResponse(
-        c,
         401,
         "Unauthorized",
         m
@@ -325,9 +317,8 @@ export function createEmulator(options: EmulatorOptions) {
     "/v1/*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
+      onError: () =>
         problemResponse(
-          c,
           413,
           "Body too large",
           "Request bodies are limited to 1 MB. A blueprint of 500 resources fits well within it.",
@@ -372,7 +363,7 @@ export function createEmulator(options: EmulatorOptions) {
     const account = c.get("account");
     return idempotent(c, body.text, () => {
       const result = validateBlueprint(body.value, { plano: account.plano });
-      if (!result.valido || !result.blueprint) return refused(c, result.problemas);
+      if (!result.valido || !result.blueprint) return refused(result.problemas);
       const bp = result.blueprint;
       const t = now();
       const id = `prj_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
@@ -409,7 +400,7 @@ export function createEmulator(options: EmulatorOptions) {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const result = validateBlueprint(body.value, { plano: c.get("account").plano });
-    if (!result.valido) return refused(c, result.problemas);
+    if (!result.valido) return refused(result.problemas);
     const plan = diffBlueprints(JSON.parse(row.blueprint), body.value);
     return c.json({ ...plan, versao_atual: row.versao, problemas: result.problemas }, 200, {
       ETag: etagOf(row),
@@ -423,7 +414,6 @@ export function createEmulator(options: EmulatorOptions) {
     const ifMatch = c.req.header("If-Match");
     if (!ifMatch)
       return problemResponse(
-        c,
         428,
         "If-Match required",
         `Send If-Match with the ETag of the version you changed (now ${etagOf(row)}), so a concurrent change is never overwritten.`,
@@ -436,7 +426,6 @@ export function createEmulator(options: EmulatorOptions) {
       if (!current) return notFound(c);
       if (!matchesEtag(ifMatch, current))
         return problemResponse(
-          c,
           412,
           "Project changed elsewhere",
           `The project is at version ${current.versao} (ETag ${etagOf(current)}), not the one you started from. Review the newer version's plan and submit again.`,
@@ -444,7 +433,7 @@ export function createEmulator(options: EmulatorOptions) {
           { ETag: etagOf(current) },
         );
       const result = validateBlueprint(body.value, { plano: account.plano });
-      if (!result.valido || !result.blueprint) return refused(c, result.problemas);
+      if (!result.valido || !result.blueprint) return refused(result.problemas);
       const bp = result.blueprint;
       const plan = diffBlueprints(JSON.parse(current.blueprint), bp);
       const touched = new Set([...plan.criar, ...plan.alterar.map((a) => a.nome)]);
@@ -460,7 +449,7 @@ export function createEmulator(options: EmulatorOptions) {
         atualizado_em: now(),
       };
       if (!store.updateProject(next, current.versao, deployment))
-        return problemResponse(c, 412, "Project changed elsewhere", "Submit again.");
+        return problemResponse(412, "Project changed elsewhere", "Submit again.");
       queueMicrotask(() => followDeployment(deployment));
       return textResponse(projectJson({ ...next, fim: deployment.fim }), 200, {
         "Content-Type": "application/json",
@@ -477,7 +466,6 @@ export function createEmulator(options: EmulatorOptions) {
     const ifMatch = c.req.header("If-Match");
     if (ifMatch && !matchesEtag(ifMatch, row))
       return problemResponse(
-        c,
         412,
         "Project changed elsewhere",
         `The project is at version ${row.versao}; reload it before deleting.`,
@@ -497,7 +485,6 @@ export function createEmulator(options: EmulatorOptions) {
     const d = store.deployment(row.id, c.req.param("iid"));
     if (!d)
       return problemResponse(
-        c,
         404,
         "Deployment not found",
         `No deployment ${c.req.param("iid")} in project ${row.id}.`,
@@ -574,7 +561,7 @@ export function createEmulator(options: EmulatorOptions) {
   app.route("/v1/projetos", monitoring.app as unknown as Hono<Env>);
 
   app.all("/v1/*", (c) =>
-    problemResponse(c, 404, "Not found", `${c.req.method} ${c.req.path} is not part of the API.`),
+    problemResponse(404, "Not found", `${c.req.method} ${c.req.path} is not part of the API.`),
   );
 
   // --- The console ---
