@@ -3,7 +3,6 @@
  * findings, nodes, edges, the JSON text and the inspector are all derived from it. Every change
  * goes through `apply`, which records one undo step.
  */
-import { useMemo } from "react";
 import { create } from "zustand";
 import { type ChangePlan, type Finding, type Plano, validateBlueprint } from "../blueprint";
 import { type Doc, EMPTY_DOC } from "./doc";
@@ -122,15 +121,29 @@ export function useDoc(): Doc {
   return useDesigner((s) => s.history.present);
 }
 
-/** Local findings (validated against the chosen plan) plus the server's, without duplicates. */
+/**
+ * The findings of a document: local ones (validated against the chosen plan) plus the
+ * server's, without duplicates. Canvas, Problems, inspector and settings all ask for them
+ * after each edit; one shared result means the blueprint is validated once, not once each.
+ */
+let lastFindings: { doc: Doc; plano: Plano; server: Finding[]; findings: Finding[] } | null = null;
+
+export function findingsOf(doc: Doc, plano: Plano, server: Finding[]): Finding[] {
+  if (lastFindings?.doc === doc && lastFindings.plano === plano && lastFindings.server === server)
+    return lastFindings.findings;
+  const local = validateBlueprint(doc, { plano }).problemas;
+  const seen = new Set(local.map((f) => `${f.ponteiro}|${f.codigo}`));
+  const findings =
+    server.length === 0
+      ? local
+      : [...local, ...server.filter((f) => !seen.has(`${f.ponteiro}|${f.codigo}`))];
+  lastFindings = { doc, plano, server, findings };
+  return findings;
+}
+
 export function useFindings(): Finding[] {
   const doc = useDoc();
   const plano = useDesigner((s) => s.plano);
   const server = useDesigner((s) => s.serverFindings);
-  return useMemo(() => {
-    const local = validateBlueprint(doc, { plano }).problemas;
-    if (server.length === 0) return local;
-    const seen = new Set(local.map((f) => `${f.ponteiro}|${f.codigo}`));
-    return [...local, ...server.filter((f) => !seen.has(`${f.ponteiro}|${f.codigo}`))];
-  }, [doc, plano, server]);
+  return findingsOf(doc, plano, server);
 }
