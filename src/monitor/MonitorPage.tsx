@@ -63,6 +63,18 @@ function RangePicker({ value, onChange }: { value: RangeId; onChange: (r: RangeI
   );
 }
 
+/** A drill measure against its tier's target, in the failover history. */
+function MeasureCell({ value, target }: { value: number | null; target: number }) {
+  return (
+    <td className="py-1.5 text-right tabular-nums">
+      {value === null ? "–" : formatSeconds(value)}{" "}
+      <Badge tone={value !== null && value <= target ? "ok" : "critical"}>
+        ≤ {formatSeconds(target)}
+      </Badge>
+    </td>
+  );
+}
+
 function ChartsSection({
   id,
   regions,
@@ -351,22 +363,8 @@ export function MonitorPage() {
                             {new Date(t.inicio).toLocaleString()}
                           </td>
                           <td className="py-1.5">{cityOf(t.regiao)}</td>
-                          <td className="py-1.5 text-right tabular-nums">
-                            {t.rto_s === null ? "–" : formatSeconds(t.rto_s)}{" "}
-                            <Badge
-                              tone={t.rto_s !== null && t.rto_s <= t.rto_alvo_s ? "ok" : "critical"}
-                            >
-                              ≤ {formatSeconds(t.rto_alvo_s)}
-                            </Badge>
-                          </td>
-                          <td className="py-1.5 text-right tabular-nums">
-                            {t.rpo_s === null ? "–" : formatSeconds(t.rpo_s)}{" "}
-                            <Badge
-                              tone={t.rpo_s !== null && t.rpo_s <= t.rpo_alvo_s ? "ok" : "critical"}
-                            >
-                              ≤ {formatSeconds(t.rpo_alvo_s)}
-                            </Badge>
-                          </td>
+                          <MeasureCell value={t.rto_s} target={t.rto_alvo_s} />
+                          <MeasureCell value={t.rpo_s} target={t.rpo_alvo_s} />
                         </tr>
                       ))}
                   </tbody>
