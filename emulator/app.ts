@@ -180,11 +180,14 @@ export function createEmulator(options: EmulatorOptions) {
           "The request has no body; send a blueprint as JSON.",
         ),
       };
-    const parsed = parseBlueprintText(text, { maxBytes: Number.POSITIVE_INFINITY });
+    const parsed = parseBlueprintText(text, {
+      maxBytes: Number.POSITIVE_INFINITY,
+      subject: "The body",
+    });
     if (!parsed.ok)
       return {
         ok: false,
-        response: problemResponse(400, "Malformed JSON", parsed.error.replace(/file/g, "body")),
+        response: problemResponse(400, "Malformed JSON", parsed.error),
       };
     return { ok: true, value: parsed.value, text };
   }

@@ -17,6 +17,10 @@ describe("parseBlueprintText", () => {
       ok: false,
       error: "The file is empty: a blueprint is a JSON object.",
     });
+    expect(parseBlueprintText("", { subject: "The body" })).toEqual({
+      ok: false,
+      error: "The body is empty: a blueprint is a JSON object.",
+    });
   });
 
   it("refuses more than 5 MB before parsing, counting UTF-8 bytes", () => {

@@ -13,6 +13,8 @@ export type ParsedText = { ok: true; value: unknown } | { ok: false; error: stri
 export interface ParseLimits {
   maxBytes?: number;
   maxDepth?: number;
+  /** What the text is, as messages name it: "The file" (default), "The body", "The JSON". */
+  subject?: string;
 }
 
 /** UTF-8 byte length, computed only when the character count alone cannot decide. */
@@ -59,18 +61,19 @@ function lineAndColumn(text: string, offset: number): string {
 export function parseBlueprintText(text: string, limits: ParseLimits = {}): ParsedText {
   const maxBytes = limits.maxBytes ?? MAX_BLUEPRINT_BYTES;
   const maxDepth = limits.maxDepth ?? MAX_BLUEPRINT_DEPTH;
+  const subject = limits.subject ?? "The file";
   if (exceedsBytes(text, maxBytes))
     return {
       ok: false,
-      error: `The file is larger than ${formatMB(maxBytes)}; a blueprint is at most ${formatMB(maxBytes)}.`,
+      error: `${subject} is larger than ${formatMB(maxBytes)}; a blueprint is at most ${formatMB(maxBytes)}.`,
     };
   if (nestingDepth(text, maxDepth) > maxDepth)
     return {
       ok: false,
-      error: `The JSON is nested deeper than ${maxDepth} levels; a blueprint never is. Check that this is a blueprint file.`,
+      error: `The JSON is nested deeper than ${maxDepth} levels; a blueprint never is. Check that this is a blueprint.`,
     };
   if (text.trim() === "")
-    return { ok: false, error: "The file is empty: a blueprint is a JSON object." };
+    return { ok: false, error: `${subject} is empty: a blueprint is a JSON object.` };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {

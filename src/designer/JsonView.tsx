@@ -84,9 +84,9 @@ export default function JsonView() {
           clearTimeout(timer);
           timer = setTimeout(() => {
             const text = u.view.state.doc.toString();
-            const parsed = parseBlueprintText(text);
+            const parsed = parseBlueprintText(text, { subject: "The JSON" });
             if (!parsed.ok) {
-              setSyntaxError(parsed.error.replace(/^The file/, "The JSON"));
+              setSyntaxError(parsed.error);
               return;
             }
             if (!isObject(parsed.value)) {
