@@ -19,10 +19,10 @@ import { EmptyState, ErrorState, Skeleton } from "../ui/States";
 import { buildCharts, seriesRequests } from "./charts";
 import { DrillDialog, DrillReport } from "./Drills";
 import { DatastoreStatus, HealthMatrix, TrafficWeights } from "./FailoverStatus";
-import { cityOf, formatSeconds } from "./format";
+import { cityOf, formatSeconds, TIME_RANGES, type TimeRangeId } from "./format";
 import { MonitorCharts } from "./MonitorCharts";
 import { RegionMap } from "./RegionMap";
-import { queryWindow, RANGES, type RangeId } from "./range";
+import { queryWindow } from "./range";
 import { SloCard } from "./SloCard";
 
 /** Re-reads the clock so the charts' window moves on as new minutes of data exist. */
@@ -35,11 +35,17 @@ function useMinuteClock(): number {
   return now;
 }
 
-function RangePicker({ value, onChange }: { value: RangeId; onChange: (r: RangeId) => void }) {
+function RangePicker({
+  value,
+  onChange,
+}: {
+  value: TimeRangeId;
+  onChange: (r: TimeRangeId) => void;
+}) {
   return (
     <fieldset className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
       <legend className="sr-only">Time range</legend>
-      {RANGES.map((r) => (
+      {TIME_RANGES.map((r) => (
         <label
           key={r.id}
           className={`cursor-pointer rounded px-2.5 py-1 text-sm font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-500 ${
@@ -88,7 +94,7 @@ function ChartsSection({
   limiarMs?: number;
   replicaRegions: string[];
 }) {
-  const [range, setRange] = useState<RangeId>("24h");
+  const [range, setRange] = useState<TimeRangeId>("24h");
   const now = useMinuteClock();
   const window = useMemo(() => queryWindow(range, now), [range, now]);
   const keys = useApiKeys();

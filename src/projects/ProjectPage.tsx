@@ -13,6 +13,7 @@ import { Dialog } from "../ui/Dialog";
 import { downloadText } from "../ui/download";
 import { LiveIndicator } from "../ui/LiveIndicator";
 import { ErrorState, Skeleton } from "../ui/States";
+import { relativeTime } from "../ui/time";
 import { ProjectDiagram } from "./ProjectDiagram";
 import {
   deploymentProgress,
@@ -20,7 +21,6 @@ import {
   EVENT_LABEL,
   EVENT_TONE,
   PROJECT_STATUS,
-  relativeTime,
   STEP_STATUS,
   stepsByResource,
 } from "./present";

@@ -3,7 +3,8 @@ import { useProjetos } from "../api/hooks";
 import type { Projeto } from "../api/schemas";
 import { Badge, buttonClass } from "../ui/Card";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
-import { PROJECT_STATUS, relativeTime } from "./present";
+import { relativeTime } from "../ui/time";
+import { PROJECT_STATUS } from "./present";
 
 function regionsOf(p: Projeto): string {
   const regioes = p.blueprint.regioes;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Passo } from "../api/schemas";
 import { GLOBAL_SAAS } from "../blueprint";
+import { relativeTime } from "../ui/time";
 import { projectLayout } from "./layout";
-import { deploymentProgress, describeEvento, relativeTime, stepsByResource } from "./present";
+import { deploymentProgress, describeEvento, stepsByResource } from "./present";
 
 const passo = (recurso: string, regiao: string, status: Passo["status"]): Passo => ({
   recurso,

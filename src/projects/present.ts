@@ -18,8 +18,6 @@ export const STEP_STATUS: Record<StepStatus, { label: string; tone: Tone }> = {
   falhou: { label: "Failed", tone: "critical" },
 };
 
-export { relativeTime } from "../ui/time";
-
 /** Per resource, its deployment step status in each region, in region order. */
 export function stepsByResource(passos: readonly Passo[]): Map<string, Passo[]> {
   const out = new Map<string, Passo[]>();
