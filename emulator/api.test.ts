@@ -4,18 +4,25 @@
  */
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImplantacaoSchema, ProjetoSchema, ProjetosSchema } from "../src/api/schemas";
 import { GLOBAL_SAAS, TEMPLATES } from "../src/blueprint";
+import { ImplantacaoSchema, ProjetoSchema, ProjetosSchema } from "../src/contract/schemas";
+import { conformingFetch } from "./testing/conformance";
 import { freshDataDir, type RunningEmulator, startEmulator } from "./testing/process";
 
 const SINGLE = TEMPLATES[1].blueprint;
+
+const JSON_TYPE = { "Content-Type": "application/json" };
+
+/** Every answer this suite receives is checked against the served OpenAPI document. */
+let checked: Awaited<ReturnType<typeof conformingFetch>>;
 
 function client(base: string, token = "dev") {
   return (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const headers = new Headers(init.headers);
     if (token) headers.set("Authorization", `Bearer ${token}`);
+    if (init.json !== undefined) headers.set("Content-Type", "application/json");
     const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
-    return fetch(`${base}${path}`, { ...init, headers, body });
+    return checked.fetch(`${base}${path}`, { ...init, headers, body });
   };
 }
 
@@ -34,6 +41,7 @@ let api: ReturnType<typeof client>;
 
 beforeAll(async () => {
   emu = await startEmulator({ clock: 600 });
+  checked = await conformingFetch(emu.url);
   api = client(emu.url);
 }, 40_000);
 afterAll(() => emu?.stop());
@@ -188,12 +196,20 @@ describe("tenants and auth", () => {
 describe("bad input", () => {
   it("answers 413 for a body over 1 MB", async () => {
     const big = JSON.stringify({ ...GLOBAL_SAAS, diagrama: { pad: "x".repeat(1_100_000) } });
-    const r = await api("/v1/blueprints/validar", { method: "POST", body: big });
+    const r = await api("/v1/blueprints/validar", {
+      method: "POST",
+      body: big,
+      headers: JSON_TYPE,
+    });
     expect(r.status).toBe(413);
   });
 
   it("answers 400 with where the JSON breaks", async () => {
-    const r = await api("/v1/projetos", { method: "POST", body: '{"nome": "x",,}' });
+    const r = await api("/v1/projetos", {
+      method: "POST",
+      body: '{"nome": "x",,}',
+      headers: JSON_TYPE,
+    });
     expect(r.status).toBe(400);
     expect((await r.json()).detail).toMatch(/line 1, column 14/);
   });
@@ -384,4 +400,10 @@ describe("durability", () => {
       await second.stop();
     }
   }, 60_000);
+});
+
+describe("conformance", () => {
+  it("checked every answer above against the served OpenAPI document", () => {
+    expect(checked.conformance.checked).toBeGreaterThan(50);
+  });
 });

@@ -10,7 +10,6 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { streamSSE } from "hono/streaming";
-import type { Problem } from "../src/api/schemas";
 import {
   type Blueprint,
   diffBlueprints,
@@ -22,6 +21,7 @@ import {
   validateBlueprint,
   zonesOf,
 } from "../src/blueprint";
+import type { Problem } from "../src/contract/schemas";
 import {
   deploymentEnd,
   deploymentStatusAt,
@@ -96,13 +96,43 @@ function etagOf(row: { id: string; versao: number }) {
   return `"${row.id}.v${row.versao}"`;
 }
 
-function matchesEtag(header: string, row: { id: string; versao: number }): boolean {
+/** If-Match uses the strong comparison (RFC 9110 §13.1.1): a weak validator never matches. */
+export function matchesEtag(header: string, row: { id: string; versao: number }): boolean {
   const current = etagOf(row);
   return header
     .split(",")
-    .map((t) => t.trim().replace(/^W\//, ""))
+    .map((t) => t.trim())
     .some((t) => t === "*" || t === current);
 }
+
+/** `application/json`, with no parameter but an optional UTF-8 charset. */
+export function isJsonMediaType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...params] = header.split(";").map((p) => p.trim().toLowerCase());
+  if (type !== "application/json") return false;
+  return params.every((p) => p === "" || /^charset="?utf-8"?$/.test(p));
+}
+
+/** Routes as patterns, so a known path with an unsupported method can answer 405 with Allow. */
+function allowedMethods(
+  routes: readonly { method: string; path: string }[],
+  path: string,
+): string[] {
+  const allowed = new Set<string>();
+  for (const r of routes) {
+    if (r.method === "ALL") continue;
+    const pattern = r.path
+      .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/:[^/]+/g, "[^/]+")
+      .replace(/\*/g, ".*");
+    if (new RegExp(`^${pattern}$`).test(path)) allowed.add(r.method);
+  }
+  if (allowed.has("GET")) allowed.add("HEAD");
+  if (allowed.size) allowed.add("OPTIONS");
+  return [...allowed];
+}
+
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 export function createEmulator(options: EmulatorOptions) {
   const now = options.now ?? Date.now;
@@ -313,6 +343,31 @@ export function createEmulator(options: EmulatorOptions) {
         { "WWW-Authenticate": 'Bearer realm="tesserra"' },
       );
     c.set("account", account);
+    await next();
+  });
+
+  // A known path with a method it does not take is 405; a body that is not JSON is 415.
+  let routeTable: { method: string; path: string }[] | undefined;
+  app.use("/v1/*", async (c, next) => {
+    routeTable ??= app.routes.filter((r) => r.path.startsWith("/v1/"));
+    const allowed = allowedMethods(routeTable, c.req.path);
+    if (allowed.length && !allowed.includes(c.req.method))
+      return problemResponse(
+        405,
+        "Method not allowed",
+        `${c.req.path} does not take ${c.req.method}; it takes ${allowed.join(", ")}.`,
+        {},
+        { Allow: allowed.join(", ") },
+      );
+    if (BODY_METHODS.has(c.req.method) && !isJsonMediaType(c.req.header("Content-Type")))
+      return problemResponse(
+        415,
+        "Unsupported media type",
+        `Send the body as JSON with Content-Type: application/json (got ${c.req.header("Content-Type") ? `"${c.req.header("Content-Type")}"` : "no Content-Type"}).`,
+        {},
+        // The body is never read, so this connection cannot carry another request.
+        { Connection: "close" },
+      );
     await next();
   });
 
@@ -562,6 +617,27 @@ export function createEmulator(options: EmulatorOptions) {
   });
 
   app.route("/v1/projetos", monitoring.app as unknown as Hono<Env>);
+
+  app.onError((err, c) => {
+    const code = (err as NodeJS.ErrnoException).code;
+    // A client that hangs up mid-body is routine on the internet: one line, no stack.
+    if (code === "ECONNRESET" || err.message === "aborted") {
+      console.warn(
+        `tesserra-emulator: ${c.req.method} ${c.req.path}: the client went away mid-request`,
+      );
+      return problemResponse(
+        400,
+        "Request aborted",
+        "The client closed the connection before the body arrived.",
+      );
+    }
+    console.error(`tesserra-emulator: ${c.req.method} ${c.req.path} failed:`, err);
+    return problemResponse(
+      500,
+      "Internal error",
+      "The emulator failed on this request; it was not applied. Try again.",
+    );
+  });
 
   app.all("/v1/*", (c) =>
     problemResponse(404, "Not found", `${c.req.method} ${c.req.path} is not part of the API.`),

@@ -6,8 +6,8 @@
  * nothing has to be written while it runs, and a restart, even after `kill -9`, resumes it.
  */
 
-import type { StepStatus } from "../src/api/schemas";
 import type { NormalizedBlueprint, TipoRecurso } from "../src/blueprint";
+import type { StepStatus } from "../src/contract/schemas";
 
 /** Simulated seconds a resource takes to provision in one region ("a few seconds a step"). */
 export const STEP_S = 3;

@@ -3,6 +3,7 @@
  * emulator answers with and the console parses with, so the document cannot drift from them.
  */
 import * as z from "zod";
+import { blueprintJsonSchema } from "../src/blueprint";
 import {
   EstadoSchema,
   MetricasSchema,
@@ -10,20 +11,32 @@ import {
   SERIES,
   SloStatusSchema,
   TesteFailoverSchema,
-} from "../src/api/monitoring";
+} from "../src/contract/monitoring";
 import {
   ContaSchema,
   EventoSchema,
   ImplantacaoSchema,
-  PlanoMudancaSchema,
+  PlanoRespostaSchema,
   ProblemSchema,
   ProjetoSchema,
   RegioesSchema,
   ValidacaoSchema,
-} from "../src/api/schemas";
-import { blueprintJsonSchema } from "../src/blueprint";
+} from "../src/contract/schemas";
 
 type Json = Record<string, unknown>;
+
+/**
+ * zod closes a tuple with `items: false`; `minItems`/`maxItems` already bound it, and common
+ * OpenAPI tools misread `false` as a schema, so it is dropped.
+ */
+function withoutClosedTupleItems(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutClosedTupleItems);
+  if (typeof node !== "object" || node === null) return node;
+  const entries = Object.entries(node).filter(
+    ([k, v]) => !(k === "items" && v === false && "prefixItems" in node),
+  );
+  return Object.fromEntries(entries.map(([k, v]) => [k, withoutClosedTupleItems(v)]));
+}
 
 function schemaOf(schema: z.ZodType): Json {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, {
@@ -31,8 +44,44 @@ function schemaOf(schema: z.ZodType): Json {
     io: "output",
     unrepresentable: "any",
   }) as Json;
-  return rest;
+  return withoutClosedTupleItems(rest) as Json;
 }
+
+/** What each operation does, for readers of the document and generated clients. */
+const DESCRIPTIONS: Record<string, string> = {
+  getConta: "Answers the organization and plan of the bearer token. Use it to check a token.",
+  listRegioes:
+    "Lists every region a blueprint may name, with its city, continent, coordinates and three zones.",
+  validarBlueprint:
+    "Checks a blueprint's shape, the contract's rules and the account's plan. Nothing is created; `valido` is false when any finding is an error.",
+  avaliarBlueprint:
+    "Estimates a blueprint's availability, the RTO and RPO of losing each region and zone, its conformance to the resilience policy, and its monthly cost. Nothing is created.",
+  listProjetos: "Lists the organization's projects, newest first.",
+  createProjeto:
+    "Creates a project from a valid blueprint and starts its first deployment. Send an Idempotency-Key so a retried request creates one project.",
+  getProjeto: "Answers the project with its current blueprint; the ETag names its version.",
+  updateProjeto:
+    "Applies a new blueprint and starts a deployment of what changed. If-Match must carry the ETag of the version the change starts from (strong comparison).",
+  deleteProjeto:
+    "Tears the project down. With If-Match, only when the project is still at that version.",
+  planProjeto:
+    "Answers what applying the blueprint would create, change and remove, against the project's current version, with the blueprint's warnings.",
+  getImplantacao:
+    "A deployment with one step per resource and region: pendente, provisionando, pronto or falhou.",
+  listEventos:
+    "The project's events as a JSON list, or as a server-sent-events stream with `Accept: text/event-stream`; a stream resumes after `Last-Event-ID`.",
+  getEstado:
+    "Live topology: per region and zone the healthy replicas, traffic weights, each datastore's primary and replication lag, and an ongoing failover.",
+  getSlos:
+    "Every SLO's SLI over its window, error budget remaining and burn rates, per region and aggregated by request counts, with the alerts firing.",
+  getMetricas: "One time series for a region or globally, downsampled to at most 10,000 points.",
+  listTestesFailover: "The project's failover drills, newest first.",
+  startTesteFailover:
+    "Starts a drill that takes a region down for `duracao_s` simulated seconds. One drill at a time; the project must be active and able to fail over.",
+  getTesteFailover:
+    "The drill's report: detection, traffic moved, measured RTO and RPO, failed requests, error budget spent and the timeline.",
+  getOpenApi: "This document.",
+};
 
 /** The blueprint schema's `$defs` move to components, and its refs follow them. */
 function blueprintComponents(): Record<string, Json> {
@@ -85,6 +134,7 @@ const refusedBlueprint = {
   "400": problem("The body is not JSON."),
   "403": problem("The account's plan does not allow this blueprint (plano-insuficiente)."),
   "413": problem("The body is over 1 MB."),
+  "415": problem("The body is not sent as application/json."),
   "422": problem("The blueprint is invalid; `problemas` lists each finding with its pointer."),
 };
 
@@ -95,7 +145,7 @@ export function openApiDocument(): Json {
     Conta: schemaOf(ContaSchema),
     Regioes: schemaOf(RegioesSchema),
     Validacao: schemaOf(ValidacaoSchema),
-    PlanoMudanca: schemaOf(PlanoMudancaSchema),
+    PlanoResposta: schemaOf(PlanoRespostaSchema),
     Projeto: schemaOf(ProjetoSchema),
     Implantacao: schemaOf(ImplantacaoSchema),
     Evento: schemaOf(EventoSchema),
@@ -108,6 +158,7 @@ export function openApiDocument(): Json {
   const op = (operationId: string, summary: string, rest: Json) => ({
     operationId,
     summary,
+    description: DESCRIPTIONS[operationId],
     ...rest,
   });
   return {
@@ -147,6 +198,7 @@ export function openApiDocument(): Json {
             "200": json(ref("Validacao"), "The findings; nothing is created."),
             "400": problem("The body is not JSON."),
             "413": problem("The body is over 1 MB."),
+            "415": problem("The body is not sent as application/json."),
             ...errors,
           },
         }),
@@ -229,7 +281,7 @@ export function openApiDocument(): Json {
           tags: ["projetos"],
           requestBody: blueprintBody,
           responses: {
-            "200": json(ref("PlanoMudanca"), "The plan."),
+            "200": json(ref("PlanoResposta"), "The plan."),
             "404": problem("No such project in the organization."),
             ...refusedBlueprint,
             ...errors,
@@ -357,6 +409,8 @@ export function openApiDocument(): Json {
           responses: {
             "202": json(ref("TesteFailover"), "Started."),
             "400": problem("The body is not JSON."),
+            "413": problem("The body is over 1 MB."),
+            "415": problem("The body is not sent as application/json."),
             "404": problem("No such project in the organization."),
             "409": problem("The project is not active, cannot fail over, or a drill is under way."),
             "422": problem("An unknown region or an invalid duration."),
@@ -382,7 +436,12 @@ export function openApiDocument(): Json {
         get: op("getOpenApi", "This document", {
           tags: ["conta"],
           security: [],
-          responses: { "200": { description: "The OpenAPI document." } },
+          responses: {
+            "200": json(
+              { type: "object", additionalProperties: true },
+              "The OpenAPI 3.1 document.",
+            ),
+          },
         }),
       },
     },

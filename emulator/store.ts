@@ -7,8 +7,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import type { Evento } from "../src/api/schemas";
 import type { Blueprint } from "../src/blueprint";
+import type { Evento } from "../src/contract/schemas";
 import type { ScheduledStep } from "./deployments";
 import type { DrillInput } from "./monitoring/model";
 import type { EventoTipo, MonitoredProject, MonitoringStore } from "./monitoring/routes";

@@ -6,7 +6,7 @@
 import "../../src/index.css";
 import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
-import type { Metricas } from "../../src/api/monitoring";
+import type { Metricas } from "../../src/contract/monitoring";
 import { buildCharts } from "../../src/monitor/charts";
 import { MonitorCharts } from "../../src/monitor/MonitorCharts";
 

@@ -4,8 +4,8 @@
  * health checks and the datastore's replication mode.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EstadoSchema, TesteFailoverSchema } from "../../src/api/monitoring";
 import { type Blueprint, GLOBAL_SAAS } from "../../src/blueprint";
+import { EstadoSchema, TesteFailoverSchema } from "../../src/contract/monitoring";
 import { type RunningEmulator, startEmulator } from "../testing/process";
 import { GATEWAY_SHIFT_S, PROMOTION_S } from "./model";
 

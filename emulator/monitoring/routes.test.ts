@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import { GLOBAL_SAAS, TEMPLATES } from "../../src/blueprint";
 import {
   EstadoSchema,
   MetricasSchema,
   SloStatusSchema,
   TesteFailoverSchema,
-} from "../../src/api/monitoring";
-import { GLOBAL_SAAS, TEMPLATES } from "../../src/blueprint";
+} from "../../src/contract/monitoring";
 import type { DrillInput } from "./model";
 import {
   type EventoTipo,
@@ -143,15 +143,38 @@ describe("monitoring routes", () => {
       [
         "regiao-indisponivel",
         "falha-detectada",
-        "trafego-realocado",
-        "replica-promovida",
+        "failover-iniciado",
+        "failover-concluido",
         "regiao-restabelecida",
         "trafego-restaurado",
       ].map((k) => `${drill.id}:${k}`),
     );
-    expect(store.events.find((e) => e.tipo === "failover-fim")?.dados).toMatchObject({ rto_s: 36 });
+    expect(store.events.find((e) => e.tipo === "failover-fim")?.dados).toMatchObject({
+      regiao: "sa-east-1",
+      destino: "us-east-1",
+      primario: "us-east-1",
+      rto_s: 36,
+    });
     const list = await (await call("/v1/projetos/prj_1/testes-failover")).json();
     expect(list).toHaveLength(1);
+    monitoring.stop();
+  });
+
+  it("a drill away from the primary still starts and ends one failover, naming both regions", async () => {
+    const { call, store, monitoring } = setup(600);
+    const start = await call("/v1/projetos/prj_1/testes-failover", {
+      method: "POST",
+      body: JSON.stringify({ regiao: "eu-central-1", duracao_s: 60 }),
+    });
+    expect(start.status).toBe(202);
+    await new Promise((r) => setTimeout(r, 400));
+    const failovers = store.events.filter((e) => e.tipo.startsWith("failover"));
+    expect(failovers.map((e) => [e.tipo, e.dados.regiao, e.dados.destino])).toEqual([
+      ["failover-inicio", "eu-central-1", "us-east-1"],
+      ["failover-fim", "eu-central-1", "us-east-1"],
+    ]);
+    // No datastore primary was lost: the end comes when the gateway has moved the traffic.
+    expect(failovers[1].dados).toMatchObject({ rto_s: 32, rpo_s: 0 });
     monitoring.stop();
   });
 
@@ -174,7 +197,8 @@ describe("monitoring routes", () => {
     const restarted = monitoringRoutes({ store, clock: 600, organizacaoOf: () => "demo" });
     restarted.resume();
     restarted.resume();
-    expect(store.events.filter((e) => e.key.startsWith("tf_old:"))).toHaveLength(5); // the primary was elsewhere
+    // Down, detected, failover start and end, healthy again, traffic restored.
+    expect(store.events.filter((e) => e.key.startsWith("tf_old:"))).toHaveLength(6);
     restarted.stop();
   });
 });

@@ -4,10 +4,10 @@
  * series come from the simulation, drills and events from the project's database.
  */
 import { type Context, Hono } from "hono";
-import { MetricasQuerySchema, NovoTesteFailoverSchema } from "../../src/api/monitoring";
 import { type Blueprint, type NormalizedBlueprint, normalizeBlueprint } from "../../src/blueprint";
+import { MetricasQuerySchema, NovoTesteFailoverSchema } from "../../src/contract/monitoring";
 import { type DrillInput, ProjectSim, seedOf } from "./model";
-import { drillEvents, drillReport, estadoAt, metricasAt, sloStatusAt } from "./status";
+import { drillLogEvents, drillReport, estadoAt, metricasAt, sloStatusAt } from "./status";
 
 export type EventoTipo =
   | "implantacao"
@@ -86,15 +86,6 @@ class SimCache {
   }
 }
 
-const EVENT_TYPES: Record<string, { tipo: EventoTipo; fase: string }> = {
-  "regiao-indisponivel": { tipo: "teste-failover", fase: "inicio" },
-  "falha-detectada": { tipo: "saude", fase: "regiao-indisponivel" },
-  "trafego-realocado": { tipo: "failover-inicio", fase: "trafego-realocado" },
-  "replica-promovida": { tipo: "failover-fim", fase: "replica-promovida" },
-  "regiao-restabelecida": { tipo: "saude", fase: "regiao-restabelecida" },
-  "trafego-restaurado": { tipo: "teste-failover", fase: "fim" },
-};
-
 export function monitoringRoutes(options: MonitoringOptions) {
   const { store, clock, organizacaoOf } = options;
   const now = options.now ?? Date.now;
@@ -114,23 +105,18 @@ export function monitoringRoutes(options: MonitoringOptions) {
   function schedule(projectId: string, sim: ProjectSim, bp: NormalizedBlueprint, drillId: string) {
     const phase = sim.drillPhases().find((p) => p.drill.id === drillId);
     if (!phase) return;
-    for (const e of drillEvents(phase)) {
-      const { tipo, fase } = EVENT_TYPES[e.code];
+    for (const e of drillLogEvents(phase)) {
       const record = () => {
-        const report = drillReport(sim, bp, drillId, e.at);
+        // The end of a failover carries what it cost, as the drill's report measured it.
+        const report = e.tipo === "failover-fim" ? drillReport(sim, bp, drillId, e.at) : undefined;
         store.recordEvent(
           projectId,
           `${drillId}:${e.code}`,
-          tipo,
+          e.tipo,
           {
             teste: drillId,
-            fase,
-            evento: e.code,
-            regiao: e.regiao,
-            ...(e.code === "replica-promovida" ||
-            (e.code === "trafego-realocado" && !phase.primaryLost)
-              ? { rto_s: report?.rto_s, rpo_s: report?.rpo_s }
-              : {}),
+            ...e.dados,
+            ...(report ? { rto_s: report.rto_s, rpo_s: report.rpo_s } : {}),
           },
           e.at,
         );

@@ -2,9 +2,16 @@
  * The monitoring answers (contract §2: estado, slos, metricas, testes-failover) computed from a
  * project's simulation at a moment. Pure: the caller passes the time.
  */
-import type { Estado, Metricas, Serie, SloStatus, TesteFailover } from "../../src/api/monitoring";
+
 import type { NormalizedBlueprint, Slo } from "../../src/blueprint";
 import { DEFAULT_SLOS, zonesOf } from "../../src/blueprint";
+import type {
+  Estado,
+  Metricas,
+  Serie,
+  SloStatus,
+  TesteFailover,
+} from "../../src/contract/monitoring";
 import {
   alertsFiring,
   BURN_WINDOWS,
@@ -341,6 +348,70 @@ export function drillEvents(p: DrillPhases): DrillEvent[] {
     events.push({ at: p.promoted, code: "replica-promovida", regiao: p.primaryAfter });
   events.push({ at: p.up, code: "regiao-restabelecida", regiao: r });
   events.push({ at: p.recovered, code: "trafego-restaurado", regiao: r });
+  return events.sort((a, b) => a.at - b.at);
+}
+
+/** An event the drill records in the project's log (contract §2 `Evento`). */
+export interface DrillLogEvent {
+  at: number;
+  /** Unique within the drill: the event's replay-safe key. */
+  code: string;
+  tipo: "teste-failover" | "saude" | "failover-inicio" | "failover-fim";
+  dados: Record<string, unknown>;
+}
+
+/**
+ * The drill's events for the project's log. Every failover has exactly one start (when the
+ * loss is detected) and one end (when the gateway and the datastore serve everything from
+ * elsewhere), and both name the lost region (`regiao`) and where traffic went (`destino`).
+ */
+export function drillLogEvents(p: DrillPhases): DrillLogEvent[] {
+  const lost = p.drill.regiao;
+  const events: DrillLogEvent[] = [
+    {
+      at: p.down,
+      code: "regiao-indisponivel",
+      tipo: "teste-failover",
+      dados: { fase: "inicio", regiao: lost },
+    },
+    {
+      at: p.detected,
+      code: "falha-detectada",
+      tipo: "saude",
+      dados: { fase: "regiao-indisponivel", evento: "falha-detectada", regiao: lost },
+    },
+  ];
+  if (p.takeover) {
+    const route = { regiao: lost, destino: p.takeover };
+    events.push(
+      {
+        at: p.detected,
+        code: "failover-iniciado",
+        tipo: "failover-inicio",
+        dados: { fase: "inicio", ...route },
+      },
+      {
+        at: Math.max(p.trafficMoved, p.promoted),
+        code: "failover-concluido",
+        tipo: "failover-fim",
+        dados: { fase: "fim", ...route, ...(p.primaryLost ? { primario: p.primaryAfter } : {}) },
+      },
+    );
+  }
+  events.push(
+    {
+      at: p.up,
+      code: "regiao-restabelecida",
+      tipo: "saude",
+      dados: { fase: "regiao-restabelecida", evento: "regiao-restabelecida", regiao: lost },
+    },
+    {
+      at: p.recovered,
+      code: "trafego-restaurado",
+      tipo: "teste-failover",
+      dados: { fase: "fim", regiao: lost },
+    },
+  );
   return events.sort((a, b) => a.at - b.at);
 }
 

@@ -14,6 +14,8 @@ export interface RunningEmulator {
   url: string;
   dataDir: string;
   child: ChildProcess;
+  /** Everything the process has printed so far (stdout and stderr). */
+  output(): string;
   /** SIGTERM, or SIGKILL for crash tests; resolves once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -49,13 +51,17 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     },
   );
   let output = "";
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`emulator did not start in 30 s:\n${output}`)),
       30_000,
     );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+    const onData = () => {
       const m = /listening on (http:\/\/\S+)/.exec(output);
       if (m) {
         clearTimeout(timer);
@@ -74,6 +80,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     url,
     dataDir,
     child,
+    output: () => output,
     async stop(signal: NodeJS.Signals = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -3,15 +3,15 @@
  * an answer that does not match the contract becomes an ApiError the user can read, never a
  * crash deeper in the UI.
  */
+import { createParser } from "eventsource-parser";
 import * as z from "zod";
-import type { ChangePlan } from "../blueprint";
 import {
   EstadoSchema,
   type MetricasQuerySchema,
   MetricasSchema,
   SloStatusSchema,
   TesteFailoverSchema,
-} from "./monitoring";
+} from "../contract/monitoring";
 import {
   ContaSchema,
   type Evento,
@@ -19,7 +19,7 @@ import {
   EventosSchema,
   type Finding,
   ImplantacaoSchema,
-  PlanoMudancaSchema,
+  PlanoRespostaSchema,
   type Problem,
   ProblemSchema,
   type Projeto,
@@ -27,7 +27,7 @@ import {
   ProjetosSchema,
   RegioesSchema,
   ValidacaoSchema,
-} from "./schemas";
+} from "../contract/schemas";
 import { type ApiSettings, currentApiSettings } from "./settings";
 
 export type ApiErrorKind = "network" | "http" | "contract";
@@ -53,11 +53,9 @@ export class ApiError extends Error {
   }
 }
 
-export const PlanoSchema = PlanoMudancaSchema.extend({
-  versao_atual: z.int(),
-  problemas: z.array(ProblemSchema.shape.problemas.unwrap().element).default([]),
-});
-export type PlanoResposta = ChangePlan & z.infer<typeof PlanoSchema>;
+import type { PlanoResposta } from "../contract/schemas";
+
+export type { PlanoResposta };
 
 export interface Versioned<T> {
   value: T;
@@ -163,7 +161,7 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
         method: "POST",
         body: json(blueprint),
       });
-      return { value: await parse(PlanoSchema, r, "the plan"), etag: etagOf(r) };
+      return { value: await parse(PlanoRespostaSchema, r, "the plan"), etag: etagOf(r) };
     },
     atualizarProjeto: async (
       id: string,
@@ -236,7 +234,8 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
     ): () => void {
       const controller = new AbortController();
       let lastId: string | undefined;
-      let delay = 500;
+      let retryMs = 500;
+      let delay = retryMs;
       const run = async () => {
         while (!controller.signal.aborted) {
           try {
@@ -247,31 +246,31 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
               signal: controller.signal,
             });
             onStatus(true);
-            delay = 500;
+            delay = retryMs;
             const reader = r.body?.pipeThrough(new TextDecoderStream()).getReader();
             if (!reader) throw new Error("no stream");
-            let buffer = "";
+            const parser = createParser({
+              onEvent(message) {
+                if (message.id !== undefined) lastId = message.id;
+                if (!message.data) return;
+                let data: unknown;
+                try {
+                  data = JSON.parse(message.data);
+                } catch {
+                  return; // not an event of the contract: skip it, keep following
+                }
+                const parsed = EventoSchema.safeParse(data);
+                if (parsed.success) onEvento(parsed.data);
+              },
+              // The server's `retry:` is the first wait before reconnecting.
+              onRetry(ms) {
+                retryMs = ms;
+              },
+            });
             for (;;) {
               const { value, done } = await reader.read();
               if (done) break;
-              buffer += value;
-              let cut = buffer.indexOf("\n\n");
-              while (cut >= 0) {
-                const block = buffer.slice(0, cut);
-                buffer = buffer.slice(cut + 2);
-                const data = block
-                  .split("\n")
-                  .filter((l) => l.startsWith("data:"))
-                  .map((l) => l.slice(5).trimStart())
-                  .join("\n");
-                const idLine = block.split("\n").find((l) => l.startsWith("id:"));
-                if (idLine) lastId = idLine.slice(3).trim();
-                if (data) {
-                  const parsed = EventoSchema.safeParse(JSON.parse(data));
-                  if (parsed.success) onEvento(parsed.data);
-                }
-                cut = buffer.indexOf("\n\n");
-              }
+              parser.feed(value);
             }
           } catch (e) {
             if (controller.signal.aborted) return;

@@ -5,9 +5,9 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
+import type { Evento } from "../contract/schemas";
 import { api } from "./client";
 import { apiKeys } from "./keys";
-import type { Evento } from "./schemas";
 import { useApiSettings } from "./settings";
 
 export function useApiKeys() {

@@ -1,7 +1,8 @@
 /**
  * Finds where JSON text first breaks, for error messages: JSON.parse in current engines no
- * longer says where. Runs only after JSON.parse has failed, on text whose nesting is already
- * capped, so plain recursion is safe.
+ * longer says where. Also refuses a key repeated in one object, which JSON.parse accepts with
+ * the last value silently winning. Runs on text whose nesting is already capped, so plain
+ * recursion is safe.
  */
 export interface JsonSyntaxError {
   offset: number;
@@ -26,14 +27,15 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     while (i < text.length && " \t\n\r".includes(text[i])) i++;
   };
   const describeHere = () => (i >= text.length ? "the end of the text" : JSON.stringify(text[i]));
-  const string = () => {
+  /** Scans a string; returns its raw text, quotes included. */
+  const string = (): string => {
     const start = i;
     i++; // opening quote
     while (i < text.length) {
       const c = text[i];
       if (c === '"') {
         i++;
-        return;
+        return text.slice(start, i);
       }
       if (c === "\\") {
         const e = text[i + 1];
@@ -46,7 +48,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       } else if (c < " ") fail("a control character inside a string (escape it, e.g. \\n)");
       else i++;
     }
-    fail("a string that is never closed", start);
+    return fail("a string that is never closed", start);
   };
   const number = () => {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
@@ -78,6 +80,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       i++;
       return;
     }
+    const keys = new Set<string>();
     for (;;) {
       ws();
       if (text[i] !== '"')
@@ -86,7 +89,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
             ? "a trailing comma before }"
             : `expected a property name in double quotes, found ${describeHere()}`,
         );
-      string();
+      const keyStart = i;
+      const raw = string();
+      const key = raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      if (keys.has(key))
+        fail(`the key ${JSON.stringify(key)} appears twice in one object; keep one`, keyStart);
+      keys.add(key);
       ws();
       if (text[i] !== ":") fail(`expected ":" after the property name, found ${describeHere()}`);
       i++;

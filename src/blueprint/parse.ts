@@ -74,15 +74,16 @@ export function parseBlueprintText(text: string, limits: ParseLimits = {}): Pars
     };
   if (text.trim() === "")
     return { ok: false, error: `${subject} is empty: a blueprint is a JSON object.` };
+  // The scan runs first, not only when JSON.parse fails: JSON.parse accepts a repeated key.
+  const found = findJsonSyntaxError(text);
+  if (found)
+    return {
+      ok: false,
+      error: `Not valid JSON at ${lineAndColumn(text, found.offset)}: ${found.message}.`,
+    };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    const found = findJsonSyntaxError(text);
-    if (found)
-      return {
-        ok: false,
-        error: `Not valid JSON at ${lineAndColumn(text, found.offset)}: ${found.message}.`,
-      };
     return { ok: false, error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -179,7 +179,7 @@ export const BlueprintSchema = z.strictObject({
   nome: z.string().min(1).max(80),
   resiliencia: z.enum(RESILIENCE_LEVELS),
   // Whether an id is in the catalog is the rule regiao-desconhecida, not shape.
-  regioes: z.array(z.string().min(1)).max(20).optional(),
+  regioes: z.array(z.string().min(1)).min(1).max(20).optional(),
   // The 500 cap is checked by validateBlueprint, not here: zod checks an array's size before
   // its items and would drop every per-resource finding of an oversized blueprint.
   recursos: RecursosSchema,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,15 +31,10 @@ describe("the seed page's Global SaaS blueprint", () => {
     expect(JSON.stringify(GLOBAL_SAAS)).toBe(JSON.stringify(JSON.parse(pageJson)));
   });
 
-  it("the committed copy of the seed page matches shared/ when shared/ is beside the repo", () => {
-    const shared = join(here, "../../../shared/seeds/multi-region-active-active.txt");
-    let sharedText: string | undefined;
-    try {
-      sharedText = readFileSync(shared, "utf8");
-    } catch {
-      // In a clone without shared/ beside it the fixture alone is the reference.
-    }
-    if (sharedText !== undefined) expect(pageText).toBe(sharedText);
+  it("reads the reference page exactly as it was published, byte for byte", () => {
+    // The page's SHA-256 when it was copied in: any edit to the fixture fails here.
+    const digest = createHash("sha256").update(pageText).digest("hex");
+    expect(digest).toBe("e0b4584f16abce953f73c79857c03624ddfdc9845a33c113dc142f48a62fd824");
     expect(pageJson).toContain('"nome": "Global SaaS"');
   });
 });

@@ -36,6 +36,16 @@ export function validateBlueprint(input: unknown, options: ValidateOptions = {})
       mensagem: `The key "${String(path[path.length - 1])}" is not allowed anywhere in a blueprint. Remove it.`,
     });
 
+  const unsafeStrings = findUnsafeStrings(input);
+  for (const path of unsafeStrings)
+    problemas.push({
+      ponteiro: toPointer(path),
+      codigo: "esquema",
+      severidade: "erro",
+      mensagem:
+        "Contains a NUL character or a broken Unicode character (a lone surrogate); remove it. Such text cannot be stored or shown faithfully.",
+    });
+
   const parsed = BlueprintSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -69,7 +79,7 @@ export function validateBlueprint(input: unknown, options: ValidateOptions = {})
     });
   problemas.push(...checkRules(input, options));
   const valido = !problemas.some((f) => f.severidade === "erro");
-  return parsed.success && forbidden.length === 0 && !overCap
+  return parsed.success && forbidden.length === 0 && unsafeStrings.length === 0 && !overCap
     ? { valido, problemas, blueprint: input as Blueprint }
     : { valido, problemas };
 }
@@ -97,6 +107,35 @@ function findForbiddenKeys(input: unknown): PropertyKey[][] {
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) found.push([...path, key]);
       else walk((value as Record<string, unknown>)[key], [...path, key]);
+    }
+  };
+  walk(input, []);
+  return found;
+}
+
+/** A NUL or a lone surrogate: text no store, terminal or browser keeps faithfully. */
+export function isUnsafeText(text: string): boolean {
+  return text.includes("\u0000") || !text.isWellFormed();
+}
+
+/** Paths of every string value or key holding unsafe text (a key's path ends in the key). */
+function findUnsafeStrings(input: unknown): PropertyKey[][] {
+  const found: PropertyKey[][] = [];
+  const walk = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === "string") {
+      if (isUnsafeText(value)) found.push(path);
+      return;
+    }
+    if (typeof value !== "object" || value === null || path.length > MAX_WALK_DEPTH) return;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        walk(v, [...path, i]);
+      });
+      return;
+    }
+    for (const [key, v] of Object.entries(value)) {
+      if (isUnsafeText(key)) found.push([...path, key]);
+      else walk(v, [...path, key]);
     }
   };
   walk(input, []);

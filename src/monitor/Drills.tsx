@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { TesteFailover } from "../api/monitoring";
+import type { TesteFailover } from "../contract/monitoring";
 import { Badge, buttonClass } from "../ui/Card";
 import { Dialog } from "../ui/Dialog";
 import { cityOf, describeDrillEvent, formatCount, formatSeconds } from "./format";

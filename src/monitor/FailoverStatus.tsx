@@ -1,4 +1,4 @@
-import type { Estado } from "../api/monitoring";
+import type { Estado } from "../contract/monitoring";
 import { Badge } from "../ui/Card";
 import { cityOf, REGION_COLORS } from "./format";
 

@@ -12,7 +12,7 @@ import {
   useTesteFailover,
   useTestesFailover,
 } from "../api/hooks";
-import type { Metricas } from "../api/monitoring";
+import type { Metricas } from "../contract/monitoring";
 import { Badge, buttonClass, Card } from "../ui/Card";
 import { LiveIndicator } from "../ui/LiveIndicator";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";

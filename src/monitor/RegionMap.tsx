@@ -1,5 +1,5 @@
-import type { Estado } from "../api/monitoring";
 import { findRegion } from "../blueprint";
+import type { Estado } from "../contract/monitoring";
 import { type GeoArc, GeoMap, type GeoMarker } from "../ui/GeoMap";
 
 /** Markers sized by the gateway's traffic share, coloured by health; an arc shows a failover. */

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { SloItem } from "../api/monitoring";
+import type { SloItem } from "../contract/monitoring";
 import { BURN_WINDOWS } from "../slo/slo";
 import { Badge, Card, type Tone } from "../ui/Card";
 import {

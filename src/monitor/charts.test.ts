@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Metricas } from "../api/monitoring";
+import type { Metricas } from "../contract/monitoring";
 import { buildCharts, seriesRequests } from "./charts";
 
 const m = (

@@ -1,5 +1,5 @@
 /** Which series the Monitor fetches, and how they become charts. Pure. */
-import type { Metricas, Serie } from "../api/monitoring";
+import type { Metricas, Serie } from "../contract/monitoring";
 import { cityOf, REGION_COLORS } from "./format";
 import type { ChartSeries } from "./TimeSeriesChart";
 

@@ -10,7 +10,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { memo, useMemo } from "react";
-import type { Passo } from "../api/schemas";
+import type { Passo } from "../contract/schemas";
 import { NODE_WIDTH, projectLayout } from "./layout";
 import { STEP_STATUS } from "./present";
 

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useProjetos } from "../api/hooks";
-import type { Projeto } from "../api/schemas";
+import type { Projeto } from "../contract/schemas";
 import { Badge, buttonClass } from "../ui/Card";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
 import { relativeTime } from "../ui/time";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Passo } from "../api/schemas";
 import { GLOBAL_SAAS } from "../blueprint";
+import type { Passo } from "../contract/schemas";
 import { relativeTime } from "../ui/time";
 import { projectLayout } from "./layout";
 import { deploymentProgress, describeEvento, stepsByResource } from "./present";

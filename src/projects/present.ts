@@ -2,7 +2,7 @@
  * How projects, deployments and events read to people: English labels for the contract's
  * Portuguese wire values, kept in one place.
  */
-import type { Evento, Passo, Projeto, StepStatus } from "../api/schemas";
+import type { Evento, Passo, Projeto, StepStatus } from "../contract/schemas";
 import type { Tone } from "../ui/Card";
 
 export const PROJECT_STATUS: Record<Projeto["status"], { label: string; tone: Tone }> = {
@@ -59,9 +59,9 @@ export function describeEvento(e: Evento): string {
         ? `${str(d.regiao)} healthy again`
         : `${str(d.regiao)} failed its health checks`;
     case "failover-inicio":
-      return `Traffic moved away from ${str(d.regiao)}`;
+      return `Failover started: ${str(d.regiao)} lost, moving its traffic to ${str(d.destino)}`;
     case "failover-fim":
-      return `Replica promoted; failover of ${str(d.regiao)} complete`;
+      return `Failover of ${str(d.regiao)} complete: ${str(d.destino)} serves its traffic`;
     case "teste-failover":
       return d.fase === "fim"
         ? `Failover drill in ${str(d.regiao)} finished`

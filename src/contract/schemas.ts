@@ -51,6 +51,13 @@ export const PlanoMudancaSchema = z.object({
   remover: z.array(z.string()),
 });
 
+/** `POST /v1/projetos/{id}/plano`: the diff, the version it was computed against, and the warnings. */
+export const PlanoRespostaSchema = PlanoMudancaSchema.extend({
+  versao_atual: z.int().min(1),
+  problemas: z.array(FindingSchema),
+});
+export type PlanoResposta = z.infer<typeof PlanoRespostaSchema>;
+
 export const PROJECT_STATUSES = ["implantando", "ativo", "falhou"] as const;
 export const STEP_STATUSES = ["pendente", "provisionando", "pronto", "falhou"] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];

@@ -1,0 +1,101 @@
+/**
+ * The house rules of docs/architecture.md, read off the imports: a feature never reaches into
+ * another feature, the framework-free core never imports a framework, and the emulator and
+ * the CLI use only the framework-free folders.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CORE = ["blueprint", "contract", "slo"];
+const FEATURES = ["designer", "monitor", "projects"];
+const SHARED_FOR_FEATURES = [...CORE, "api", "ui"];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(ts|tsx)$/.test(e.name))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)));
+}
+
+/** Every module specifier a file names: static imports, re-exports and dynamic imports. */
+function specifiersOf(source: string): string[] {
+  const found: string[] = [];
+  for (const m of source.matchAll(/(?:import|export)\s[^"';]*?from\s*["']([^"']+)["']/g))
+    found.push(m[1]);
+  for (const m of source.matchAll(/import\s*\(\s*["']([^"']+)["']\s*\)/g)) found.push(m[1]);
+  for (const m of source.matchAll(/^\s*import\s*["']([^"']+)["']/gm)) found.push(m[1]);
+  return found;
+}
+
+interface Edge {
+  file: string;
+  target: string;
+}
+
+function edges(dir: string): Edge[] {
+  return sourceFiles(dir).flatMap((file) =>
+    specifiersOf(readFileSync(join(ROOT, file), "utf8")).map((spec) => ({
+      file,
+      target: spec.startsWith(".") ? relative(ROOT, resolve(ROOT, dirname(file), spec)) : spec,
+    })),
+  );
+}
+
+/** `src/designer/submit/x.ts` → `designer`; a package name → null. */
+function srcFolder(path: string): string | null {
+  const m = /^src\/([^/]+)\//.exec(path);
+  return m ? m[1] : null;
+}
+
+const isTest = (file: string) => /\.test\.tsx?$/.test(file);
+
+describe("import boundaries", () => {
+  it("recognises every kind of import", () => {
+    const source = `import a from "./a";\nimport type { B } from "../b";\nexport * from "./c";\nconst D = lazy(() => import("../d/D"));\nimport "./e.css";`;
+    expect(specifiersOf(source)).toEqual(["./a", "../b", "./c", "../d/D", "./e.css"]);
+  });
+
+  it("a feature imports only itself and blueprint, contract, slo, api and ui", () => {
+    const wrong = FEATURES.flatMap((feature) =>
+      edges(`src/${feature}`).filter(({ target }) => {
+        const folder = srcFolder(target);
+        return folder !== null && folder !== feature && !SHARED_FOR_FEATURES.includes(folder);
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it("the framework-free core imports neither React, the DOM helpers nor any browser folder", () => {
+    const wrong = CORE.flatMap((dir) =>
+      edges(`src/${dir}`).filter(({ file, target }) => {
+        if (isTest(file)) return false;
+        const folder = srcFolder(target);
+        if (folder !== null) return !CORE.includes(folder);
+        return (
+          /^(react|react-dom|@xyflow|@tanstack|zustand)(\/|$)/.test(target) ||
+          target.startsWith("emulator/")
+        );
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it("ui primitives know no domain", () => {
+    const wrong = edges("src/ui").filter(
+      ({ target }) => srcFolder(target) !== null && srcFolder(target) !== "ui",
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it("the emulator and the CLI import only the framework-free core from src", () => {
+    const wrong = [...edges("emulator"), ...edges("cli")].filter(({ target }) => {
+      const folder = srcFolder(target);
+      return (
+        (folder !== null && !CORE.includes(folder)) ||
+        /^(react|react-dom|@xyflow|@tanstack)(\/|$)/.test(target)
+      );
+    });
+    expect(wrong).toEqual([]);
+  });
+});
