@@ -27,7 +27,12 @@ try {
 const dataDir = resolve(process.env.TESSERRA_DATA_DIR ?? ".tesserra");
 const distDir = resolve(process.env.CONSOLE_DIST ?? "dist");
 
-const emulator = createEmulator({ dataDir, clock, tokens, distDir });
+let emulator: ReturnType<typeof createEmulator>;
+try {
+  emulator = createEmulator({ dataDir, clock, tokens, distDir });
+} catch (e) {
+  fail((e as Error).message);
+}
 emulator.start();
 
 const server = serve({ fetch: emulator.app.fetch, port, hostname: host }, (info) => {

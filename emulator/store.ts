@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import type { Blueprint } from "../src/blueprint";
 import type { Evento } from "../src/contract/schemas";
 import type { ScheduledStep } from "./deployments";
+import { migrate } from "./migrations";
 import type { DrillInput } from "./monitoring/model";
 import type { EventoTipo, MonitoredProject, MonitoringStore } from "./monitoring/routes";
 
@@ -52,57 +53,6 @@ export interface EventRow {
   em: number;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS projetos (
-  id TEXT PRIMARY KEY,
-  organizacao TEXT NOT NULL,
-  nome TEXT NOT NULL,
-  blueprint TEXT NOT NULL,
-  versao INTEGER NOT NULL,
-  implantacao_atual TEXT NOT NULL,
-  criado_em INTEGER NOT NULL,
-  atualizado_em INTEGER NOT NULL,
-  removido_em INTEGER
-);
-CREATE INDEX IF NOT EXISTS projetos_org ON projetos (organizacao, criado_em DESC);
-CREATE TABLE IF NOT EXISTS implantacoes (
-  id TEXT PRIMARY KEY,
-  projeto_id TEXT NOT NULL REFERENCES projetos (id),
-  versao INTEGER NOT NULL,
-  criada_em INTEGER NOT NULL,
-  fim INTEGER NOT NULL,
-  passos TEXT NOT NULL,
-  eventos_completos INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS eventos (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  projeto_id TEXT NOT NULL,
-  chave TEXT NOT NULL,
-  tipo TEXT NOT NULL,
-  dados TEXT NOT NULL,
-  em INTEGER NOT NULL,
-  UNIQUE (projeto_id, chave)
-);
-CREATE TABLE IF NOT EXISTS testes_failover (
-  id TEXT PRIMARY KEY,
-  projeto_id TEXT NOT NULL,
-  regiao TEXT NOT NULL,
-  inicio INTEGER NOT NULL,
-  duracao_s INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS testes_projeto ON testes_failover (projeto_id, inicio);
-CREATE TABLE IF NOT EXISTS idempotencia (
-  organizacao TEXT NOT NULL,
-  chave TEXT NOT NULL,
-  hash TEXT NOT NULL,
-  status INTEGER NOT NULL,
-  corpo TEXT NOT NULL,
-  cabecalhos TEXT NOT NULL,
-  criado_em INTEGER NOT NULL,
-  PRIMARY KEY (organizacao, chave)
-);
-`;
-
 /** Idempotency keys are remembered for 24 hours (contract §2). */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
@@ -121,7 +71,7 @@ export class Store implements MonitoringStore {
     // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash can lose the tail.
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
-    this.db.exec(SCHEMA);
+    migrate(this.db, join(dataDir, "tesserra.db"));
     const db = this.db;
     this.q = {
       project: db.prepare<[string, string], CurrentProject>(
