@@ -172,6 +172,17 @@ export const DiagramaSchema = z.looseObject({
   posicoes: z.record(z.string(), PositionSchema),
 });
 
+/**
+ * The user's resilience policy (contract §5, v1.1). Every field is optional: the assessment
+ * fills the defaults (RTO 60 s; RPO 5 s with an asynchronous datastore, else 0; availability
+ * the highest availability SLO, or 99.9 without an insight).
+ */
+export const PoliticaSchema = z.strictObject({
+  rto_s: z.int().min(1).max(86_400).optional(),
+  rpo_s: z.number().min(0).max(86_400).optional(),
+  disponibilidade_pct: z.number().gt(50).lt(100).optional(),
+});
+
 export const MAX_RESOURCES = 500;
 export const RecursosSchema = z.array(RecursoSchema).min(1);
 
@@ -184,6 +195,7 @@ export const BlueprintSchema = z.strictObject({
   // its items and would drop every per-resource finding of an oversized blueprint.
   recursos: RecursosSchema,
   diagrama: DiagramaSchema.optional(),
+  politica: PoliticaSchema.optional(),
 });
 
 /** A blueprint as a user writes it (defaults not applied). */

@@ -4,10 +4,10 @@
  * Keys the contract does not know keep their place after the known ones: export never drops
  * anything the user wrote.
  */
-import { CONFIG_SCHEMAS, HealthCheckSchema, SloSchema } from "../blueprint";
+import { BlueprintSchema, CONFIG_SCHEMAS, HealthCheckSchema, SloSchema } from "../blueprint";
 import { type Doc, isObject, type Json, type JsonObject } from "./doc";
 
-const BLUEPRINT_KEYS = ["nome", "resiliencia", "regioes", "recursos", "diagrama"];
+const BLUEPRINT_KEYS = Object.keys(BlueprintSchema.shape);
 const RESOURCE_KEYS = ["tipo", "nome", "config", "conexoes"];
 const SLO_KEYS = Object.keys(SloSchema.shape);
 const HEALTH_KEYS = Object.keys(HealthCheckSchema.shape);
