@@ -71,7 +71,8 @@ function problemResponse(
 /** A Response that keeps its body text, so an idempotent answer can be stored synchronously. */
 type TextResponse = Response & { bodyText?: string };
 function textResponse(body: string, status: number, headers: Record<string, string>) {
-  const r = new Response(body, { status, headers }) as TextResponse;
+  // Vary: Origin in the constructor: CORS headers are added only to requests with an Origin.
+  const r = new Response(body, { status, headers: { Vary: "Origin", ...headers } }) as TextResponse;
   r.bodyText = body;
   return r;
 }
@@ -113,20 +114,28 @@ export function isJsonMediaType(header: string | undefined): boolean {
   return params.every((p) => p === "" || /^charset="?utf-8"?$/.test(p));
 }
 
-/** Routes as patterns, so a known path with an unsupported method can answer 405 with Allow. */
-function allowedMethods(
-  routes: readonly { method: string; path: string }[],
-  path: string,
-): string[] {
+interface RoutePattern {
+  method: string;
+  regex: RegExp;
+}
+
+/** The app's routes as patterns (middleware, registered for ALL methods, left out). */
+function routePatterns(routes: readonly { method: string; path: string }[]): RoutePattern[] {
+  return routes
+    .filter((r) => r.method !== "ALL")
+    .map((r) => {
+      const pattern = r.path
+        .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/:[^/]+/g, "[^/]+")
+        .replace(/\*/g, ".*");
+      return { method: r.method, regex: new RegExp(`^${pattern}$`) };
+    });
+}
+
+/** The methods a path takes, so a known path with another method can answer 405 with Allow. */
+function allowedMethods(patterns: readonly RoutePattern[], path: string): string[] {
   const allowed = new Set<string>();
-  for (const r of routes) {
-    if (r.method === "ALL") continue;
-    const pattern = r.path
-      .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
-      .replace(/:[^/]+/g, "[^/]+")
-      .replace(/\*/g, ".*");
-    if (new RegExp(`^${pattern}$`).test(path)) allowed.add(r.method);
-  }
+  for (const r of patterns) if (r.regex.test(path)) allowed.add(r.method);
   if (allowed.has("GET")) allowed.add("HEAD");
   if (allowed.size) allowed.add("OPTIONS");
   return [...allowed];
@@ -309,22 +318,17 @@ export function createEmulator(options: EmulatorOptions) {
   }
 
   // --- Middleware ---
-  app.use(
-    "/v1/*",
-    cors({
-      origin: (origin) => origin,
-      allowHeaders: [
-        "Authorization",
-        "Content-Type",
-        "Idempotency-Key",
-        "If-Match",
-        "Last-Event-ID",
-      ],
-      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
-      exposeHeaders: ["ETag", "Location", "Idempotent-Replayed"],
-      maxAge: 600,
-    }),
-  );
+  // CORS only where a browser asks for it (a request with Origin). The rest — the console on
+  // its own origin, curl, scripts — never touch the response after it is built, which keeps
+  // @hono/node-server on its fast path (a touched response is re-read as a stream).
+  const corsForBrowsers = cors({
+    origin: (origin) => origin,
+    allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "Last-Event-ID"],
+    allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+    exposeHeaders: ["ETag", "Location", "Idempotent-Replayed"],
+    maxAge: 600,
+  });
+  app.use("/v1/*", (c, next) => (c.req.header("Origin") ? corsForBrowsers(c, next) : next()));
 
   app.get("/v1/openapi.json", (c) => c.json(openApiDocument()));
 
@@ -347,10 +351,10 @@ export function createEmulator(options: EmulatorOptions) {
   });
 
   // A known path with a method it does not take is 405; a body that is not JSON is 415.
-  let routeTable: { method: string; path: string }[] | undefined;
+  let patterns: RoutePattern[] | undefined;
   app.use("/v1/*", async (c, next) => {
-    routeTable ??= app.routes.filter((r) => r.path.startsWith("/v1/"));
-    const allowed = allowedMethods(routeTable, c.req.path);
+    patterns ??= routePatterns(app.routes.filter((r) => r.path.startsWith("/v1/")));
+    const allowed = allowedMethods(patterns, c.req.path);
     if (allowed.length && !allowed.includes(c.req.method))
       return problemResponse(
         405,
@@ -371,21 +375,20 @@ export function createEmulator(options: EmulatorOptions) {
     await next();
   });
 
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () =>
-        problemResponse(
-          413,
-          "Body too large",
-          "Request bodies are limited to 1 MB. A blueprint of 500 resources fits well within it.",
-          {},
-          // The rest of the body is never read, so this connection cannot carry another request.
-          { Connection: "close" },
-        ),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () =>
+      problemResponse(
+        413,
+        "Body too large",
+        "Request bodies are limited to 1 MB. A blueprint of 500 resources fits well within it.",
+        {},
+        // The rest of the body is never read, so this connection cannot carry another request.
+        { Connection: "close" },
+      ),
+  });
+  // Only requests that carry a body pay for the limit (it wraps the request to count bytes).
+  app.use("/v1/*", (c, next) => (BODY_METHODS.has(c.req.method) ? limitBody(c, next) : next()));
 
   // --- Account and catalog ---
   app.get("/v1/conta", (c) => c.json(c.get("account")));

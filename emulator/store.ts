@@ -53,6 +53,9 @@ export interface EventRow {
   em: number;
 }
 
+/** Project rows kept in memory at most; past it the cache starts over. */
+const PROJECT_CACHE_SIZE = 10_000;
+
 /** Idempotency keys are remembered for 24 hours (contract §2). */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
@@ -131,13 +134,34 @@ export class Store implements MonitoringStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      // A rolled-back write may have been read back into the cache: forget everything.
+      this.projects.clear();
+      throw e;
+    }
   }
 
   // Projects ----------------------------------------------------------------------------
 
+  /**
+   * Current project rows by id. This process is the database's only writer and every write
+   * below drops the row it touches, so a cached row is the stored one; reads of a project
+   * (the API's hottest path) then skip SQLite.
+   */
+  private readonly projects = new Map<string, CurrentProject>();
+
   projectRow(organizacao: string, id: string): CurrentProject | undefined {
-    return this.q.project.get(id, organizacao);
+    let row = this.projects.get(id);
+    if (!row) {
+      row = this.q.project.get(id, organizacao);
+      if (!row) return undefined;
+      if (this.projects.size >= PROJECT_CACHE_SIZE) this.projects.clear();
+      this.projects.set(id, row);
+    }
+    // Another organization's project is not found, as if it did not exist.
+    return row.organizacao === organizacao ? row : undefined;
   }
 
   projectRows(organizacao: string): CurrentProject[] {
@@ -145,12 +169,14 @@ export class Store implements MonitoringStore {
   }
 
   insertProject(row: ProjectRow, deployment: DeploymentRow) {
+    this.projects.delete(row.id);
     this.q.insertProject.run(row);
     this.insertDeployment(deployment);
   }
 
   /** Writes the new version only if the stored one is still `previous`; false when stale. */
   updateProject(row: ProjectRow, previous: number, deployment: DeploymentRow): boolean {
+    this.projects.delete(row.id);
     const changed = this.q.updateProject.run({ ...row, versao_anterior: previous }).changes;
     if (changed === 0) return false;
     this.insertDeployment(deployment);
@@ -158,6 +184,7 @@ export class Store implements MonitoringStore {
   }
 
   removeProject(organizacao: string, id: string): boolean {
+    this.projects.delete(id);
     return this.q.removeProject.run(this.now(), id, organizacao).changes > 0;
   }
 
