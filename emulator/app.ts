@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { streamSSE } from "hono/streaming";
 import {
@@ -329,6 +330,14 @@ export function createEmulator(options: EmulatorOptions) {
     maxAge: 600,
   });
   app.use("/v1/*", (c, next) => (c.req.header("Origin") ? corsForBrowsers(c, next) : next()));
+  // JSON answers over 1 KB are compressed for clients that accept it (metric series shrink
+  // tenfold); a client that does not ask keeps the uncompressed fast path.
+  const compressJson = compress({ threshold: 1024 });
+  app.use("/v1/*", (c, next) =>
+    /\b(gzip|deflate)\b/.test(c.req.header("Accept-Encoding") ?? "")
+      ? compressJson(c, next)
+      : next(),
+  );
 
   app.get("/v1/openapi.json", (c) => c.json(openApiDocument()));
 
@@ -654,8 +663,15 @@ export function createEmulator(options: EmulatorOptions) {
       // Vite fingerprints asset names: they never change, so browsers may keep them for good.
       if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
     });
-    app.use("*", serveStatic({ root }));
-    app.get("*", serveStatic({ root, path: "index.html" }));
+    app.use("*", async (c, next) => {
+      await next();
+      // The page names the current hashed assets: browsers must always ask whether it changed.
+      if (c.res.headers.get("Content-Type")?.startsWith("text/html"))
+        c.header("Cache-Control", "no-cache");
+    });
+    // The build writes .br and .gz beside each file; the best one the browser accepts is sent.
+    app.use("*", serveStatic({ root, precompressed: true }));
+    app.get("*", serveStatic({ root, path: "index.html", precompressed: true }));
   }
 
   function start() {

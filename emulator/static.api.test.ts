@@ -1,0 +1,66 @@
+/**
+ * How the emulator serves the built console and large answers: precompressed files by what the
+ * browser accepts, hashed assets cached for good, the page always revalidated, big JSON
+ * compressed on request.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningEmulator, startEmulator } from "./testing/process";
+
+let emu: RunningEmulator;
+const script = `console.log(${JSON.stringify("x".repeat(4000))});`;
+
+beforeAll(async () => {
+  const dist = mkdtempSync(join(tmpdir(), "tesserra-dist-"));
+  mkdirSync(join(dist, "assets"));
+  writeFileSync(join(dist, "index.html"), "<!doctype html><title>Tesserra</title>");
+  writeFileSync(join(dist, "assets", "app-abc123.js"), script);
+  writeFileSync(join(dist, "assets", "app-abc123.js.br"), brotliCompressSync(script));
+  writeFileSync(join(dist, "assets", "app-abc123.js.gz"), gzipSync(script));
+  emu = await startEmulator({ env: { CONSOLE_DIST: dist } });
+}, 40_000);
+afterAll(() => emu?.stop());
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${emu.url}${path}`, { headers });
+
+describe("static files", () => {
+  it("sends the brotli or gzip file the browser accepts, and caches hashed assets for good", async () => {
+    const br = await get("/assets/app-abc123.js", { "Accept-Encoding": "gzip, deflate, br" });
+    expect(br.headers.get("Content-Encoding")).toBe("br");
+    expect(br.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(br.headers.get("Vary")).toContain("Accept-Encoding");
+    const gz = await get("/assets/app-abc123.js", { "Accept-Encoding": "gzip" });
+    expect(gz.headers.get("Content-Encoding")).toBe("gzip");
+    const plain = await get("/assets/app-abc123.js", { "Accept-Encoding": "identity" });
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    expect(await plain.text()).toBe(script);
+  });
+
+  it("always revalidates the page, on every client-side route", async () => {
+    for (const path of ["/", "/projects/prj_1/monitor"]) {
+      const r = await get(path);
+      expect(r.status).toBe(200);
+      expect(r.headers.get("Cache-Control")).toBe("no-cache");
+      expect(await r.text()).toContain("<title>Tesserra</title>");
+    }
+  });
+});
+
+describe("JSON answers", () => {
+  it("compresses large JSON for clients that accept it, and only for them", async () => {
+    const gz = await get("/v1/regioes", { Authorization: "Bearer dev", "Accept-Encoding": "gzip" });
+    expect(gz.headers.get("Content-Encoding")).toBe("gzip");
+    // fetch decompresses by itself: what arrives is the JSON.
+    const body = await gz.json();
+    expect(body.map((r: { id: string }) => r.id)).toContain("sa-east-1");
+    const plain = await get("/v1/regioes", {
+      Authorization: "Bearer dev",
+      "Accept-Encoding": "identity",
+    });
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+  });
+});
