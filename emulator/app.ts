@@ -326,16 +326,22 @@ export function createEmulator(options: EmulatorOptions) {
     origin: (origin) => origin,
     allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "Last-Event-ID"],
     allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
-    exposeHeaders: ["ETag", "Location", "Idempotent-Replayed"],
+    // Date: the console tells replayed events from new ones by the server's clock.
+    exposeHeaders: ["ETag", "Location", "Idempotent-Replayed", "Date"],
     maxAge: 600,
   });
   app.use("/v1/*", (c, next) => (c.req.header("Origin") ? corsForBrowsers(c, next) : next()));
   // JSON answers over 1 KB are compressed for clients that accept it (metric series shrink
   // tenfold); a client that does not ask keeps the uncompressed fast path.
+  // Versioned answers (with an ETag) are never compressed: a compressed copy is another
+  // representation, its ETag would turn weak, and If-Match compares strongly.
   const compressJson = compress({ threshold: 1024 });
   app.use("/v1/*", (c, next) =>
     /\b(gzip|deflate)\b/.test(c.req.header("Accept-Encoding") ?? "")
-      ? compressJson(c, next)
+      ? compressJson(c, async () => {
+          await next();
+          if (c.res.headers.has("ETag")) c.header("Cache-Control", "no-transform");
+        })
       : next(),
   );
 

@@ -63,4 +63,28 @@ describe("JSON answers", () => {
     });
     expect(plain.headers.get("Content-Encoding")).toBeNull();
   });
+
+  it("leaves versioned answers uncompressed, so their ETag stays strong", async () => {
+    const big = {
+      nome: "Big",
+      resiliencia: "zona-unica",
+      recursos: Array.from({ length: 30 }, (_, i) => ({
+        tipo: "archive",
+        nome: `bucket-${i}`,
+        config: {},
+      })),
+    };
+    const r = await fetch(`${emu.url}/v1/projetos`, {
+      method: "POST",
+      headers: {
+        Authorization: "Bearer dev",
+        "Content-Type": "application/json",
+        "Accept-Encoding": "gzip",
+      },
+      body: JSON.stringify(big),
+    });
+    expect(r.status).toBe(201);
+    expect(r.headers.get("Content-Encoding")).toBeNull();
+    expect(r.headers.get("ETag")).toMatch(/^"prj_\w+\.v1"$/);
+  });
 });

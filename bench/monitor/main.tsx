@@ -26,6 +26,13 @@ let root: Root | undefined;
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
+// `?auto`: draw at once on load, as the Monitor would with every answer already in hand; the
+// bench times navigation → all charts drawn here as the Monitor page's baseline.
+if (new URLSearchParams(location.search).has("auto")) {
+  const charts = buildCharts(data, payload.regions, { objetivo: 99.95, limiarMs: 300 });
+  createRoot(container).render(<MonitorCharts charts={charts} />);
+}
+
 window.renderCharts = async () => {
   root?.unmount();
   root = createRoot(container);

@@ -125,32 +125,34 @@ describe("API client against the emulator", () => {
     }
   });
 
-  it("reads CRLF streams with comments and retry:, and resumes with Last-Event-ID", async () => {
-    const evento = (id: string) =>
-      JSON.stringify({
-        id,
-        em: new Date().toISOString(),
-        tipo: "saude",
-        dados: { regiao: "sa-east-1" },
-      });
+  it("reads CRLF streams with comments and retry:, resumes with Last-Event-ID, tells history from news", async () => {
+    const evento = (id: string, em: Date) =>
+      JSON.stringify({ id, em: em.toISOString(), tipo: "saude", dados: { regiao: "sa-east-1" } });
+    const hourAgo = new Date(Date.now() - 3_600_000);
     const resumedFrom: (string | undefined)[] = [];
     const server = createServer((req, res) => {
       resumedFrom.push(req.headers["last-event-id"] as string | undefined);
       res.writeHead(200, { "Content-Type": "text/event-stream" });
       if (resumedFrom.length === 1) {
-        // A proxy that rewrote line endings, a keep-alive comment, a retry hint; then it drops.
-        res.end(`retry: 50\r\n: keep-alive\r\n\r\nid: 1\r\ndata: ${evento("1")}\r\n\r\n`);
-      } else res.write(`id: 2\r\ndata: ${evento("2")}\r\n\r\n`);
+        // A proxy that rewrote line endings, a keep-alive comment, a retry hint, an event from
+        // the project's history and a new one; then the connection drops.
+        res.end(
+          `retry: 50\r\n: keep-alive\r\n\r\nid: 1\r\ndata: ${evento("1", hourAgo)}\r\n\r\nid: 2\r\ndata: ${evento("2", new Date())}\r\n\r\n`,
+        );
+        // Missed while away, however old: news.
+      } else res.write(`id: 3\r\ndata: ${evento("3", hourAgo)}\r\n\r\n`);
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const { port } = server.address() as AddressInfo;
     const sse = createApiClient(() => ({ baseUrl: `http://127.0.0.1:${port}`, token: "x" }));
     const seen: string[] = [];
-    const stop = sse.followEventos("p", (e) => seen.push(e.id));
+    const stop = sse.followEventos("p", (e, live) =>
+      seen.push(`${e.id}:${live ? "live" : "history"}`),
+    );
     try {
-      await until(async () => (seen.length === 2 ? true : undefined));
-      expect(seen).toEqual(["1", "2"]);
-      expect(resumedFrom).toEqual([undefined, "1"]);
+      await until(async () => (seen.length === 3 ? true : undefined));
+      expect(seen).toEqual(["1:history", "2:live", "3:live"]);
+      expect(resumedFrom).toEqual([undefined, "2"]);
     } finally {
       stop();
       server.closeAllConnections();

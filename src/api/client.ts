@@ -28,7 +28,11 @@ import {
   RegioesSchema,
   ValidacaoSchema,
 } from "../contract/schemas";
+import { apiPaths, takePreloaded } from "./preload";
 import { type ApiSettings, currentApiSettings } from "./settings";
+
+/** Events this close before the stream opened may postdate what the page loaded: news. */
+const HISTORY_SLACK_MS = 2_000;
 
 export type ApiErrorKind = "network" | "http" | "contract";
 
@@ -78,7 +82,8 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
     if (init.body !== undefined) headers.set("Content-Type", "application/json");
     let response: Response;
     try {
-      response = await fetch(url, { ...init, headers });
+      const preloaded = !init.method && !init.body ? takePreloaded(url, token) : undefined;
+      response = await (preloaded ?? fetch(url, { ...init, headers }));
     } catch (e) {
       if ((e as Error).name === "AbortError") throw e;
       throw new ApiError("network", describeNetworkError(baseUrl || location.origin, e));
@@ -142,7 +147,7 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
       ),
     projetos: () => get(ProjetosSchema, "/v1/projetos", "the projects"),
     projeto: async (id: string): Promise<Versioned<Projeto>> => {
-      const r = await send(`/v1/projetos/${encodeURIComponent(id)}`);
+      const r = await send(apiPaths.projeto(id));
       return { value: await parse(ProjetoSchema, r, "the project"), etag: etagOf(r) };
     },
     criarProjeto: async (
@@ -187,25 +192,13 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
       ),
     eventos: (id: string) =>
       get(EventosSchema, `/v1/projetos/${encodeURIComponent(id)}/eventos`, "the events"),
-    estado: (id: string) =>
-      get(EstadoSchema, `/v1/projetos/${encodeURIComponent(id)}/estado`, "the live state"),
-    slos: (id: string) =>
-      get(SloStatusSchema, `/v1/projetos/${encodeURIComponent(id)}/slos`, "the SLOs"),
+    estado: (id: string) => get(EstadoSchema, apiPaths.estado(id), "the live state"),
+    slos: (id: string) => get(SloStatusSchema, apiPaths.slos(id), "the SLOs"),
     metricas: (id: string, q: Query) => {
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
-      return get(
-        MetricasSchema,
-        `/v1/projetos/${encodeURIComponent(id)}/metricas?${params}`,
-        `the ${q.serie} series`,
-      );
+      return get(MetricasSchema, apiPaths.metricas(id, q), `the ${q.serie} series`);
     },
     testesFailover: (id: string) =>
-      get(
-        z.array(TesteFailoverSchema),
-        `/v1/projetos/${encodeURIComponent(id)}/testes-failover`,
-        "the failover drills",
-      ),
+      get(z.array(TesteFailoverSchema), apiPaths.testes(id), "the failover drills"),
     iniciarTesteFailover: async (id: string, body: { regiao: string; duracao_s: number }) =>
       parse(
         TesteFailoverSchema,
@@ -229,7 +222,7 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
      */
     followEventos(
       id: string,
-      onEvento: (e: Evento) => void,
+      onEvento: (e: Evento, live: boolean) => void,
       onStatus: (connected: boolean) => void = () => {},
     ): () => void {
       const controller = new AbortController();
@@ -247,6 +240,13 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
             });
             onStatus(true);
             delay = retryMs;
+            // The first connection replays the project's whole history before anything new.
+            // An event older than the server's clock at connection time (Date header, so the
+            // browser's own clock does not matter) is history, not news; after a reconnect,
+            // what arrives was missed while away, so it is news.
+            const serverNow = lastId ? Number.NaN : Date.parse(r.headers.get("Date") ?? "");
+            const isLive = (e: Evento) =>
+              !Number.isFinite(serverNow) || Date.parse(e.em) >= serverNow - HISTORY_SLACK_MS;
             const reader = r.body?.pipeThrough(new TextDecoderStream()).getReader();
             if (!reader) throw new Error("no stream");
             const parser = createParser({
@@ -260,7 +260,7 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
                   return; // not an event of the contract: skip it, keep following
                 }
                 const parsed = EventoSchema.safeParse(data);
-                if (parsed.success) onEvento(parsed.data);
+                if (parsed.success) onEvento(parsed.data, isLive(parsed.data));
               },
               // The server's `retry:` is the first wait before reconnecting.
               onRetry(ms) {

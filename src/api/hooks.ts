@@ -152,8 +152,10 @@ export function useProjectEvents(id: string, onEvento?: (e: Evento) => void) {
     };
     const stop = api.followEventos(
       id,
-      (e) => {
+      (e, live) => {
         onEvento?.(e);
+        // History replayed on connecting is already in what the page loaded.
+        if (!live) return;
         for (const key of staleAfter(keys, id, e)) pending.set(JSON.stringify(key), key);
         if (!frame) frame = requestAnimationFrame(flush);
       },

@@ -1,6 +1,8 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+import { currentApiSettings } from "../api/settings";
+import { preloadMonitor } from "../monitor/preload";
 import { createQueryClient } from "./queryClient";
 import { NotFoundPage, PageLoading, RouteError } from "./RouteStates";
 import { Shell } from "./Shell";
@@ -26,6 +28,15 @@ function page(element: React.ReactNode) {
   return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 }
 
+/**
+ * Starts the Monitor's requests at navigation, in parallel with loading the page's code
+ * (the page would otherwise ask only once its chunk had arrived and rendered).
+ */
+function preloadMonitorRoute({ params }: { params: { id?: string } }) {
+  if (params.id) void preloadMonitor(currentApiSettings(), params.id);
+  return null;
+}
+
 const router = createBrowserRouter([
   {
     element: <Shell />,
@@ -36,7 +47,11 @@ const router = createBrowserRouter([
       { path: "designer/:draftId", element: page(<DesignerPage />) },
       { path: "projects", element: page(<ProjectsPage />) },
       { path: "projects/:id", element: page(<ProjectPage />) },
-      { path: "projects/:id/monitor", element: page(<MonitorPage />) },
+      {
+        path: "projects/:id/monitor",
+        loader: preloadMonitorRoute,
+        element: page(<MonitorPage />),
+      },
       { path: "settings", element: page(<SettingsPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -1,12 +1,5 @@
-import type { Resiliencia } from "./plans";
+import { defaultRegions } from "./plans";
 import { type Blueprint, BlueprintSchema, type NormalizedBlueprint } from "./schema";
-
-/** Default `regioes` by resilience level (contract §1). */
-export function defaultRegions(resiliencia: Resiliencia): string[] {
-  return resiliencia === "multi-regiao"
-    ? ["sa-east-1", "us-east-1", "eu-central-1"]
-    : ["sa-east-1"];
-}
 
 /**
  * Fills in every contract default. Takes a blueprint that passed shape validation; the input

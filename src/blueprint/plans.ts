@@ -22,3 +22,22 @@ export const PLAN_RULES: Record<Plano, PlanRules> = {
 export function isPlano(value: unknown): value is Plano {
   return typeof value === "string" && (PLANS as readonly string[]).includes(value);
 }
+
+/** Default `regioes` by resilience level (contract §1). */
+export function defaultRegions(resiliencia: Resiliencia): string[] {
+  return resiliencia === "multi-regiao"
+    ? ["sa-east-1", "us-east-1", "eu-central-1"]
+    : ["sa-east-1"];
+}
+
+/**
+ * The regions a stored blueprint runs in, read defensively from its JSON (a project's answer
+ * carries the blueprint as a plain record): `regioes`, or the level's default.
+ */
+export function blueprintRegions(blueprint: Readonly<Record<string, unknown>>): string[] {
+  const { regioes, resiliencia } = blueprint;
+  if (Array.isArray(regioes) && regioes.every((r) => typeof r === "string")) return regioes;
+  return (RESILIENCE_LEVELS as readonly unknown[]).includes(resiliencia)
+    ? defaultRegions(resiliencia as Resiliencia)
+    : [];
+}

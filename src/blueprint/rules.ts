@@ -4,8 +4,7 @@
  * can read with the right type.
  */
 import type { Finding } from "./findings";
-import { defaultRegions } from "./normalize";
-import { PLAN_RULES, type Plano, RESILIENCE_LEVELS } from "./plans";
+import { defaultRegions, PLAN_RULES, type Plano, RESILIENCE_LEVELS } from "./plans";
 import { findRegion } from "./regions";
 import type { TipoRecurso } from "./schema";
 

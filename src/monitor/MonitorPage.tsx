@@ -1,7 +1,6 @@
-import { keepPreviousData, useQueries } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import { api } from "../api/client";
 import {
   useApiKeys,
   useEstado,
@@ -12,18 +11,21 @@ import {
   useTesteFailover,
   useTestesFailover,
 } from "../api/hooks";
+import { blueprintRegions } from "../blueprint";
 import type { Metricas } from "../contract/monitoring";
 import { Badge, buttonClass, Card } from "../ui/Card";
 import { LiveIndicator } from "../ui/LiveIndicator";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
-import { buildCharts, seriesRequests } from "./charts";
+import { buildCharts } from "./charts";
 import { DrillDialog, DrillReport } from "./Drills";
 import { DatastoreStatus, HealthMatrix, TrafficWeights } from "./FailoverStatus";
-import { cityOf, formatSeconds, TIME_RANGES, type TimeRangeId } from "./format";
+import { cityOf, formatSeconds } from "./format";
 import { MonitorCharts } from "./MonitorCharts";
+import { metricsQueries } from "./queries";
 import { RegionMap } from "./RegionMap";
-import { queryWindow } from "./range";
+import { DEFAULT_RANGE, queryWindow, TIME_RANGES, type TimeRangeId } from "./range";
 import { SloCard } from "./SloCard";
+import { seriesRequests } from "./series";
 
 /** Re-reads the clock so the charts' window moves on as new minutes of data exist. */
 function useMinuteClock(): number {
@@ -94,19 +96,12 @@ function ChartsSection({
   limiarMs?: number;
   replicaRegions: string[];
 }) {
-  const [range, setRange] = useState<TimeRangeId>("24h");
+  const [range, setRange] = useState<TimeRangeId>(DEFAULT_RANGE);
   const now = useMinuteClock();
   const window = useMemo(() => queryWindow(range, now), [range, now]);
   const keys = useApiKeys();
   const requests = useMemo(() => seriesRequests(regions), [regions]);
-  const results = useQueries({
-    queries: requests.map((r) => ({
-      queryKey: keys.metricas(id, r.serie, r.regiao, window),
-      queryFn: () => api.metricas(id, { serie: r.serie, regiao: r.regiao, ...window }),
-      placeholderData: keepPreviousData,
-      staleTime: 60_000,
-    })),
-  });
+  const results = useQueries({ queries: metricsQueries(keys, id, regions, window) });
   const pending = results.some((q) => q.isPending);
   const failed = results.find((q) => q.isError);
   const dataKey = results.map((q) => q.dataUpdatedAt).join(",");
@@ -166,7 +161,8 @@ export function MonitorPage() {
   const [drillId, setDrillId] = useState<string>();
   const current = useTesteFailover(id, drillId);
 
-  const regions = useMemo(() => estado.data?.regioes.map((r) => r.id) ?? [], [estado.data]);
+  // From the blueprint, not the live state: the charts' requests need not wait for /estado.
+  const regions = useMemo(() => (p ? blueprintRegions(p.blueprint) : []), [p]);
   const primary = estado.data?.datastores[0]?.primario;
   const replicaRegions = useMemo(
     () => estado.data?.datastores[0]?.replicas.map((r) => r.regiao) ?? [],

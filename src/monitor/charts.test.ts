@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Metricas } from "../contract/monitoring";
-import { buildCharts, seriesRequests } from "./charts";
+import { buildCharts } from "./charts";
+import { seriesRequests } from "./series";
 
 const m = (
   serie: Metricas["serie"],

@@ -1,13 +1,7 @@
-/** Which series the Monitor fetches, and how they become charts. Pure. */
+/** How the Monitor's series become charts. Pure. */
 import type { Metricas, Serie } from "../contract/monitoring";
 import { cityOf, REGION_COLORS } from "./format";
 import type { ChartSeries } from "./TimeSeriesChart";
-
-export interface SeriesRequest {
-  key: string;
-  serie: Serie;
-  regiao: string;
-}
 
 export interface ChartData {
   id: string;
@@ -17,21 +11,6 @@ export interface ChartData {
   series: ChartSeries[];
   reference?: { value: number; label: string };
   decimals: number;
-}
-
-/** Every series the charts need for a project's regions. */
-export function seriesRequests(regions: string[]): SeriesRequest[] {
-  const req = (serie: Serie, regiao: string) => ({ key: `${serie}@${regiao}`, serie, regiao });
-  return [
-    req("disponibilidade", "global"),
-    ...regions.map((r) => req("disponibilidade", r)),
-    req("latencia_p50", "global"),
-    req("latencia_p95", "global"),
-    req("latencia_p99", "global"),
-    ...regions.map((r) => req("taxa_erro", r)),
-    ...regions.map((r) => req("trafego", r)),
-    ...regions.map((r) => req("atraso_replicacao", r)),
-  ];
 }
 
 /** Values aligned on `xs`; a timestamp a series lacks is a gap. */

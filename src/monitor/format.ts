@@ -2,15 +2,6 @@
 import { findRegion } from "../blueprint";
 import { ALERT_RULES, type BurnWindow } from "../slo/slo";
 
-export const TIME_RANGES = [
-  { id: "1h", label: "1 h", ms: 3_600_000 },
-  { id: "6h", label: "6 h", ms: 6 * 3_600_000 },
-  { id: "24h", label: "24 h", ms: 24 * 3_600_000 },
-  { id: "7d", label: "7 d", ms: 7 * 86_400_000 },
-  { id: "30d", label: "30 d", ms: 30 * 86_400_000 },
-] as const;
-export type TimeRangeId = (typeof TIME_RANGES)[number]["id"];
-
 export function regionLabel(id: string): string {
   const r = findRegion(id);
   return r ? `${r.city} (${id})` : id;

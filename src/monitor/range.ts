@@ -1,5 +1,18 @@
-/** The query window each of the Monitor's time ranges asks the server for. Pure. */
-import { TIME_RANGES, type TimeRangeId } from "./format";
+/**
+ * The Monitor's time ranges and the query window each asks the server for. Pure, and free of
+ * imports: the route's preload uses it before the page's code has arrived.
+ */
+export const TIME_RANGES = [
+  { id: "1h", label: "1 h", ms: 3_600_000 },
+  { id: "6h", label: "6 h", ms: 6 * 3_600_000 },
+  { id: "24h", label: "24 h", ms: 24 * 3_600_000 },
+  { id: "7d", label: "7 d", ms: 7 * 86_400_000 },
+  { id: "30d", label: "30 d", ms: 30 * 86_400_000 },
+] as const;
+export type TimeRangeId = (typeof TIME_RANGES)[number]["id"];
+
+/** The range the Monitor opens on. */
+export const DEFAULT_RANGE: TimeRangeId = "24h";
 
 /**
  * The window ends at the current minute (rounded down), so every chart of one render asks for

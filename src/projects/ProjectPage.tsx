@@ -7,7 +7,7 @@ import {
   useProjectEvents,
   useProjeto,
 } from "../api/hooks";
-import { defaultRegions } from "../blueprint";
+import { blueprintRegions } from "../blueprint";
 import { Badge, buttonClass, Card } from "../ui/Card";
 import { Dialog } from "../ui/Dialog";
 import { downloadText } from "../ui/download";
@@ -58,9 +58,7 @@ export function ProjectPage() {
     );
 
   const status = PROJECT_STATUS[p.status];
-  const regioes = Array.isArray(p.blueprint.regioes)
-    ? (p.blueprint.regioes as string[])
-    : defaultRegions(p.blueprint.resiliencia as Parameters<typeof defaultRegions>[0]);
+  const regioes = blueprintRegions(p.blueprint);
   const d = implantacao.data;
   const progress = d ? deploymentProgress(d.passos) : undefined;
   const events = eventos.data ? [...eventos.data].reverse() : [];

@@ -1,0 +1,46 @@
+/**
+ * Early answers: a route can start the GET requests its page will make before the page's code
+ * (and the client with its schemas) has arrived. The client takes a preloaded answer for the
+ * same URL and token instead of asking again, then parses it as usual. Free of heavy imports,
+ * so it lives in the first bundle.
+ */
+import type { ApiSettings } from "./settings";
+
+/** A preloaded answer older than this is not used: the page asks again. */
+const FRESH_MS = 10_000;
+
+const inFlight = new Map<string, { at: number; response: Promise<Response> }>();
+
+const keyOf = (url: string, token: string) => `${token}\n${url}`;
+
+/** Starts a GET now; resolves to its JSON (or undefined when it failed), for chaining. */
+export function preloadJson(settings: ApiSettings, path: string): Promise<unknown> {
+  const url = `${settings.baseUrl}${path}`;
+  const headers: Record<string, string> = {};
+  if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
+  const response = fetch(url, { headers });
+  inFlight.set(keyOf(url, settings.token), { at: Date.now(), response });
+  return response.then((r) => (r.ok ? r.clone().json() : undefined)).catch(() => undefined);
+}
+
+/** The preloaded answer for this GET, once: later asks go to the network. */
+export function takePreloaded(url: string, token: string): Promise<Response> | undefined {
+  const key = keyOf(url, token);
+  const hit = inFlight.get(key);
+  if (!hit) return undefined;
+  inFlight.delete(key);
+  return Date.now() - hit.at <= FRESH_MS ? hit.response : undefined;
+}
+
+/** API paths, built in one place so a preload and the client ask for the very same URL. */
+export const apiPaths = {
+  projeto: (id: string) => `/v1/projetos/${encodeURIComponent(id)}`,
+  estado: (id: string) => `/v1/projetos/${encodeURIComponent(id)}/estado`,
+  slos: (id: string) => `/v1/projetos/${encodeURIComponent(id)}/slos`,
+  testes: (id: string) => `/v1/projetos/${encodeURIComponent(id)}/testes-failover`,
+  metricas: (id: string, q: Readonly<Record<string, unknown>>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
+    return `/v1/projetos/${encodeURIComponent(id)}/metricas?${params}`;
+  },
+};

@@ -1,0 +1,27 @@
+/**
+ * Starts the Monitor's first requests at navigation: the project, then (once it is known to
+ * be active) its state, SLOs, drills and every series of the default range, while the page's
+ * code is still loading. Imports nothing heavy (no schemas, no React): it runs from the first
+ * bundle. The page's own queries take these answers and parse them as usual.
+ */
+import { apiPaths, preloadJson } from "../api/preload";
+import type { ApiSettings } from "../api/settings";
+import { blueprintRegions } from "../blueprint/plans";
+import { DEFAULT_RANGE, queryWindow } from "./range";
+import { seriesRequests } from "./series";
+
+export async function preloadMonitor(settings: ApiSettings, id: string): Promise<void> {
+  const projeto = (await preloadJson(settings, apiPaths.projeto(id))) as
+    | { status?: unknown; blueprint?: Record<string, unknown> }
+    | undefined;
+  if (projeto?.status !== "ativo" || typeof projeto.blueprint !== "object") return;
+  void preloadJson(settings, apiPaths.estado(id));
+  void preloadJson(settings, apiPaths.slos(id));
+  void preloadJson(settings, apiPaths.testes(id));
+  const window = queryWindow(DEFAULT_RANGE, Date.now());
+  for (const r of seriesRequests(blueprintRegions(projeto.blueprint)))
+    void preloadJson(
+      settings,
+      apiPaths.metricas(id, { serie: r.serie, regiao: r.regiao, ...window }),
+    );
+}
