@@ -61,6 +61,9 @@ function problem(c: Context, status: 400 | 404 | 409 | 422, title: string, detai
 }
 
 /** Per project and version, one simulation (its hourly sums stay warm between requests). */
+/** Series answers kept for windows that have passed; past it the cache starts over. */
+const SERIES_ANSWERS_MAX = 2_000;
+
 class SimCache {
   private readonly sims = new Map<
     string,
@@ -90,6 +93,7 @@ export function monitoringRoutes(options: MonitoringOptions) {
   const { store, clock, organizacaoOf } = options;
   const now = options.now ?? Date.now;
   const sims = new SimCache(clock);
+  const seriesAnswers = new Map<string, string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const app = new Hono();
 
@@ -169,7 +173,24 @@ export function monitoringRoutes(options: MonitoringOptions) {
     if (!(de < ate)) return problem(c, 400, "Invalid range", "de must be before ate.");
     if (ate - de > 31 * 86_400_000)
       return problem(c, 400, "Range too long", "Ask for 31 days at most.");
-    return c.json(metricasAt(p.sim, { serie: q.serie, regiao: q.regiao, de, ate, passo: q.passo }));
+    // A window that has fully passed is a pure function of the project's version, its drills
+    // and the window: dashboards opened by many people (or reloaded) share one computation.
+    const drills = p.sim
+      .drillPhases()
+      .map((ph) => `${ph.drill.id}@${ph.drill.inicio}`)
+      .join(",");
+    const key = `${p.project.id}|${p.project.versao}|${drills}|${q.serie}|${q.regiao}|${de}|${ate}|${q.passo ?? ""}`;
+    let text = ate <= now() ? seriesAnswers.get(key) : undefined;
+    if (!text) {
+      text = JSON.stringify(
+        metricasAt(p.sim, { serie: q.serie, regiao: q.regiao, de, ate, passo: q.passo }),
+      );
+      if (ate <= now()) {
+        if (seriesAnswers.size >= SERIES_ANSWERS_MAX) seriesAnswers.clear();
+        seriesAnswers.set(key, text);
+      }
+    }
+    return c.body(text, 200, { "Content-Type": "application/json" });
   });
 
   app.get("/:id/testes-failover", (c) => {

@@ -107,12 +107,14 @@ function ChartsSection({
   const dataKey = results.map((q) => q.dataUpdatedAt).join(",");
   // biome-ignore lint/correctness/useExhaustiveDependencies: dataKey stands for the results' data
   const charts = useMemo(() => {
+    // Built once every answer is in, not again as each of them arrives.
+    if (pending) return [];
     const data = new Map<string, Metricas>();
     results.forEach((q, i) => {
       if (q.data) data.set(requests[i].key, q.data);
     });
     return buildCharts(data, regions, { objetivo, limiarMs, replicaRegions });
-  }, [dataKey, requests, regions, objetivo, limiarMs, replicaRegions]);
+  }, [pending, dataKey, requests, regions, objetivo, limiarMs, replicaRegions]);
 
   return (
     <section aria-labelledby="charts-title" className="space-y-4">

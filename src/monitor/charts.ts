@@ -16,6 +16,9 @@ export interface ChartData {
 /** Values aligned on `xs`; a timestamp a series lacks is a gap. */
 function aligned(xs: number[], m: Metricas | undefined): (number | null)[] {
   if (!m) return xs.map(() => null);
+  // The common case: the series has exactly the reference timestamps (same window and step).
+  const p = m.pontos;
+  if (p.length === xs.length && p.every(([t], i) => t === xs[i])) return p.map(([, v]) => v);
   const byTime = new Map(m.pontos.map(([t, v]) => [t, v]));
   return xs.map((t) => byTime.get(t) ?? null);
 }
