@@ -8,6 +8,8 @@ import {
   EstadoSchema,
   MetricasSchema,
   NovoTesteFailoverSchema,
+  PONTOS_JSON_SCHEMA,
+  PontosSchema,
   SERIES,
   SloStatusSchema,
   TesteFailoverSchema,
@@ -43,6 +45,9 @@ function schemaOf(schema: z.ZodType): Json {
     target: "draft-2020-12",
     io: "output",
     unrepresentable: "any",
+    override(ctx) {
+      if (ctx.zodSchema === PontosSchema) Object.assign(ctx.jsonSchema, PONTOS_JSON_SCHEMA);
+    },
   }) as Json;
   return withoutClosedTupleItems(rest) as Json;
 }
