@@ -5,6 +5,20 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { worldLandPath } from "./src/ui/worldLand";
+
+/** `virtual:world-land`: the map's land outline, drawn once here rather than in every browser. */
+function worldLand(): Plugin {
+  const id = "virtual:world-land";
+  return {
+    name: "tesserra-world-land",
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (resolved) =>
+      resolved === `\0${id}`
+        ? `export const landPath = ${JSON.stringify(worldLandPath())};`
+        : undefined,
+  };
+}
 
 /**
  * Writes `.br` and `.gz` beside every compressible file of the build, once, at maximum
@@ -39,7 +53,7 @@ function precompress(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), precompress()],
+  plugins: [react(), tailwindcss(), worldLand(), precompress()],
   server: {
     port: 5173,
     // In dev, the console talks to the emulator on its default port.

@@ -9,18 +9,28 @@ import type { ApiSettings } from "./settings";
 /** A preloaded answer older than this is not used: the page asks again. */
 const FRESH_MS = 10_000;
 
-const inFlight = new Map<string, { at: number; response: Promise<Response> }>();
+const inFlight = new Map<
+  string,
+  { at: number; response: Promise<Response>; json: Promise<unknown> }
+>();
 
 const keyOf = (url: string, token: string) => `${token}\n${url}`;
 
-/** Starts a GET now; resolves to its JSON (or undefined when it failed), for chaining. */
+/**
+ * Starts a GET now, unless the same one is already under way; resolves to its JSON (or
+ * undefined when it failed), for chaining.
+ */
 export function preloadJson(settings: ApiSettings, path: string): Promise<unknown> {
   const url = `${settings.baseUrl}${path}`;
+  const key = keyOf(url, settings.token);
+  const pending = inFlight.get(key);
+  if (pending && Date.now() - pending.at <= FRESH_MS) return pending.json;
   const headers: Record<string, string> = {};
   if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
   const response = fetch(url, { headers });
-  inFlight.set(keyOf(url, settings.token), { at: Date.now(), response });
-  return response.then((r) => (r.ok ? r.clone().json() : undefined)).catch(() => undefined);
+  const json = response.then((r) => (r.ok ? r.clone().json() : undefined)).catch(() => undefined);
+  inFlight.set(key, { at: Date.now(), response, json });
+  return json;
 }
 
 /** The preloaded answer for this GET, once: later asks go to the network. */

@@ -1,5 +1,5 @@
 import { useQueries } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import {
   useApiKeys,
@@ -106,16 +106,21 @@ function ChartsSection({
   const failed = results.find((q) => q.isError);
   const dataKey = results.map((q) => q.dataUpdatedAt).join(",");
   // biome-ignore lint/correctness/useExhaustiveDependencies: dataKey stands for the results' data
-  const charts = useMemo(() => {
-    // Built once every answer is in, not again as each of them arrives.
-    if (pending) return [];
-    const data = new Map<string, Metricas>();
+  const data = useMemo(() => {
+    // Gathered once every answer is in, not again as each of them arrives.
+    if (pending) return undefined;
+    const byKey = new Map<string, Metricas>();
     results.forEach((q, i) => {
-      if (q.data) data.set(requests[i].key, q.data);
+      if (q.data) byKey.set(requests[i].key, q.data);
     });
-    return buildCharts(data, regions, { objetivo, limiarMs, replicaRegions });
-  }, [pending, dataKey, requests, regions, objetivo, limiarMs, replicaRegions]);
-
+    return byKey;
+  }, [pending, dataKey, requests]);
+  // The charts are built and drawn in the background (a deferred render, in small slices).
+  const dataView = useDeferredValue(data);
+  const charts = useMemo(
+    () => (dataView ? buildCharts(dataView, regions, { objetivo, limiarMs, replicaRegions }) : []),
+    [dataView, regions, objetivo, limiarMs, replicaRegions],
+  );
   return (
     <section aria-labelledby="charts-title" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -132,7 +137,7 @@ function ChartsSection({
             for (const q of results) if (q.isError) void q.refetch();
           }}
         />
-      ) : pending ? (
+      ) : !dataView ? (
         <div
           className="grid grid-cols-1 gap-6 xl:grid-cols-2"
           role="status"
@@ -156,6 +161,10 @@ export function MonitorPage() {
   const active = p?.status === "ativo";
   const estado = useEstado(id, active);
   const slos = useSlos(id, active);
+  // The map, the status panels and the SLO cards render from deferred copies: React renders
+  // them in the background in small slices, so the page stays responsive while they appear.
+  const estadoView = useDeferredValue(estado.data);
+  const slosView = useDeferredValue(slos.data);
   const testes = useTestesFailover(id, active);
   const live = useProjectEvents(id);
   const startDrill = useStartDrill(id);
@@ -268,22 +277,22 @@ export function MonitorPage() {
 
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
             <Card title="Regions" labelledBy="regions-title">
-              {estado.data ? <RegionMap estado={estado.data} /> : <Skeleton className="h-72" />}
+              {estadoView ? <RegionMap estado={estadoView} /> : <Skeleton className="h-72" />}
             </Card>
             <Card title="Failover status" labelledBy="failover-title">
-              {estado.data ? (
+              {estadoView ? (
                 <div className="space-y-5">
                   <div>
                     <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
                       Datastores
                     </h3>
-                    <DatastoreStatus estado={estado.data} />
+                    <DatastoreStatus estado={estadoView} />
                   </div>
                   <div>
                     <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
                       Gateway traffic
                     </h3>
-                    <TrafficWeights estado={estado.data} />
+                    <TrafficWeights estado={estadoView} />
                   </div>
                 </div>
               ) : (
@@ -302,18 +311,18 @@ export function MonitorPage() {
                 error={slos.error}
                 onRetry={() => void slos.refetch()}
               />
-            ) : !slos.data ? (
+            ) : !slosView ? (
               <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
                 <Skeleton className="h-80" />
                 <Skeleton className="h-80" />
               </div>
-            ) : slos.data.slos.length === 0 ? (
+            ) : slosView.slos.length === 0 ? (
               <EmptyState title="No SLOs">
                 Add an Insight resource with SLOs to the blueprint to track them here.
               </EmptyState>
             ) : (
               <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-                {slos.data.slos.map((s) => (
+                {slosView.slos.map((s) => (
                   <SloCard key={s.nome} slo={s} />
                 ))}
               </div>

@@ -1,8 +1,6 @@
-import { geoNaturalEarth1, geoPath } from "d3-geo";
+import { landPath } from "virtual:world-land";
 import type { ReactNode } from "react";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
-import landTopology from "world-atlas/land-110m.json";
+import { WORLD_HEIGHT, WORLD_WIDTH, worldPath, worldProjection } from "./worldProjection";
 
 export interface GeoMarker {
   id: string;
@@ -25,31 +23,10 @@ export interface GeoArc {
   className: string;
 }
 
-const WIDTH = 960;
-const HEIGHT = 440;
-
-const topology = landTopology as unknown as Topology<{ land: GeometryCollection }>;
-const land = feature(topology, topology.objects.land);
-// Fit the inhabited latitudes: Antarctica would take a fifth of the height for no region.
-const projection = geoNaturalEarth1().fitExtent(
-  [
-    [12, 12],
-    [WIDTH - 12, HEIGHT - 12],
-  ],
-  {
-    type: "MultiPoint",
-    coordinates: [
-      [-170, 78],
-      [180, 78],
-      [-170, -56],
-      [180, -56],
-      [0, 78],
-      [0, -56],
-    ],
-  },
-);
-const path = geoPath(projection);
-const landPath = path(land) ?? "";
+const WIDTH = WORLD_WIDTH;
+const HEIGHT = WORLD_HEIGHT;
+const projection = worldProjection;
+const path = worldPath;
 
 function project(lat: number, lon: number): [number, number] {
   return projection([lon, lat]) ?? [0, 0];
