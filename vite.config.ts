@@ -5,7 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
-import { worldLandPath } from "./src/ui/worldLand";
+import { worldLandPath } from "./src/ui/worldLand.ts";
 
 /** `virtual:world-land`: the map's land outline, drawn once here rather than in every browser. */
 function worldLand(): Plugin {

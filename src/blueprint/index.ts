@@ -1,3 +1,4 @@
+export * from "./assess";
 export * from "./diff";
 export * from "./findings";
 export * from "./jsonSchema";

@@ -7,8 +7,8 @@
 import { geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import landTopology from "world-atlas/land-110m.json";
-import { worldProjection } from "./worldProjection";
+import landTopology from "world-atlas/land-110m.json" with { type: "json" };
+import { worldProjection } from "./worldProjection.ts";
 
 export function worldLandPath(): string {
   const topology = landTopology as unknown as Topology<{ land: GeometryCollection }>;

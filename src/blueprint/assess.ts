@@ -1,0 +1,506 @@
+/**
+ * The resilience and cost assessment (contract §5, v1.1): how available a design will be, what
+ * losing a region or a zone costs in recovery time (RTO) and lost writes (RPO), whether that
+ * meets the user's policy, and what it costs a month. One pure function of the normalized
+ * blueprint; the console runs it on every edit, the CLI prints it, the API serves it, and the
+ * emulator's drills use the same constants, so an estimate and a measurement compare number
+ * for number.
+ */
+import * as z from "zod";
+import { findRegion } from "./regions";
+import type { NormalizedBlueprint } from "./schema";
+
+// --- Constants (simulated seconds; the emulator's runtime uses these very values) ---
+
+/** Health-check defaults of a gateway: every 10 s, 3 failures in a row. */
+export const DEFAULT_HEALTH_CHECK = { intervalo_s: 10, falhas_para_failover: 3 } as const;
+/** The gateway moves traffic this long after a region is declared lost. */
+export const GATEWAY_SHIFT_S = 2;
+/** A replica becomes primary this long after its primary's region is declared lost. */
+export const PROMOTION_S = 6;
+/** Asynchronous replication lags at most this much; the emulator never simulates more. */
+export const ASYNC_LAG_MAX_S = 2.5;
+
+/** Policy defaults (contract §5). */
+export const DEFAULT_RTO_S = 60;
+export const DEFAULT_RPO_ASYNC_S = 5;
+export const DEFAULT_AVAILABILITY_NO_INSIGHT = 99.9;
+
+const AVAILABILITY = {
+  oneZone: 0.995,
+  multiZone: 0.9995,
+  archive: { padrao: 0.999, fria: 0.99 },
+  fabric: 0.9999,
+  gateway: 0.9999,
+  sentinel: 0.9999,
+} as const;
+
+/** Monthly price multipliers by region (contract §5). */
+export const REGION_PRICE: Readonly<Record<string, number>> = {
+  "sa-east-1": 1.3,
+  "us-east-1": 1.0,
+  "us-west-1": 1.05,
+  "eu-central-1": 1.1,
+  "eu-south-1": 1.08,
+  "ap-southeast-1": 1.15,
+  "ap-northeast-1": 1.2,
+};
+
+export const CONFORMANCE_CODES = [
+  "rto-acima-da-politica",
+  "rpo-acima-da-politica",
+  "disponibilidade-abaixo-da-politica",
+  "zona-unica-em-regiao",
+] as const;
+export type ConformanceCode = (typeof CONFORMANCE_CODES)[number];
+
+const cost = z.object({ min: z.number(), max: z.number() });
+
+/** One field change that resolves a conformance finding: set `ponteiro` to `valor`. */
+export const CorrecaoSchema = z.object({ ponteiro: z.string(), valor: z.unknown() });
+export type Correcao = z.infer<typeof CorrecaoSchema>;
+
+export const ConformanceFindingSchema = z.object({
+  ponteiro: z.string(),
+  codigo: z.enum(CONFORMANCE_CODES),
+  severidade: z.enum(["erro", "aviso"]),
+  mensagem: z.string(),
+  correcao: CorrecaoSchema.optional(),
+});
+export type ConformanceFinding = z.infer<typeof ConformanceFindingSchema>;
+
+export const CenarioSchema = z.object({
+  tipo: z.enum(["perda-regiao", "perda-zona"]),
+  regiao: z.string(),
+  sobrevive: z.boolean(),
+  rto_s: z.number().nullable(),
+  rpo_s: z.number().nullable(),
+});
+export type Cenario = z.infer<typeof CenarioSchema>;
+
+/** The assessment's wire shape (contract §5 `Avaliacao`). */
+export const AvaliacaoSchema = z.object({
+  disponibilidade_estimada_pct: z.number(),
+  cenarios: z.array(CenarioSchema),
+  rto_s: z.number().nullable(),
+  rpo_s: z.number().nullable(),
+  politica: z.object({ rto_s: z.number(), rpo_s: z.number(), disponibilidade_pct: z.number() }),
+  conformidade: z.array(ConformanceFindingSchema),
+  custo_mensal_usd: cost.extend({
+    por_regiao: z.array(cost.extend({ regiao: z.string() })),
+    por_recurso: z.array(cost.extend({ nome: z.string() })),
+  }),
+});
+export type Avaliacao = z.infer<typeof AvaliacaoSchema>;
+
+type Recurso = NormalizedBlueprint["recursos"][number];
+
+/** A resource the model reasons about, with where it sits in the blueprint. */
+interface OnPath {
+  index: number;
+  recurso: Recurso;
+  availability: number;
+  /** Only computes and datastores can sit in one zone; the rest are regional services. */
+  singleZone: boolean;
+}
+
+const round = (x: number, digits: number) => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+const cents = (x: number) => round(x, 2);
+
+export interface AssessOptions {
+  /** Where each datastore's primary is; by default the first region (contract §5). */
+  primario?: string;
+}
+
+/** The facts every figure depends on, read once. */
+function modelOf(bp: NormalizedBlueprint) {
+  const regions = bp.regioes;
+  const R = regions.length;
+  const multiZoneAllowed = bp.resiliencia !== "zona-unica";
+  const gatewayIndex = bp.recursos.findIndex((r) => r.tipo === "gateway");
+  const gateway = gatewayIndex >= 0 ? bp.recursos[gatewayIndex] : undefined;
+  const hc = gateway?.tipo === "gateway" ? gateway.config.health_check : DEFAULT_HEALTH_CHECK;
+  const detection = hc.intervalo_s * hc.falhas_para_failover;
+  let globalAvailability = 1;
+  const regional: OnPath[] = [];
+  const datastores: { index: number; replicacao: "assincrona" | "sincrona" }[] = [];
+  bp.recursos.forEach((recurso, index) => {
+    switch (recurso.tipo) {
+      case "gateway":
+        globalAvailability *= AVAILABILITY.gateway;
+        break;
+      case "sentinel":
+        globalAvailability *= AVAILABILITY.sentinel;
+        break;
+      case "compute": {
+        if (recurso.config.subtipo !== "web") break;
+        const multi = multiZoneAllowed && Math.floor(recurso.config.replicas_min / R) >= 2;
+        regional.push({
+          index,
+          recurso,
+          availability: multi ? AVAILABILITY.multiZone : AVAILABILITY.oneZone,
+          singleZone: !multi,
+        });
+        break;
+      }
+      case "datastore": {
+        datastores.push({ index, replicacao: recurso.config.replicacao });
+        const multi = multiZoneAllowed && recurso.config.ha;
+        regional.push({
+          index,
+          recurso,
+          availability: multi ? AVAILABILITY.multiZone : AVAILABILITY.oneZone,
+          singleZone: !multi,
+        });
+        break;
+      }
+      case "archive":
+        regional.push({
+          index,
+          recurso,
+          availability: AVAILABILITY.archive[recurso.config.classe],
+          singleZone: false,
+        });
+        break;
+      case "fabric":
+        regional.push({ index, recurso, availability: AVAILABILITY.fabric, singleZone: false });
+        break;
+      default:
+        break; // insight and autoscale are not on the request path
+    }
+  });
+  return {
+    regions,
+    R,
+    gatewayIndex,
+    hc,
+    detection,
+    globalAvailability,
+    regional,
+    datastores,
+    failsOver: gateway !== undefined && R >= 2,
+    anyAsync: datastores.some((d) => d.replicacao === "assincrona"),
+  };
+}
+
+type Model = ReturnType<typeof modelOf>;
+
+function availabilityOf(m: Model): number {
+  // Every region runs the same stack, so S_r is the same for all of them.
+  const stack = m.regional.reduce((a, r) => a * r.availability, 1);
+  const a = m.failsOver
+    ? m.globalAvailability * (1 - (1 - stack) ** m.R)
+    : m.globalAvailability * stack;
+  return round(100 * a, 4);
+}
+
+function scenariosOf(m: Model, primary: string): Cenario[] {
+  const hasDatastore = m.datastores.length > 0;
+  const regionLoss = (regiao: string): Cenario =>
+    m.failsOver
+      ? {
+          tipo: "perda-regiao",
+          regiao,
+          sobrevive: true,
+          rto_s: m.detection + (hasDatastore && regiao === primary ? PROMOTION_S : GATEWAY_SHIFT_S),
+          rpo_s: m.anyAsync && regiao === primary ? ASYNC_LAG_MAX_S : 0,
+        }
+      : { tipo: "perda-regiao", regiao, sobrevive: false, rto_s: null, rpo_s: null };
+  const losses = m.regions.map(regionLoss);
+  // Zone `a` of each region holds the single-zone resources.
+  const zoneSafe = m.regional.every((r) => !r.singleZone);
+  const zones = losses.map((loss): Cenario => {
+    if (!zoneSafe) return { ...loss, tipo: "perda-zona" };
+    return {
+      tipo: "perda-zona",
+      regiao: loss.regiao,
+      sobrevive: true,
+      // The in-region standby is promoted in the primary's region.
+      rto_s: m.detection + (hasDatastore && loss.regiao === primary ? PROMOTION_S : 0),
+      rpo_s: 0,
+    };
+  });
+  return [...losses, ...zones];
+}
+
+function worst(cenarios: Cenario[], key: "rto_s" | "rpo_s"): number | null {
+  let w: number | null = null;
+  for (const c of cenarios) {
+    const v = c[key];
+    if (c.sobrevive && v !== null && (w === null || v > w)) w = v;
+  }
+  return w;
+}
+
+function policyOf(bp: NormalizedBlueprint, m: Model): Avaliacao["politica"] {
+  let highestSlo: number | undefined;
+  for (const r of bp.recursos)
+    if (r.tipo === "insight")
+      for (const slo of r.config.slos)
+        if (slo.sli === "disponibilidade")
+          highestSlo = Math.max(highestSlo ?? Number.NEGATIVE_INFINITY, slo.objetivo);
+  return {
+    rto_s: bp.politica?.rto_s ?? DEFAULT_RTO_S,
+    rpo_s: bp.politica?.rpo_s ?? (m.anyAsync ? DEFAULT_RPO_ASYNC_S : 0),
+    disponibilidade_pct:
+      bp.politica?.disponibilidade_pct ?? highestSlo ?? DEFAULT_AVAILABILITY_NO_INSIGHT,
+  };
+}
+
+const fmt = (n: number) => `${round(n, 2)}`;
+const cityOf = (regiao: string) => findRegion(regiao)?.city ?? regiao;
+
+/** The health-check setting that brings the worst RTO within the policy, if one exists. */
+function healthCheckFix(
+  m: Model,
+  worstRto: number,
+  policyRto: number,
+): { intervalo_s: number; falhas_para_failover: number; rto: number } | undefined {
+  const extra = worstRto - m.detection;
+  const budget = policyRto - extra;
+  // Keep the failure count if possible (fewer failures means more false alarms).
+  for (let falhas = m.hc.falhas_para_failover; falhas >= 1; falhas--) {
+    const intervalo = Math.min(300, Math.floor(budget / falhas));
+    if (intervalo >= 5)
+      return {
+        intervalo_s: intervalo,
+        falhas_para_failover: falhas,
+        rto: intervalo * falhas + extra,
+      };
+  }
+  return undefined;
+}
+
+function conformanceOf(
+  bp: NormalizedBlueprint,
+  m: Model,
+  estimate: number,
+  cenarios: Cenario[],
+  politica: Avaliacao["politica"],
+): ConformanceFinding[] {
+  const findings: ConformanceFinding[] = [];
+  const rto = worst(cenarios, "rto_s");
+  const rpo = worst(cenarios, "rpo_s");
+  const primary = m.regions[0];
+
+  if (rto !== null && rto > politica.rto_s) {
+    const fix = healthCheckFix(m, rto, politica.rto_s);
+    const base = `Health checks every ${m.hc.intervalo_s} s × ${m.hc.falhas_para_failover} failures detect a region loss in ${m.detection} s, so RTO is ${rto} s > ${politica.rto_s} s.`;
+    findings.push({
+      ponteiro:
+        m.gatewayIndex >= 0 ? `/recursos/${m.gatewayIndex}/config/health_check` : "/politica/rto_s",
+      codigo: "rto-acima-da-politica",
+      severidade: "aviso",
+      mensagem:
+        m.gatewayIndex < 0
+          ? `Without a gateway nothing fails over, so RTO is ${rto} s > ${politica.rto_s} s. Add a gateway or relax the policy.`
+          : fix
+            ? `${base} Check every ${fix.intervalo_s} s × ${fix.falhas_para_failover} (RTO ${fix.rto} s).`
+            : `${base} No health-check setting gets under ${politica.rto_s} s (the fastest is ${5 + rto - m.detection} s); relax the policy.`,
+      ...(fix && m.gatewayIndex >= 0
+        ? {
+            correcao: {
+              ponteiro: `/recursos/${m.gatewayIndex}/config/health_check`,
+              valor: {
+                ...m.hc,
+                intervalo_s: fix.intervalo_s,
+                falhas_para_failover: fix.falhas_para_failover,
+              },
+            },
+          }
+        : {}),
+    });
+  }
+
+  if (rpo !== null && rpo > politica.rpo_s) {
+    const async = m.datastores.find((d) => d.replicacao === "assincrona");
+    if (async) {
+      const nome = bp.recursos[async.index].nome;
+      findings.push({
+        ponteiro: `/recursos/${async.index}/config/replicacao`,
+        codigo: "rpo-acima-da-politica",
+        severidade: "aviso",
+        mensagem: `${nome} replicates asynchronously: losing ${cityOf(primary)} (${primary}, the primary) loses up to ${fmt(rpo)} s of writes > ${fmt(politica.rpo_s)} s. Set replicacao to sincrona (RPO 0 s; Enterprise plan).`,
+        correcao: { ponteiro: `/recursos/${async.index}/config/replicacao`, valor: "sincrona" },
+      });
+    }
+  }
+
+  if (estimate < politica.disponibilidade_pct) {
+    // The weakest resource that one field can strengthen: a one-zone compute or datastore.
+    const weakest = m.regional
+      .filter((r) => r.singleZone && bp.resiliencia !== "zona-unica")
+      .sort((a, b) => a.availability - b.availability)[0];
+    const target = weakest ? raiseToMultiZone(m, weakest) : undefined;
+    let after: number | undefined;
+    if (target) {
+      const patched = structuredClone(bp);
+      setAt(patched, target.ponteiro, target.valor);
+      after = availabilityOf(modelOf(patched));
+    }
+    findings.push({
+      ponteiro: target?.ponteiro ?? "/resiliencia",
+      codigo: "disponibilidade-abaixo-da-politica",
+      severidade: "aviso",
+      mensagem: target
+        ? `The design is estimated at ${estimate.toFixed(4)} % < ${politica.disponibilidade_pct} %. ${target.label} (estimate ${after?.toFixed(4)} %).`
+        : `The design is estimated at ${estimate.toFixed(4)} % < ${politica.disponibilidade_pct} %. ${bp.resiliencia === "zona-unica" ? "Choose multi-zona or multi-regiao" : "Add a region, or relax the policy"}.`,
+      ...(target && after !== undefined && after > estimate
+        ? { correcao: { ponteiro: target.ponteiro, valor: target.valor } }
+        : {}),
+    });
+  }
+
+  if (bp.resiliencia !== "zona-unica")
+    for (const r of m.regional) {
+      if (!r.singleZone) continue;
+      const fix = raiseToMultiZone(m, r);
+      findings.push({
+        ponteiro: fix.ponteiro,
+        codigo: "zona-unica-em-regiao",
+        severidade: "aviso",
+        mensagem:
+          r.recurso.tipo === "compute"
+            ? `${r.recurso.nome} runs ${Math.floor(r.recurso.config.replicas_min / m.R)} replica${Math.floor(r.recurso.config.replicas_min / m.R) === 1 ? "" : "s"} per region (${r.recurso.config.replicas_min} over ${m.R}): losing one zone takes its region out. ${fix.label}.`
+            : `${r.recurso.nome} has no standby in a second zone: losing one zone takes its region out. ${fix.label}.`,
+        correcao: { ponteiro: fix.ponteiro, valor: fix.valor },
+      });
+    }
+  return findings;
+}
+
+/** The one field that puts a compute or datastore in two zones of every region. */
+function raiseToMultiZone(
+  m: Model,
+  r: OnPath,
+): { ponteiro: string; valor: unknown; label: string } {
+  if (r.recurso.tipo === "compute") {
+    const valor = 2 * m.R;
+    return {
+      ponteiro: `/recursos/${r.index}/config/replicas_min`,
+      valor,
+      label: `Set replicas_min of ${r.recurso.nome} to ${valor} (2 per region)`,
+    };
+  }
+  return {
+    ponteiro: `/recursos/${r.index}/config/ha`,
+    valor: true,
+    label: `Set ha of ${r.recurso.nome} to true`,
+  };
+}
+
+/** Sets the value at a JSON Pointer (objects only; the pointers above address config fields). */
+export function setAt(doc: unknown, ponteiro: string, valor: unknown): void {
+  const path = ponteiro
+    .slice(1)
+    .split("/")
+    .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+  let node = doc as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) {
+    if (typeof node[key] !== "object" || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]] = valor;
+}
+
+function costOf(bp: NormalizedBlueprint, m: Model): Avaliacao["custo_mensal_usd"] {
+  const multipliers = m.regions.map((r) => REGION_PRICE[r] ?? 1);
+  const sumMultipliers = multipliers.reduce((a, b) => a + b, 0);
+  const perRegion = m.regions.map(() => ({ min: 0, max: 0 }));
+  const byResource: { nome: string; min: number; max: number }[] = [];
+  let globalMin = 0;
+  let globalMax = 0;
+  const regional = (nome: string, min: number, max: number) => {
+    // `min` and `max` are one region's price at multiplier 1.
+    multipliers.forEach((k, i) => {
+      perRegion[i].min += min * k;
+      perRegion[i].max += max * k;
+    });
+    byResource.push({ nome, min: min * sumMultipliers, max: max * sumMultipliers });
+  };
+  const global = (nome: string, price: number) => {
+    globalMin += price;
+    globalMax += price;
+    byResource.push({ nome, min: price, max: price });
+  };
+  for (const r of bp.recursos) {
+    switch (r.tipo) {
+      case "compute": {
+        const replica = 24 * r.config.cpu + (3 * r.config.memoria_mb) / 1024;
+        regional(
+          r.nome,
+          (replica * r.config.replicas_min) / m.R,
+          (replica * r.config.replicas_max) / m.R,
+        );
+        break;
+      }
+      case "datastore": {
+        const price = (r.config.ha ? 2 : 1) * (50 + 0.1 * r.config.tamanho_gb);
+        regional(r.nome, price, price);
+        break;
+      }
+      case "archive": {
+        const price = r.config.classe === "fria" ? 3 : 12;
+        regional(r.nome, price, price);
+        break;
+      }
+      case "fabric":
+        regional(r.nome, 5, 5);
+        break;
+      case "gateway":
+        global(r.nome, 20);
+        break;
+      case "sentinel":
+        global(r.nome, 15 + 5 * r.config.regras.length);
+        break;
+      case "insight":
+        global(r.nome, 8 + 0.02 * r.config.retencao_dias * bp.recursos.length);
+        break;
+      case "autoscale":
+        global(r.nome, 0);
+        break;
+    }
+  }
+  const totalMin = perRegion.reduce((a, r) => a + r.min, globalMin);
+  const totalMax = perRegion.reduce((a, r) => a + r.max, globalMax);
+  return {
+    min: cents(totalMin),
+    max: cents(totalMax),
+    por_regiao: m.regions.map((regiao, i) => ({
+      regiao,
+      min: cents(perRegion[i].min),
+      max: cents(perRegion[i].max),
+    })),
+    por_recurso: byResource.map((r) => ({ nome: r.nome, min: cents(r.min), max: cents(r.max) })),
+  };
+}
+
+/** The §5 assessment of a normalized, valid blueprint. Pure; never throws on valid input. */
+export function assess(bp: NormalizedBlueprint, options: AssessOptions = {}): Avaliacao {
+  const m = modelOf(bp);
+  const estimate = availabilityOf(m);
+  const cenarios = scenariosOf(m, options.primario ?? m.regions[0]);
+  const politica = policyOf(bp, m);
+  return {
+    disponibilidade_estimada_pct: estimate,
+    cenarios,
+    rto_s: worst(cenarios, "rto_s"),
+    rpo_s: worst(cenarios, "rpo_s"),
+    politica,
+    conformidade: conformanceOf(bp, m, estimate, cenarios, politica),
+    custo_mensal_usd: costOf(bp, m),
+  };
+}
+
+/**
+ * Resources that are a single point of failure in their region: an on-path compute or
+ * datastore that lives in one zone, so losing that zone takes the region out. By index into
+ * `recursos`.
+ */
+export function singlePointsOfFailure(bp: NormalizedBlueprint): Set<number> {
+  const m = modelOf(bp);
+  return new Set(m.regional.filter((r) => r.singleZone).map((r) => r.index));
+}
