@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GLOBAL_SAAS } from "../src/blueprint";
+import { assess, GLOBAL_SAAS, normalizeBlueprint } from "../src/blueprint";
 import { runCli } from "./run";
 
 let dir: string;
@@ -22,6 +22,40 @@ function run(args: string[]) {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "blueprint-cli-"));
+});
+
+describe("blueprint assess", () => {
+  it("prints the seed's figures as the contract gives them, and exits 0", () => {
+    const seed = file("seed-assess.json", JSON.stringify(GLOBAL_SAAS));
+    const r = run(["assess", seed]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("availability  99.9900 %  (policy 99.95 %: meets the policy)");
+    expect(r.out).toMatch(/region loss {3}sa-east-1 +yes +36 s +2\.5 s/);
+    expect(r.out).toMatch(/region loss {3}us-east-1 +yes +32 s +0 s/);
+    expect(r.out).toContain("monthly cost  USD 597.90 to 858.00");
+  });
+
+  it("--json prints [{ arquivo, avaliacao, problemas }], the model's own object", () => {
+    const seed = file("seed-assess.json", JSON.stringify(GLOBAL_SAAS));
+    const bad = file("bad-assess.json", JSON.stringify({ ...GLOBAL_SAAS, regioes: ["sa-east-1"] }));
+    const r = run(["assess", "--json", seed, bad]);
+    expect(r.code).toBe(1);
+    const reports = JSON.parse(r.out);
+    expect(reports[0]).toEqual({
+      arquivo: seed,
+      avaliacao: assess(normalizeBlueprint(GLOBAL_SAAS)),
+      problemas: [],
+    });
+    expect(reports[0].avaliacao.disponibilidade_estimada_pct.toFixed(4)).toBe("99.9900");
+    expect(reports[1].avaliacao).toBeNull();
+    expect(reports[1].problemas[0].codigo).toBe("regioes-insuficientes");
+  });
+
+  it("exits 2 when a file cannot be read, and 1 when the plan forbids the design", () => {
+    expect(run(["assess", join(dir, "missing.json")]).code).toBe(2);
+    const seed = file("seed-assess.json", JSON.stringify(GLOBAL_SAAS));
+    expect(run(["assess", "--plano", "starter", seed]).code).toBe(1);
+  });
 });
 
 describe("blueprint validate", () => {

@@ -1,16 +1,21 @@
 /**
- * The blueprint CLI: `validate [--json] [--plano P] FILE...` and `schema`.
+ * The blueprint CLI: `validate [--json] [--plano P] FILE...`, `assess [--json] [--plano P]
+ * FILE...` and `schema`.
  * Exit codes: 0 no file has an error (warnings allowed), 1 a file has an error,
  * 2 a file cannot be read or is not JSON, or the command line is wrong.
  */
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
+  type Avaliacao,
+  assess,
   blueprintJsonSchema,
   type Finding,
   isPlano,
   MAX_BLUEPRINT_BYTES,
+  normalizeBlueprint,
   PLANS,
+  type Plano,
   parseBlueprintText,
   validateBlueprint,
 } from "../src/blueprint";
@@ -22,6 +27,7 @@ export interface CliIO {
 
 const USAGE = `Usage:
   npm run blueprint -- validate [--json] [--plano ${PLANS.join("|")}] FILE...
+  npm run blueprint -- assess [--json] [--plano ${PLANS.join("|")}] FILE...
   npm run blueprint -- schema
 
 validate  checks each blueprint file against the Tesserra contract and its rules.
@@ -29,6 +35,11 @@ validate  checks each blueprint file against the Tesserra contract and its rules
           cannot be read or is not JSON.
           --json   print one JSON array: [{ arquivo, valido, problemas }]
           --plano  also check the rules of an account plan
+assess    estimates each valid blueprint's availability, region and zone loss
+          (RTO, RPO), conformance to its resilience policy and monthly cost.
+          Exit 0: every file assessed; 1: a file has errors; 2: a file cannot
+          be read or is not JSON.
+          --json   print one JSON array: [{ arquivo, avaliacao, problemas }]
 schema    prints the blueprint's JSON Schema (draft 2020-12).`;
 
 export interface FileReport {
@@ -73,25 +84,34 @@ function formatFinding(file: string, f: Finding): string {
   return `${file}: ${f.ponteiro === "" ? "(document)" : f.ponteiro} ${f.codigo} ${f.severidade} ${f.mensagem}`;
 }
 
-function validateCommand(args: string[], io: CliIO): number {
-  let parsed: ReturnType<typeof parseValidateArgs>;
+/** The options both file commands take, or the exit code when the command line is wrong. */
+function fileArgs(command: string, args: string[], io: CliIO) {
+  let parsed: ReturnType<typeof parseFileArgs>;
   try {
-    parsed = parseValidateArgs(args);
+    parsed = parseFileArgs(args);
   } catch (e) {
-    io.err(`blueprint validate: ${(e as Error).message}`);
+    io.err(`blueprint ${command}: ${(e as Error).message}`);
     io.err(USAGE);
     return 2;
   }
+  if (parsed.plano !== undefined && !isPlano(parsed.plano)) {
+    io.err(
+      `blueprint ${command}: unknown plano "${parsed.plano}"; use one of ${PLANS.join(", ")}.`,
+    );
+    return 2;
+  }
+  if (parsed.files.length === 0) {
+    io.err(`blueprint ${command}: name at least one blueprint file.`);
+    io.err(USAGE);
+    return 2;
+  }
+  return { ...parsed, plano: parsed.plano as Plano | undefined };
+}
+
+function validateCommand(args: string[], io: CliIO): number {
+  const parsed = fileArgs("validate", args, io);
+  if (typeof parsed === "number") return parsed;
   const { json, plano, files } = parsed;
-  if (plano !== undefined && !isPlano(plano)) {
-    io.err(`blueprint validate: unknown plano "${plano}"; use one of ${PLANS.join(", ")}.`);
-    return 2;
-  }
-  if (files.length === 0) {
-    io.err("blueprint validate: name at least one blueprint file.");
-    io.err(USAGE);
-    return 2;
-  }
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const file of files) {
@@ -101,7 +121,7 @@ function validateCommand(args: string[], io: CliIO): number {
       io.err(`${file}: ${read.error}.`);
       continue;
     }
-    const result = validateBlueprint(read.value, { plano: plano as never });
+    const result = validateBlueprint(read.value, { plano });
     reports.push({ arquivo: file, valido: result.valido, problemas: result.problemas });
   }
   if (json) io.out(JSON.stringify(reports, null, 2));
@@ -129,7 +149,7 @@ function validateCommand(args: string[], io: CliIO): number {
   return reports.every((r) => r.valido) ? 0 : 1;
 }
 
-function parseValidateArgs(args: string[]) {
+function parseFileArgs(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -138,11 +158,74 @@ function parseValidateArgs(args: string[]) {
   return { json: values.json ?? false, plano: values.plano, files: positionals };
 }
 
+export interface AssessReport {
+  arquivo: string;
+  /** Contract §5; null when the blueprint has errors (listed in `problemas`). */
+  avaliacao: Avaliacao | null;
+  problemas: Finding[];
+}
+
+const seconds = (s: number | null) => (s === null ? "—" : `${s} s`);
+const usd = (n: number) => n.toFixed(2);
+
+/** A readable summary of one assessment, for people at a terminal. */
+export function formatAssessment(arquivo: string, nome: string, a: Avaliacao): string[] {
+  const p = a.politica;
+  const mark = (ok: boolean) => (ok ? "meets the policy" : "BELOW the policy");
+  const lines = [
+    `${arquivo}: ${nome}`,
+    `  availability  ${a.disponibilidade_estimada_pct.toFixed(4)} %  (policy ${p.disponibilidade_pct} %: ${mark(a.disponibilidade_estimada_pct >= p.disponibilidade_pct)})`,
+    `  worst RTO     ${seconds(a.rto_s)}  (policy ${p.rto_s} s${a.rto_s === null ? "" : `: ${mark(a.rto_s <= p.rto_s)}`})`,
+    `  worst RPO     ${seconds(a.rpo_s)}  (policy ${p.rpo_s} s${a.rpo_s === null ? "" : `: ${mark(a.rpo_s <= p.rpo_s)}`})`,
+    "  scenario      region           survives  RTO      RPO",
+    ...a.cenarios.map(
+      (c) =>
+        `  ${(c.tipo === "perda-regiao" ? "region loss" : "zone loss").padEnd(13)} ${c.regiao.padEnd(16)} ${(c.sobrevive ? "yes" : "no").padEnd(9)} ${seconds(c.rto_s).padEnd(8)} ${seconds(c.rpo_s)}`,
+    ),
+    `  monthly cost  USD ${usd(a.custo_mensal_usd.min)} to ${usd(a.custo_mensal_usd.max)}`,
+    ...a.custo_mensal_usd.por_regiao.map(
+      (r) => `    ${r.regiao.padEnd(16)} ${usd(r.min)} to ${usd(r.max)}`,
+    ),
+  ];
+  for (const f of a.conformidade) lines.push(`  ${f.ponteiro} ${f.codigo} ${f.mensagem}`);
+  return lines;
+}
+
+function assessCommand(args: string[], io: CliIO): number {
+  const parsed = fileArgs("assess", args, io);
+  if (typeof parsed === "number") return parsed;
+  const { json, plano, files } = parsed;
+  const reports: AssessReport[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    const read = readBlueprintFile(file);
+    if (!read.ok) {
+      unreadable = true;
+      io.err(`${file}: ${read.error}.`);
+      continue;
+    }
+    const result = validateBlueprint(read.value, { plano });
+    const avaliacao =
+      result.valido && result.blueprint ? assess(normalizeBlueprint(result.blueprint)) : null;
+    reports.push({ arquivo: file, avaliacao, problemas: result.problemas });
+    if (json) continue;
+    if (avaliacao && result.blueprint)
+      for (const line of formatAssessment(file, result.blueprint.nome, avaliacao)) io.out(line);
+    else io.out(`${file}: not assessed, the blueprint has errors:`);
+    for (const f of result.problemas) io.out(formatFinding(file, f));
+  }
+  if (json) io.out(JSON.stringify(reports, null, 2));
+  if (unreadable) return 2;
+  return reports.every((r) => r.avaliacao !== null) ? 0 : 1;
+}
+
 export function runCli(argv: string[], io: CliIO): number {
   const [command, ...rest] = argv;
   switch (command) {
     case "validate":
       return validateCommand(rest, io);
+    case "assess":
+      return assessCommand(rest, io);
     case "schema":
       io.out(JSON.stringify(blueprintJsonSchema(), null, 2));
       return 0;

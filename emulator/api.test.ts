@@ -4,7 +4,13 @@
  */
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GLOBAL_SAAS, TEMPLATES } from "../src/blueprint";
+import {
+  AvaliacaoSchema,
+  assess,
+  GLOBAL_SAAS,
+  normalizeBlueprint,
+  TEMPLATES,
+} from "../src/blueprint";
 import { ImplantacaoSchema, ProjetoSchema, ProjetosSchema } from "../src/contract/schemas";
 import { conformingFetch } from "./testing/conformance";
 import { freshDataDir, type RunningEmulator, startEmulator } from "./testing/process";
@@ -295,6 +301,59 @@ describe("events over SSE", () => {
     while (idsIn().length === all.length - 5) text += decoder.decode((await reader.read()).value);
     expect(Number(idsIn().at(-1))).toBeGreaterThan(Number(all.at(-1)?.id));
     controller.abort();
+  });
+});
+
+describe("assessment", () => {
+  it("assesses the seed's Global SaaS to the contract's figures, creating nothing", async () => {
+    const before = ProjetosSchema.parse(await (await api("/v1/projetos")).json()).length;
+    const r = await api("/v1/blueprints/avaliar", { method: "POST", json: GLOBAL_SAAS });
+    expect(r.status).toBe(200);
+    const a = AvaliacaoSchema.parse(await r.json());
+    expect(a.disponibilidade_estimada_pct.toFixed(4)).toBe("99.9900");
+    expect(
+      a.cenarios.filter((c) => c.tipo === "perda-regiao").map((c) => [c.regiao, c.rto_s, c.rpo_s]),
+    ).toEqual([
+      ["sa-east-1", 36, 2.5],
+      ["us-east-1", 32, 0],
+      ["eu-central-1", 32, 0],
+    ]);
+    expect([a.custo_mensal_usd.min, a.custo_mensal_usd.max]).toEqual([597.9, 858]);
+    expect(ProjetosSchema.parse(await (await api("/v1/projetos")).json())).toHaveLength(before);
+  });
+
+  it("agrees with the model the console and the CLI run, for every template", async () => {
+    for (const t of TEMPLATES) {
+      const r = await api("/v1/blueprints/avaliar", { method: "POST", json: t.blueprint });
+      expect(await r.json(), t.id).toEqual(assess(normalizeBlueprint(t.blueprint)));
+    }
+  });
+
+  it("refuses a blueprint with errors with 422 and its findings", async () => {
+    const r = await api("/v1/blueprints/avaliar", {
+      method: "POST",
+      json: { ...GLOBAL_SAAS, regioes: ["sa-east-1"] },
+    });
+    expect(r.status).toBe(422);
+    expect((await r.json()).problemas[0]).toMatchObject({ codigo: "regioes-insuficientes" });
+  });
+
+  it("puts the assessment before and after the change in a plan", async () => {
+    const p = ProjetoSchema.parse(
+      await (await api("/v1/projetos", { method: "POST", json: GLOBAL_SAAS })).json(),
+    );
+    const next = structuredClone(GLOBAL_SAAS);
+    const compute = next.recursos[0];
+    if (compute.tipo !== "compute") throw new Error("seed starts with a compute");
+    compute.config.replicas_min = 6;
+    const plan = await (
+      await api(`/v1/projetos/${p.id}/plano`, { method: "POST", json: next })
+    ).json();
+    expect(plan.avaliacao.antes).toEqual(assess(normalizeBlueprint(GLOBAL_SAAS)));
+    expect(plan.avaliacao.depois).toEqual(assess(normalizeBlueprint(next)));
+    expect(plan.avaliacao.depois.custo_mensal_usd.min).toBeGreaterThan(
+      plan.avaliacao.antes.custo_mensal_usd.min,
+    );
   });
 });
 

@@ -12,6 +12,7 @@ import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { streamSSE } from "hono/streaming";
 import {
+  assess,
   type Blueprint,
   diffBlueprints,
   type Finding,
@@ -90,6 +91,12 @@ export function parseTokens(spec: string): Map<string, Account> {
     tokens.set(m[1], { organizacao: m[2], plano: m[3] as Plano });
   }
   return tokens;
+}
+
+/** A stored blueprint's assessment, or null when it no longer passes today's rules. */
+function assessStored(blueprint: unknown) {
+  const result = validateBlueprint(blueprint);
+  return result.valido && result.blueprint ? assess(normalizeBlueprint(result.blueprint)) : null;
 }
 
 export const DEFAULT_TOKENS = "dev=demo:enterprise,business=acme:business,starter=tiny:starter";
@@ -420,6 +427,21 @@ export function createEmulator(options: EmulatorOptions) {
     ),
   );
 
+  app.post("/v1/blueprints/avaliar", async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    // An estimate needs a valid design, not a plan that allows it: no plan rules here.
+    const result = validateBlueprint(body.value);
+    if (!result.valido || !result.blueprint)
+      return problemResponse(
+        422,
+        "Invalid blueprint",
+        "The blueprint has errors, so it cannot be assessed; see problemas for each field at fault.",
+        { type: "https://tesserra.dev/problemas/blueprint-invalido", problemas: result.problemas },
+      );
+    return c.json(assess(normalizeBlueprint(result.blueprint)));
+  });
+
   app.post("/v1/blueprints/validar", async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
@@ -477,10 +499,17 @@ export function createEmulator(options: EmulatorOptions) {
     if (!body.ok) return body.response;
     const result = validateBlueprint(body.value, { plano: c.get("account").plano });
     if (!result.valido) return refused(result.problemas);
-    const plan = diffBlueprints(JSON.parse(row.blueprint), body.value);
-    return c.json({ ...plan, versao_atual: row.versao, problemas: result.problemas }, 200, {
-      ETag: etagOf(row),
-    });
+    const current = JSON.parse(row.blueprint);
+    const plan = diffBlueprints(current, body.value);
+    const avaliacao = {
+      antes: assessStored(current),
+      depois: assess(normalizeBlueprint(body.value as Blueprint)),
+    };
+    return c.json(
+      { ...plan, versao_atual: row.versao, problemas: result.problemas, avaliacao },
+      200,
+      { ETag: etagOf(row) },
+    );
   });
 
   app.put("/v1/projetos/:id", async (c) => {

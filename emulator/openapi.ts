@@ -3,7 +3,7 @@
  * emulator answers with and the console parses with, so the document cannot drift from them.
  */
 import * as z from "zod";
-import { blueprintJsonSchema } from "../src/blueprint";
+import { AvaliacaoSchema, blueprintJsonSchema } from "../src/blueprint";
 import {
   EstadoSchema,
   MetricasSchema,
@@ -151,6 +151,7 @@ export function openApiDocument(): Json {
     Regioes: schemaOf(RegioesSchema),
     Validacao: schemaOf(ValidacaoSchema),
     PlanoResposta: schemaOf(PlanoRespostaSchema),
+    Avaliacao: schemaOf(AvaliacaoSchema),
     Projeto: schemaOf(ProjetoSchema),
     Implantacao: schemaOf(ImplantacaoSchema),
     Evento: schemaOf(EventoSchema),
@@ -193,6 +194,20 @@ export function openApiDocument(): Json {
         get: op("listRegioes", "The region catalog", {
           tags: ["conta"],
           responses: { "200": json(ref("Regioes"), "Every region with its zones."), ...errors },
+        }),
+      },
+      "/v1/blueprints/avaliar": {
+        post: op("avaliarBlueprint", "Assess a blueprint's resilience and cost", {
+          tags: ["projetos"],
+          requestBody: blueprintBody,
+          responses: {
+            "200": json(ref("Avaliacao"), "The assessment; nothing is created."),
+            "400": problem("The body is not JSON."),
+            "413": problem("The body is over 1 MB."),
+            "415": problem("The body is not sent as application/json."),
+            "422": problem("The blueprint has errors; `problemas` lists each one."),
+            ...errors,
+          },
         }),
       },
       "/v1/blueprints/validar": {

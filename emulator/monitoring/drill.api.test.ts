@@ -4,10 +4,9 @@
  * health checks and the datastore's replication mode.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Blueprint, GLOBAL_SAAS } from "../../src/blueprint";
+import { type Blueprint, GATEWAY_SHIFT_S, GLOBAL_SAAS, PROMOTION_S } from "../../src/blueprint";
 import { EstadoSchema, TesteFailoverSchema } from "../../src/contract/monitoring";
 import { type RunningEmulator, startEmulator } from "../testing/process";
-import { GATEWAY_SHIFT_S, PROMOTION_S } from "./model";
 
 let emu: RunningEmulator;
 const auth = { Authorization: "Bearer dev", "Content-Type": "application/json" };
@@ -78,6 +77,11 @@ describe("failover drill at TESSERRA_CLOCK=60", () => {
     expect(after.regioes.find((r) => r.id === primary)?.peso_trafego).toBeGreaterThan(0);
     expect(after.failover).toBeNull();
 
+    // The design's promise for losing the primary's region (contract §5): 36 s, 2.5 s.
+    expect(report.estimado).toEqual({ rto_s: 36, rpo_s: 2.5 });
+    expect(Math.abs((report.rto_s ?? Number.NaN) - 36)).toBeLessThanOrEqual(1);
+    expect(report.rpo_s).toBeLessThanOrEqual(2.5);
+    expect([report.rto_alvo_s, report.rpo_alvo_s]).toEqual([60, 5]);
     // Seed gateway: default health checks, every 10 s, 3 failures in a row.
     const detection = 10 * 3;
     expect(report.primario_perdido).toBe(true);

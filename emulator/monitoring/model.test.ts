@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { GLOBAL_SAAS, normalizeBlueprint } from "../../src/blueprint";
+import { GATEWAY_SHIFT_S, GLOBAL_SAAS, normalizeBlueprint, PROMOTION_S } from "../../src/blueprint";
 import { budgetRemaining, burnRate, sumCounts } from "../../src/slo/slo";
-import {
-  GATEWAY_SHIFT_S,
-  HOUR_MS,
-  MINUTE_MS,
-  PROMOTION_S,
-  ProjectSim,
-  rttMs,
-  seedOf,
-} from "./model";
+import { HOUR_MS, MINUTE_MS, ProjectSim, rttMs, seedOf } from "./model";
 import { drillReport, estadoAt, metricasAt, sloStatusAt, stepFor } from "./status";
 
 const bp = normalizeBlueprint(GLOBAL_SAAS); // sa-east-1 (primary), us-east-1, eu-central-1

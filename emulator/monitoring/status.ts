@@ -4,7 +4,7 @@
  */
 
 import type { NormalizedBlueprint, Slo } from "../../src/blueprint";
-import { DEFAULT_SLOS, zonesOf } from "../../src/blueprint";
+import { assess, DEFAULT_SLOS, zonesOf } from "../../src/blueprint";
 import type {
   Estado,
   Metricas,
@@ -313,15 +313,18 @@ export function metricasAt(
   return { serie: query.serie, regiao: query.regiao, passo, unidade: UNITS[query.serie], pontos };
 }
 
-export interface DrillTargets {
-  rto_alvo_s: number;
-  rpo_alvo_s: number;
-}
-
-/** Tier targets: synchronous replication (Enterprise) promises RPO 0, asynchronous (Business) seconds. */
-export function drillTargets(sim: ProjectSim): DrillTargets {
-  const sync = sim.topology.datastores.some((d) => d.replicacao === "sincrona");
-  return { rto_alvo_s: 60, rpo_alvo_s: sync ? 0 : 5 };
+/**
+ * What the drill is held to: the design's estimate for losing that region (its §5
+ * `perda-regiao`, with the datastores' primary where the drill found it) and the policy.
+ */
+export function drillPromises(bp: NormalizedBlueprint, regiao: string, primario: string) {
+  const a = assess(bp, { primario });
+  const loss = a.cenarios.find((c) => c.tipo === "perda-regiao" && c.regiao === regiao);
+  return {
+    estimado: { rto_s: loss?.rto_s ?? null, rpo_s: loss?.rpo_s ?? null },
+    rto_alvo_s: a.politica.rto_s,
+    rpo_alvo_s: a.politica.rpo_s,
+  };
 }
 
 export interface DrillEvent {
@@ -468,7 +471,7 @@ export function drillReport(
     trafego_realocado_s: at(p.trafficMoved),
     rto_s: at(restoredAt),
     rpo_s: t >= p.promoted ? rpo : null,
-    ...drillTargets(sim),
+    ...drillPromises(bp, p.drill.regiao, p.primaryBefore),
     requisicoes_falhas: t >= restoredAt ? failed : null,
     orcamento_gasto:
       t >= restoredAt && windowTotal > 0

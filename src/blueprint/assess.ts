@@ -335,12 +335,15 @@ function conformanceOf(
       .filter((r) => r.singleZone && bp.resiliencia !== "zona-unica")
       .sort((a, b) => a.availability - b.availability)[0];
     const target = weakest ? raiseToMultiZone(m, weakest) : undefined;
-    let after: number | undefined;
-    if (target) {
-      const patched = structuredClone(bp);
-      setAt(patched, target.ponteiro, target.valor);
-      after = availabilityOf(modelOf(patched));
-    }
+    // The fix puts that resource in two zones of every region; nothing else changes.
+    const after = weakest
+      ? availabilityOf({
+          ...m,
+          regional: m.regional.map((r) =>
+            r === weakest ? { ...r, availability: AVAILABILITY.multiZone, singleZone: false } : r,
+          ),
+        })
+      : undefined;
     findings.push({
       ponteiro: target?.ponteiro ?? "/resiliencia",
       codigo: "disponibilidade-abaixo-da-politica",

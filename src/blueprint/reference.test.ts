@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CONFORMANCE_CODES } from "./assess";
 import { FINDING_CODES } from "./findings";
-import { blueprintReference, FIELD_DOCS, RULE_DOCS, ruleExample } from "./reference";
+import {
+  blueprintReference,
+  conformanceExample,
+  FIELD_DOCS,
+  RULE_DOCS,
+  ruleExample,
+} from "./reference";
 import { GLOBAL_SAAS } from "./templates";
 import { validateBlueprint } from "./validate";
 
@@ -18,6 +25,11 @@ describe("the blueprint reference", () => {
   it("gives every rule code an example that produces exactly that code", () => {
     for (const codigo of FINDING_CODES) expect(ruleExample(codigo)?.codigo, codigo).toBe(codigo);
     expect(Object.keys(RULE_DOCS).sort()).toEqual([...FINDING_CODES].sort());
+  });
+
+  it("gives every conformance code an example that produces it", () => {
+    for (const codigo of CONFORMANCE_CODES)
+      expect(conformanceExample(codigo)?.codigo, codigo).toBe(codigo);
   });
 
   it("ships the README's sample blueprint as the Global SaaS template, valid", () => {

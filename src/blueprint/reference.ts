@@ -5,9 +5,12 @@
  * a test fails when a field or a rule code has none, or when the committed page is stale.
  */
 import * as z from "zod";
+import { assess, CONFORMANCE_CODES, type ConformanceCode } from "./assess";
 import { FINDING_CODES, type FindingCode } from "./findings";
+import { normalizeBlueprint } from "./normalize";
 import type { Plano } from "./plans";
 import {
+  type Blueprint,
   BlueprintSchema,
   CIDR_8_28,
   CONFIG_SCHEMAS,
@@ -281,6 +284,48 @@ export const RULE_DOCS: Record<
   },
 };
 
+/** For each conformance code (assessment, contract §5), when and an example change. */
+export const CONFORMANCE_DOCS: Record<
+  ConformanceCode,
+  { when: string; change: string; example: Edit }
+> = {
+  "rto-acima-da-politica": {
+    when: "The worst surviving scenario's RTO is above `politica.rto_s`.",
+    change: "politica = { rto_s: 30 }",
+    example: (bp) => {
+      bp.politica = { rto_s: 30 };
+    },
+  },
+  "rpo-acima-da-politica": {
+    when: "The worst surviving scenario's RPO is above `politica.rpo_s`.",
+    change: "politica = { rpo_s: 0 }",
+    example: (bp) => {
+      bp.politica = { rpo_s: 0 };
+    },
+  },
+  "disponibilidade-abaixo-da-politica": {
+    when: "The estimated availability is below `politica.disponibilidade_pct`.",
+    change: "politica = { disponibilidade_pct: 99.995 }",
+    example: (bp) => {
+      bp.politica = { disponibilidade_pct: 99.995 };
+    },
+  },
+  "zona-unica-em-regiao": {
+    when: "Not `zona-unica`, and an on-path compute or datastore lives in one zone of a region.",
+    change: "the Global SaaS template as it is",
+    example: () => {},
+  },
+};
+
+/** The conformance finding a code's example produces, as the assessment reports it. */
+export function conformanceExample(codigo: ConformanceCode) {
+  const bp = JSON.parse(GLOBAL_SAAS_TEXT) as Json & { recursos: Json[] };
+  CONFORMANCE_DOCS[codigo].example(bp);
+  return assess(normalizeBlueprint(bp as unknown as Blueprint)).conformidade.find(
+    (f) => f.codigo === codigo,
+  );
+}
+
 const NAMED_PATTERNS = new Map<string, string>([
   [DNS_LABEL.source, "a DNS label"],
   [HOSTNAME.source, "a hostname with at least one dot"],
@@ -434,6 +479,22 @@ export function blueprintReference(): string {
     const { change } = RULE_DOCS[codigo];
     out.push(
       `| \`${codigo}\` | ${f.severidade} | ${cell(RULE_DOCS[codigo].when)} | ${cell(`\`${change}\``)} → \`${f.ponteiro}\`: ${cell(f.mensagem)} |`,
+    );
+  }
+  out.push(
+    "",
+    "## Conformance codes",
+    "",
+    "The assessment (`npm run blueprint -- assess`, `POST /v1/blueprints/avaliar`, the designer's Resilience view) compares the design with its `politica`. Its findings are warnings (`aviso`); each points at the field to change, and `correcao` gives the one change that fixes it where one does.",
+    "",
+    "| code | when | example change → finding |",
+    "| --- | --- | --- |",
+  );
+  for (const codigo of CONFORMANCE_CODES) {
+    const f = conformanceExample(codigo);
+    if (!f) throw new Error(`CONFORMANCE_DOCS example for ${codigo} does not produce it`);
+    out.push(
+      `| \`${codigo}\` | ${cell(CONFORMANCE_DOCS[codigo].when)} | ${cell(`\`${CONFORMANCE_DOCS[codigo].change}\``)} → \`${f.ponteiro}\`: ${cell(f.mensagem)} |`,
     );
   }
   out.push("");

@@ -147,6 +147,9 @@ export const TesteFailoverSchema = z.object({
   trafego_realocado_s: z.number().nullable(),
   rto_s: z.number().nullable(),
   rpo_s: z.number().nullable(),
+  /** The design's estimate for losing this region (contract §5), to compare with rto_s/rpo_s. */
+  estimado: z.object({ rto_s: z.number().nullable(), rpo_s: z.number().nullable() }),
+  /** The resilience policy's targets (the blueprint's `politica`, defaults applied). */
   rto_alvo_s: z.number(),
   rpo_alvo_s: z.number(),
   requisicoes_falhas: z.int().nullable(),

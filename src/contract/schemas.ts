@@ -4,7 +4,7 @@
  * response with them, and the OpenAPI document is generated from them.
  */
 import * as z from "zod";
-import { FINDING_CODES, PLANS, RESOURCE_TYPES } from "../blueprint";
+import { AvaliacaoSchema, FINDING_CODES, PLANS, RESOURCE_TYPES } from "../blueprint";
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -51,10 +51,15 @@ export const PlanoMudancaSchema = z.object({
   remover: z.array(z.string()),
 });
 
-/** `POST /v1/projetos/{id}/plano`: the diff, the version it was computed against, and the warnings. */
+/**
+ * `POST /v1/projetos/{id}/plano`: the diff, the version it was computed against, the warnings,
+ * and what the change does to the assessment (contract §5; `antes` is null when the stored
+ * blueprint no longer passes today's rules).
+ */
 export const PlanoRespostaSchema = PlanoMudancaSchema.extend({
   versao_atual: z.int().min(1),
   problemas: z.array(FindingSchema),
+  avaliacao: z.object({ antes: AvaliacaoSchema.nullable(), depois: AvaliacaoSchema }),
 });
 export type PlanoResposta = z.infer<typeof PlanoRespostaSchema>;
 
