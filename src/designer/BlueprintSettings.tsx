@@ -3,6 +3,7 @@ import { type Finding, PLANS, type Plano, REGIONS, RESILIENCE_LEVELS } from "../
 import { type Json, regionsOf, setBlueprintField } from "./doc";
 import { OPTION_LABELS } from "./fields";
 import { FieldMessages, fieldId, inputClass } from "./Inspector";
+import { PolicyFields } from "./PolicyFields";
 import { useDesigner, useDoc, useFindings } from "./store";
 
 // The world map (topology data and projection) loads after the editor: it is not needed to draw.
@@ -131,6 +132,7 @@ export function BlueprintSettings() {
         ) : null}
         <FieldMessages findings={regioes} id={`${fieldId("/regioes")}-msg`} />
       </fieldset>
+      <PolicyFields />
       <div>
         <label
           htmlFor="account-plan"

@@ -43,7 +43,7 @@ import {
   NODE_W,
 } from "./flow";
 import { DETAIL_ZOOM, nodeTypes } from "./nodes";
-import { useDesigner, useDoc, useFindings } from "./store";
+import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 
 export const PRODUCT_MIME = "application/x-tesserra-product";
 
@@ -133,6 +133,7 @@ function commitMoves(doc: Doc, moved: Record<string, XY>): Doc {
 export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) => void }) {
   const doc = useDoc();
   const findings = useFindings();
+  const assessment = useAssessment();
   const selection = useDesigner((s) => s.selection);
   const overlay = useDesigner((s) => s.planOverlay);
   const apply = useDesigner((s) => s.apply);
@@ -158,10 +159,18 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
 
   const selectionSet = useMemo(() => new Set(selection), [selection]);
   const derived = useMemo(() => {
-    const nodes = deriveNodes(doc, findings, selectionSet, overlay, previous.current, measured);
+    const nodes = deriveNodes(
+      doc,
+      findings,
+      selectionSet,
+      overlay,
+      previous.current,
+      measured,
+      assessment.spof,
+    );
     previous.current = new Map(nodes.map((n) => [n.id, n]));
     return nodes;
-  }, [doc, findings, selectionSet, overlay, measured]);
+  }, [doc, findings, selectionSet, overlay, measured, assessment.spof]);
   const nodes = useMemo(
     () =>
       dragging.size === 0

@@ -7,6 +7,7 @@ import { downloadText, downloadUrl } from "../ui/download";
 import { Menu } from "../ui/Menu";
 import { autoPlace, layoutAll } from "./arrange";
 import { BlueprintSettings } from "./BlueprintSettings";
+import { BottomPanel } from "./BottomPanel";
 import { Canvas } from "./Canvas";
 import { type Doc, nameOf, pasteResources, positionsOf, type Resource, resourcesOf } from "./doc";
 import { loadDraft, newDraftId, type StoredDraft, saveDraft } from "./drafts";
@@ -15,7 +16,6 @@ import { blueprintFileName, blueprintFileText } from "./exportJson";
 import { ResourceInspector, useFocusRequests } from "./Inspector";
 import { blueprintFromFile, blueprintFromText, type ImportResult } from "./importBlueprint";
 import { Palette } from "./Palette";
-import { ProblemsPanel } from "./ProblemsPanel";
 import { useDesigner, useDoc, useFindings } from "./store";
 import { SubmitControl } from "./submit/SubmitControl";
 
@@ -391,8 +391,8 @@ function Editor({ draft }: { draft: StoredDraft }) {
               </div>
             ) : null}
           </div>
-          <div className="h-48 shrink-0 border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <ProblemsPanel />
+          <div className="h-60 shrink-0 border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <BottomPanel />
           </div>
         </div>
         <aside

@@ -5,7 +5,7 @@
  * beyond what it checks. Positions live in `diagrama.posicoes`, so the picture travels with
  * the blueprint.
  */
-import { defaultRegions, RESOURCE_TYPES, type TipoRecurso } from "../blueprint";
+import { defaultRegions, fromPointer, RESOURCE_TYPES, type TipoRecurso } from "../blueprint";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -273,6 +273,18 @@ function setIn(obj: JsonObject, path: readonly string[], value: Json | undefined
   if (Object.keys(updated).length === 0 && value === undefined) delete next[key];
   else next[key] = updated;
   return next;
+}
+
+/**
+ * Sets the value a JSON Pointer names: `/recursos/<i>/…` inside that resource, `/<key>/…` on
+ * the blueprint itself (parents created as needed). How a one-click fix is applied.
+ */
+export function setAtPointer(doc: Doc, pointer: string, value: Json): Doc {
+  const path = fromPointer(pointer);
+  if (path[0] === "recursos" && /^\d+$/.test(path[1] ?? ""))
+    return setResourceField(doc, Number(path[1]), path.slice(2), value);
+  if (path.length === 0) return doc;
+  return setIn(doc as JsonObject, path, value) as Doc;
 }
 
 export function setBlueprintField(doc: Doc, key: string, value: Json | undefined): Doc {

@@ -33,6 +33,8 @@ export interface ResourceNodeData extends Record<string, unknown> {
   regions: string[];
   overlay: "criar" | "alterar" | null;
   changed: string[];
+  /** A single point of failure in its region (the assessment's zona-unica-em-regiao). */
+  spof: boolean;
 }
 export type FlowNode = Node<ResourceNodeData, "resource" | "fabric">;
 
@@ -96,6 +98,7 @@ export function deriveNodes(
   overlay: ChangePlan | null,
   previous: ReadonlyMap<string, FlowNode>,
   measured: ReadonlyMap<string, { width: number; height: number }> = new Map(),
+  spof: ReadonlySet<number> = new Set(),
 ): FlowNode[] {
   const positions = positionsOf(doc);
   const regions = regionsOf(doc);
@@ -130,6 +133,7 @@ export function deriveNodes(
       pd.errors === c.errors &&
       pd.warnings === c.warnings &&
       pd.overlay === ov &&
+      pd.spof === spof.has(index) &&
       pd.regions.join() === regions.join() &&
       pd.changed === (changed.get(id) ?? pd.changed);
     const data: ResourceNodeData = sameData
@@ -142,6 +146,7 @@ export function deriveNodes(
           regions,
           overlay: ov,
           changed: changed.get(id) ?? [],
+          spof: spof.has(index),
         };
     const rect = isFabric ? rects.get(id) : undefined;
     const parentId = parent ? String(fabric) : undefined;

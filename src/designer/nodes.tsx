@@ -53,7 +53,8 @@ function nodeLabel(data: FlowNode["data"]): string {
     data.errors || data.warnings
       ? `, ${data.errors} errors, ${data.warnings} warnings`
       : ", no problems";
-  return `${product} ${nameOf(data.resource)}${problems}`;
+  const spof = data.spof ? ", single point of failure in its region" : "";
+  return `${product} ${nameOf(data.resource)}${problems}${spof}`;
 }
 
 /**
@@ -99,7 +100,17 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
               <span className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
                 {product?.label ?? String(data.resource.tipo ?? "?")}
               </span>
-              <Counts errors={data.errors} warnings={data.warnings} />
+              <span className="flex items-center gap-1">
+                {data.spof ? (
+                  <span
+                    className="rounded border border-amber-600 px-1 text-[10px] font-semibold text-amber-800 dark:border-amber-400 dark:text-amber-200"
+                    title="Single point of failure: it lives in one zone of its region, so losing that zone takes the region out. See Resilience."
+                  >
+                    SPOF
+                  </span>
+                ) : null}
+                <Counts errors={data.errors} warnings={data.warnings} />
+              </span>
             </div>
             <div className="truncate font-mono text-sm font-semibold text-slate-900 dark:text-slate-100">
               {nameOf(data.resource) || "(no name)"}

@@ -4,7 +4,16 @@
  * goes through `apply`, which records one undo step.
  */
 import { create } from "zustand";
-import { type ChangePlan, type Finding, type Plano, validateBlueprint } from "../blueprint";
+import {
+  type Avaliacao,
+  assess,
+  type ChangePlan,
+  type Finding,
+  normalizeBlueprint,
+  type Plano,
+  singlePointsOfFailure,
+  validateBlueprint,
+} from "../blueprint";
 import { type Doc, EMPTY_DOC } from "./doc";
 import { commit, createHistory, type History, redo, undo } from "./history";
 
@@ -146,4 +155,32 @@ export function useFindings(): Finding[] {
   const plano = useDesigner((s) => s.plano);
   const server = useDesigner((s) => s.serverFindings);
   return findingsOf(doc, plano, server);
+}
+
+export interface Assessment {
+  /** Contract §5, or null while the design has errors (there is nothing sound to estimate). */
+  avaliacao: Avaliacao | null;
+  /** Indexes of resources that are a single point of failure in their region. */
+  spof: ReadonlySet<number>;
+}
+
+const NO_ASSESSMENT: Assessment = { avaliacao: null, spof: new Set() };
+let lastAssessment: { doc: Doc; value: Assessment } | null = null;
+
+/** The design's assessment, computed in the browser on every edit (no request), once a doc. */
+export function assessmentOf(doc: Doc): Assessment {
+  if (lastAssessment?.doc === doc) return lastAssessment.value;
+  // Plan rules do not change what a design would do, only whether the account may deploy it.
+  const result = validateBlueprint(doc);
+  let value = NO_ASSESSMENT;
+  if (result.valido && result.blueprint) {
+    const normalized = normalizeBlueprint(result.blueprint);
+    value = { avaliacao: assess(normalized), spof: singlePointsOfFailure(normalized) };
+  }
+  lastAssessment = { doc, value };
+  return value;
+}
+
+export function useAssessment(): Assessment {
+  return assessmentOf(useDoc());
 }

@@ -3,8 +3,11 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { ApiError, api } from "../../api/client";
 import { useApiKeys } from "../../api/hooks";
-import { type ChangePlan, diffBlueprints, type Finding } from "../../blueprint";
+import { type Avaliacao, type ChangePlan, diffBlueprints, type Finding } from "../../blueprint";
 import { buttonClass } from "../../ui/Card";
+import type { Doc } from "../doc";
+import { assessmentOf } from "../store";
+import { impactRows } from "./impact";
 
 /**
  * The designer's Submit button and its flow (validate on the server, plan, apply). The
@@ -35,6 +38,8 @@ type Step =
       projectId?: string;
       warnings: number;
       notice?: string;
+      /** What the change does to the assessment (contract §5): before (none for a new project) and after. */
+      impact?: { antes: Avaliacao | null; depois: Avaliacao };
     }
   | {
       kind: "failed";
@@ -102,7 +107,15 @@ export function SubmitControl({
           const { value, etag } = await api.plano(linkedProjectId, blueprint);
           const plan = { criar: value.criar, alterar: value.alterar, remover: value.remover };
           onPlan(plan);
-          setStep({ kind: "plan", plan, etag, projectId: linkedProjectId, warnings, notice });
+          setStep({
+            kind: "plan",
+            plan,
+            etag,
+            projectId: linkedProjectId,
+            warnings,
+            notice,
+            impact: value.avaliacao,
+          });
           return;
         } catch (e) {
           // The project was deleted elsewhere: this draft can still become a new one.
@@ -112,7 +125,14 @@ export function SubmitControl({
       }
       const plan = diffBlueprints({ recursos: [] }, blueprint);
       onPlan(plan);
-      setStep({ kind: "plan", plan, warnings, notice });
+      const depois = assessmentOf(blueprint as Doc).avaliacao;
+      setStep({
+        kind: "plan",
+        plan,
+        warnings,
+        notice,
+        impact: depois ? { antes: null, depois } : undefined,
+      });
     } catch (e) {
       fail(e, () => void prepare(notice));
     }
@@ -299,6 +319,7 @@ function PlanView({
           ))}
         </ul>
       )}
+      {step.impact ? <ImpactTable before={step.impact.antes} after={step.impact.depois} /> : null}
       {step.warnings > 0 ? (
         <p className="mt-2 text-xs text-amber-700 dark:text-amber-300">
           {step.warnings} warning{step.warnings === 1 ? "" : "s"} (see Problems); they do not block
@@ -318,6 +339,51 @@ function PlanView({
           {step.projectId ? "Apply plan" : "Create project"}
         </button>
       </div>
+    </div>
+  );
+}
+
+const CHANGE_CLASS = {
+  better: "text-emerald-800 dark:text-emerald-300",
+  worse: "text-red-800 dark:text-red-300",
+  same: "text-slate-600 dark:text-slate-300",
+  new: "text-slate-600 dark:text-slate-300",
+} as const;
+
+/** Availability, worst RTO and RPO, and cost, before → after, with the direction in words. */
+function ImpactTable({ before, after }: { before: Avaliacao | null; after: Avaliacao }) {
+  return (
+    <div className="mt-3">
+      <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
+        Resilience and cost
+      </h3>
+      <table
+        className="mt-1 w-full text-left text-xs"
+        aria-label="Resilience and cost, before and after"
+      >
+        <thead className="text-slate-600 dark:text-slate-300">
+          <tr>
+            <th className="py-1 font-medium">Figure</th>
+            <th className="py-1 font-medium">{before ? "Now" : ""}</th>
+            <th className="py-1 font-medium">{before ? "After" : "Estimate"}</th>
+            <th className="py-1 font-medium">{before ? "Change" : ""}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {impactRows(before, after).map((r) => (
+            <tr key={r.label} className="border-t border-slate-100 dark:border-slate-800">
+              <th scope="row" className="py-1 font-medium">
+                {r.label}
+              </th>
+              <td className="py-1 font-mono">{before ? r.before : ""}</td>
+              <td className="py-1 font-mono">{r.after}</td>
+              <td className={`py-1 ${CHANGE_CLASS[r.change]}`}>
+                {r.change === "new" ? "" : `${r.arrow} ${r.change}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,0 +1,68 @@
+import { useRef, useState } from "react";
+import { ProblemsPanel } from "./ProblemsPanel";
+import { ResiliencePanel } from "./ResiliencePanel";
+import { useAssessment, useFindings } from "./store";
+
+const TABS = ["problems", "resilience"] as const;
+type Tab = (typeof TABS)[number];
+
+/** Problems and Resilience, side by side as tabs under the canvas (WAI-ARIA tabs pattern). */
+export function BottomPanel() {
+  const [tab, setTab] = useState<Tab>("problems");
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ problems: null, resilience: null });
+  const findings = useFindings();
+  const { avaliacao } = useAssessment();
+  const errors = findings.filter((f) => f.severidade === "erro").length;
+  const label: Record<Tab, string> = {
+    problems: `Problems${findings.length ? ` (${findings.length})` : ""}`,
+    resilience: `Resilience${avaliacao?.conformidade.length ? ` (${avaliacao.conformidade.length})` : ""}`,
+  };
+  const choose = (next: Tab) => {
+    setTab(next);
+    refs.current[next]?.focus();
+  };
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div
+        role="tablist"
+        aria-label="Design checks"
+        className="flex shrink-0 gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-800"
+        onKeyDown={(e) => {
+          const i = TABS.indexOf(tab);
+          if (e.key === "ArrowRight") choose(TABS[(i + 1) % TABS.length]);
+          else if (e.key === "ArrowLeft") choose(TABS[(i + TABS.length - 1) % TABS.length]);
+        }}
+      >
+        {TABS.map((t) => (
+          <button
+            key={t}
+            ref={(el) => {
+              refs.current[t] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`tabpanel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            onClick={() => setTab(t)}
+            className={`rounded-t px-3 py-1 text-xs font-medium ${tab === t ? "border-b-2 border-indigo-700 text-slate-900 dark:border-indigo-400 dark:text-slate-100" : "text-slate-600 hover:text-slate-900 dark:text-slate-300"}`}
+          >
+            {label[t]}
+            {t === "problems" && errors > 0 ? (
+              <span className="sr-only">, {errors} errors</span>
+            ) : null}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id={`tabpanel-${tab}`}
+        aria-labelledby={`tab-${tab}`}
+        className="min-h-0 flex-1"
+      >
+        {tab === "problems" ? <ProblemsPanel /> : <ResiliencePanel />}
+      </div>
+    </div>
+  );
+}

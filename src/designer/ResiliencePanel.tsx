@@ -1,0 +1,227 @@
+import { useState } from "react";
+import { findRegion } from "../blueprint";
+import type { Json } from "./doc";
+import { setAtPointer } from "./doc";
+import { fixLabel, regionLossSentence, seconds, usd, verdict } from "./resilience";
+import { useAssessment, useDesigner } from "./store";
+
+function Figure({
+  label,
+  value,
+  policy,
+  ok,
+  testId,
+}: {
+  label: string;
+  value: string;
+  policy?: string;
+  ok?: boolean;
+  testId: string;
+}) {
+  const v = ok === undefined ? undefined : verdict(ok);
+  return (
+    <div className="min-w-36 rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700">
+      <div className="text-xs text-slate-600 dark:text-slate-300">{label}</div>
+      <div className="font-mono text-base font-semibold" data-testid={testId}>
+        {value}
+      </div>
+      {policy ? (
+        <div className="text-xs text-slate-600 dark:text-slate-300">
+          policy {policy}
+          {v ? (
+            <span
+              className={`ml-1 font-medium ${v.tone === "ok" ? "text-emerald-700 dark:text-emerald-400" : "text-amber-800 dark:text-amber-300"}`}
+            >
+              {v.tone === "ok" ? "✓" : "!"} {v.text}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * What the design promises before it is deployed (contract §5), recomputed on every edit in
+ * the browser: availability, region and zone loss, policy conformance with one-click fixes,
+ * and monthly cost.
+ */
+export function ResiliencePanel() {
+  const { avaliacao: a } = useAssessment();
+  const apply = useDesigner((s) => s.apply);
+  const [region, setRegion] = useState<string>();
+
+  if (!a)
+    return (
+      <section
+        aria-label="Resilience"
+        className="px-4 py-3 text-sm text-slate-600 dark:text-slate-300"
+      >
+        The estimate appears once the blueprint has no errors: fix what Problems lists first.
+      </section>
+    );
+  const p = a.politica;
+  const regions = a.cenarios.filter((c) => c.tipo === "perda-regiao").map((c) => c.regiao);
+  const chosen = region && regions.includes(region) ? region : regions[0];
+  return (
+    <section aria-label="Resilience" className="h-full space-y-3 overflow-y-auto px-4 py-3 text-sm">
+      <div className="flex flex-wrap gap-2">
+        <Figure
+          label="Estimated availability"
+          value={`${a.disponibilidade_estimada_pct.toFixed(4)} %`}
+          policy={`${p.disponibilidade_pct} %`}
+          ok={a.disponibilidade_estimada_pct >= p.disponibilidade_pct}
+          testId="resilience-availability"
+        />
+        <Figure
+          label="Worst RTO"
+          value={seconds(a.rto_s)}
+          policy={`${p.rto_s} s`}
+          ok={a.rto_s === null ? undefined : a.rto_s <= p.rto_s}
+          testId="resilience-rto"
+        />
+        <Figure
+          label="Worst RPO"
+          value={seconds(a.rpo_s)}
+          policy={`${p.rpo_s} s`}
+          ok={a.rpo_s === null ? undefined : a.rpo_s <= p.rpo_s}
+          testId="resilience-rpo"
+        />
+        <Figure
+          label="Monthly cost (USD)"
+          value={`${usd(a.custo_mensal_usd.min)} – ${usd(a.custo_mensal_usd.max)}`}
+          testId="resilience-cost"
+        />
+      </div>
+
+      {a.conformidade.length > 0 ? (
+        <div>
+          <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">
+            Against the policy
+          </h3>
+          <ul className="mt-1 space-y-1">
+            {a.conformidade.map((f) => (
+              <li
+                key={`${f.codigo}|${f.ponteiro}`}
+                className="flex flex-wrap items-start gap-2 rounded border border-amber-300 bg-amber-50 px-2 py-1.5 dark:border-amber-500/40 dark:bg-amber-500/10"
+              >
+                <span
+                  className="font-semibold text-amber-900 dark:text-amber-200"
+                  aria-hidden="true"
+                >
+                  !
+                </span>
+                <span className="min-w-0 flex-1 text-slate-800 dark:text-slate-100">
+                  {f.mensagem}{" "}
+                  <code className="text-xs text-slate-600 dark:text-slate-300">{f.codigo}</code>
+                </span>
+                {f.correcao ? (
+                  <button
+                    type="button"
+                    className="shrink-0 rounded bg-indigo-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700"
+                    onClick={() => {
+                      const c = f.correcao;
+                      if (c) apply((d) => setAtPointer(d, c.ponteiro, c.valor as Json));
+                    }}
+                  >
+                    {fixLabel(f.correcao.ponteiro, f.correcao.valor)}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="text-emerald-800 dark:text-emerald-300">
+          ✓ The design meets its resilience policy in every scenario.
+        </p>
+      )}
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div>
+          <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">Scenarios</h3>
+          <table className="mt-1 w-full text-left text-xs">
+            <thead className="text-slate-600 dark:text-slate-300">
+              <tr>
+                <th className="py-1 font-medium">Loss</th>
+                <th className="py-1 font-medium">Region</th>
+                <th className="py-1 font-medium">Survives</th>
+                <th className="py-1 text-right font-medium">RTO</th>
+                <th className="py-1 text-right font-medium">RPO</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.cenarios.map((c) => (
+                <tr
+                  key={`${c.tipo}|${c.regiao}`}
+                  className="border-t border-slate-100 dark:border-slate-800"
+                >
+                  <td className="py-1">{c.tipo === "perda-regiao" ? "Region" : "Zone a"}</td>
+                  <td className="py-1">
+                    {findRegion(c.regiao)?.city ?? c.regiao}{" "}
+                    <span className="font-mono text-slate-600 dark:text-slate-400">{c.regiao}</span>
+                  </td>
+                  <td className="py-1">{c.sobrevive ? "yes" : "no"}</td>
+                  <td className="py-1 text-right font-mono">{seconds(c.rto_s)}</td>
+                  <td className="py-1 text-right font-mono">{seconds(c.rpo_s)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <fieldset className="mt-2">
+            <legend className="text-xs font-semibold text-slate-700 dark:text-slate-200">
+              If a region goes down
+            </legend>
+            <div className="mt-1 flex flex-wrap gap-1">
+              {regions.map((r) => (
+                <button
+                  key={r}
+                  type="button"
+                  aria-pressed={r === chosen}
+                  onClick={() => setRegion(r)}
+                  className={`rounded border px-2 py-0.5 text-xs ${r === chosen ? "border-indigo-700 bg-indigo-700 text-white" : "border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-200"}`}
+                >
+                  {findRegion(r)?.city ?? r}
+                </button>
+              ))}
+            </div>
+            {chosen ? (
+              <p
+                className="mt-1 text-slate-800 dark:text-slate-100"
+                aria-live="polite"
+                data-testid="region-loss"
+              >
+                {regionLossSentence(a, chosen)}
+              </p>
+            ) : null}
+          </fieldset>
+        </div>
+        <div>
+          <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">
+            Monthly cost by region and resource (USD, 730 h)
+          </h3>
+          <table className="mt-1 w-full text-left text-xs">
+            <tbody>
+              {a.custo_mensal_usd.por_regiao.map((r) => (
+                <tr key={r.regiao} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className="py-1">{findRegion(r.regiao)?.city ?? r.regiao}</td>
+                  <td className="py-1 text-right font-mono">
+                    {usd(r.min)} – {usd(r.max)}
+                  </td>
+                </tr>
+              ))}
+              {a.custo_mensal_usd.por_recurso.map((r) => (
+                <tr key={r.nome} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className="py-1 font-mono">{r.nome}</td>
+                  <td className="py-1 text-right font-mono">
+                    {usd(r.min)} – {usd(r.max)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
+  );
+}
