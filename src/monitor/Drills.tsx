@@ -102,11 +102,14 @@ function Measure({
   label,
   value,
   target,
+  estimate,
   unit = "s",
 }: {
   label: string;
   value: number | null;
   target?: number;
+  /** What the design's assessment promised (contract §5). */
+  estimate?: number | null;
   unit?: string;
 }) {
   const met = value !== null && target !== undefined ? value <= target : undefined;
@@ -117,9 +120,14 @@ function Measure({
         <span className="text-base font-semibold tabular-nums">
           {value === null ? "measuring…" : unit === "s" ? formatSeconds(value) : value}
         </span>
+        {estimate !== undefined && estimate !== null ? (
+          <span className="text-xs text-slate-600 dark:text-slate-300">
+            estimated {formatSeconds(estimate)}
+          </span>
+        ) : null}
         {target !== undefined ? (
-          <span className="text-xs text-slate-500 dark:text-slate-400">
-            target ≤ {formatSeconds(target)}
+          <span className="text-xs text-slate-600 dark:text-slate-300">
+            policy ≤ {formatSeconds(target)}
           </span>
         ) : null}
         {met !== undefined ? (
@@ -152,8 +160,18 @@ export function DrillReport({ drill }: { drill: TesteFailover }) {
       <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3">
         <Measure label="Detection" value={drill.deteccao_s} />
         <Measure label="Traffic moved after" value={drill.trafego_realocado_s} />
-        <Measure label="RTO" value={drill.rto_s} target={drill.rto_alvo_s} />
-        <Measure label="RPO (writes lost)" value={drill.rpo_s} target={drill.rpo_alvo_s} />
+        <Measure
+          label="RTO"
+          value={drill.rto_s}
+          estimate={drill.estimado.rto_s}
+          target={drill.rto_alvo_s}
+        />
+        <Measure
+          label="RPO (writes lost)"
+          value={drill.rpo_s}
+          estimate={drill.estimado.rpo_s}
+          target={drill.rpo_alvo_s}
+        />
         <div>
           <dt className="text-xs text-slate-500 dark:text-slate-400">Requests failed</dt>
           <dd className="mt-0.5 text-base font-semibold tabular-nums">
@@ -191,5 +209,100 @@ export function DrillReport({ drill }: { drill: TesteFailover }) {
         ) : null}
       </ol>
     </article>
+  );
+}
+
+/**
+ * Measured RTO or RPO of each completed drill over time (dots), against what the design
+ * estimated for that region (rings) and the policy (dashed line). The history table beside it
+ * carries the same numbers for screen readers.
+ */
+export function DrillTrend({
+  drills,
+  measure,
+}: {
+  drills: TesteFailover[];
+  measure: "rto" | "rpo";
+}) {
+  const done = drills
+    .filter((d) => d.status === "concluido")
+    .sort((a, b) => a.inicio.localeCompare(b.inicio));
+  if (done.length === 0) return null;
+  const key = measure === "rto" ? "rto_s" : "rpo_s";
+  const policy =
+    measure === "rto" ? done[done.length - 1].rto_alvo_s : done[done.length - 1].rpo_alvo_s;
+  const values = done
+    .flatMap((d) => [d[key], d.estimado[key]])
+    .filter((v): v is number => v !== null);
+  const top = Math.max(policy, ...values, 1) * 1.15;
+  const W = 320;
+  const H = 110;
+  const pad = { l: 34, r: 8, t: 8, b: 18 };
+  const x = (i: number) =>
+    pad.l +
+    (done.length === 1 ? (W - pad.l - pad.r) / 2 : (i * (W - pad.l - pad.r)) / (done.length - 1));
+  const y = (v: number) => pad.t + (1 - v / top) * (H - pad.t - pad.b);
+  const title = measure === "rto" ? "RTO" : "RPO";
+  const last = done[done.length - 1];
+  return (
+    <figure className="min-w-0">
+      <figcaption className="text-xs font-medium text-slate-700 dark:text-slate-200">
+        {title} per drill: measured (dot), estimated (ring), policy (dashed)
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="mt-1 h-auto w-full"
+        role="img"
+        aria-label={`${title} of ${done.length} drills; the latest measured ${formatSeconds(last[key] ?? 0)}, estimated ${last.estimado[key] === null ? "nothing" : formatSeconds(last.estimado[key] ?? 0)}, policy ${formatSeconds(policy)}.`}
+      >
+        <line
+          x1={pad.l}
+          x2={W - pad.r}
+          y1={y(0)}
+          y2={y(0)}
+          className="stroke-slate-300 dark:stroke-slate-600"
+        />
+        <line
+          x1={pad.l}
+          x2={W - pad.r}
+          y1={y(policy)}
+          y2={y(policy)}
+          strokeDasharray="5 4"
+          className="stroke-red-700 dark:stroke-red-400"
+        />
+        <text x={2} y={y(policy) + 4} className="fill-slate-700 text-[10px] dark:fill-slate-200">
+          {formatSeconds(policy)}
+        </text>
+        <text x={2} y={y(0) + 4} className="fill-slate-700 text-[10px] dark:fill-slate-200">
+          0
+        </text>
+        {done.map((d, i) => {
+          const estimate = d.estimado[key];
+          const value = d[key];
+          return (
+            <g key={d.id}>
+              <title>{`${new Date(d.inicio).toLocaleString()}, ${d.regiao}: measured ${value === null ? "—" : formatSeconds(value)}, estimated ${estimate === null ? "—" : formatSeconds(estimate)}`}</title>
+              {estimate !== null ? (
+                <circle
+                  cx={x(i)}
+                  cy={y(estimate)}
+                  r={6}
+                  className="fill-none stroke-indigo-700 dark:stroke-indigo-300"
+                  strokeWidth={1.5}
+                />
+              ) : null}
+              {value !== null ? (
+                <circle
+                  cx={x(i)}
+                  cy={y(value)}
+                  r={3}
+                  className="fill-slate-900 dark:fill-slate-100"
+                />
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
   );
 }

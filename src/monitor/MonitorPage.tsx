@@ -17,7 +17,7 @@ import { Badge, buttonClass, Card } from "../ui/Card";
 import { LiveIndicator } from "../ui/LiveIndicator";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
 import { buildCharts } from "./charts";
-import { DrillDialog, DrillReport } from "./Drills";
+import { DrillDialog, DrillReport, DrillTrend } from "./Drills";
 import { DatastoreStatus, HealthMatrix, TrafficWeights } from "./FailoverStatus";
 import { cityOf, formatSeconds } from "./format";
 import { MonitorCharts } from "./MonitorCharts";
@@ -358,30 +358,36 @@ export function MonitorPage() {
                   targets.
                 </p>
               ) : (
-                <table className="w-full text-left text-sm" aria-label="Failover history">
-                  <thead className="text-xs text-slate-500 uppercase">
-                    <tr>
-                      <th className="py-1 font-medium">When</th>
-                      <th className="py-1 font-medium">Region</th>
-                      <th className="py-1 text-right font-medium">RTO</th>
-                      <th className="py-1 text-right font-medium">RPO</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                    {(testes.data ?? [])
-                      .filter((t) => t.id !== drillId)
-                      .map((t) => (
-                        <tr key={t.id}>
-                          <td className="py-1.5 text-slate-600 dark:text-slate-300">
-                            {new Date(t.inicio).toLocaleString()}
-                          </td>
-                          <td className="py-1.5">{cityOf(t.regiao)}</td>
-                          <MeasureCell value={t.rto_s} target={t.rto_alvo_s} />
-                          <MeasureCell value={t.rpo_s} target={t.rpo_alvo_s} />
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
+                <>
+                  <div className="mb-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
+                    <DrillTrend drills={testes.data ?? []} measure="rto" />
+                    <DrillTrend drills={testes.data ?? []} measure="rpo" />
+                  </div>
+                  <table className="w-full text-left text-sm" aria-label="Failover history">
+                    <thead className="text-xs text-slate-500 uppercase">
+                      <tr>
+                        <th className="py-1 font-medium">When</th>
+                        <th className="py-1 font-medium">Region</th>
+                        <th className="py-1 text-right font-medium">RTO</th>
+                        <th className="py-1 text-right font-medium">RPO</th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                      {(testes.data ?? [])
+                        .filter((t) => t.id !== drillId)
+                        .map((t) => (
+                          <tr key={t.id}>
+                            <td className="py-1.5 text-slate-600 dark:text-slate-300">
+                              {new Date(t.inicio).toLocaleString()}
+                            </td>
+                            <td className="py-1.5">{cityOf(t.regiao)}</td>
+                            <MeasureCell value={t.rto_s} target={t.rto_alvo_s} />
+                            <MeasureCell value={t.rpo_s} target={t.rpo_alvo_s} />
+                          </tr>
+                        ))}
+                    </tbody>
+                  </table>
+                </>
               )}
             </Card>
           </div>
