@@ -16,7 +16,9 @@ declare global {
   }
 }
 
-const payload = (await (await fetch("./data.json")).json()) as {
+// `?auto=<file>`: the series to draw at once on load (default data.json, for renderCharts).
+const auto = new URLSearchParams(location.search).get("auto");
+const payload = (await (await fetch(`./${auto || "data.json"}`)).json()) as {
   regions: string[];
   series: [string, Metricas][];
 };
@@ -26,9 +28,9 @@ let root: Root | undefined;
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
-// `?auto`: draw at once on load, as the Monitor would with every answer already in hand; the
-// bench times navigation → all charts drawn here as the Monitor page's baseline.
-if (new URLSearchParams(location.search).has("auto")) {
+// With `?auto`, draw at once on load, as the Monitor would with every answer already in hand;
+// the bench times navigation → all charts drawn here as the Monitor page's baseline.
+if (auto !== null) {
   const charts = buildCharts(data, payload.regions, { objetivo: 99.95, limiarMs: 300 });
   createRoot(container).render(<MonitorCharts charts={charts} />);
 }
