@@ -9,6 +9,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { startEmulator } from "../emulator/testing/process";
 import { GLOBAL_SAAS } from "../src/blueprint";
+import { createProject } from "./project";
 import { syntheticBlueprint } from "./syntheticBlueprint";
 import type { BenchRow, BenchSuite } from "./types";
 
@@ -49,12 +50,7 @@ function load(opts: autocannon.Options): Promise<autocannon.Result> {
 export default async function run(): Promise<BenchSuite> {
   const emu = await startEmulator({ clock: 60 });
   try {
-    const created = await fetch(`${emu.url}/v1/projetos`, {
-      method: "POST",
-      headers: AUTH,
-      body: JSON.stringify(GLOBAL_SAAS),
-    });
-    const { id } = (await created.json()) as { id: string };
+    const id = await createProject(emu.url, GLOBAL_SAAS);
     const sample = await fetch(`${emu.url}/v1/projetos/${id}`, { headers: AUTH });
     const bare = await startBareHono(await sample.text(), sample.headers.get("ETag") ?? "");
     const validar = JSON.stringify(syntheticBlueprint(100));

@@ -3,30 +3,18 @@
  * 1,000 resources in ≤ 2 ms median. The blueprint is normalized once, as the console does
  * before assessing; assess() itself is what is timed.
  */
-import { performance } from "node:perf_hooks";
 import { assess, normalizeBlueprint } from "../src/blueprint";
 import { syntheticBlueprint } from "./syntheticBlueprint";
+import { quantile, timeRuns } from "./timing";
 import type { BenchSuite } from "./types";
 
 const BUDGET_MS: Record<number, number> = { 1000: 2 };
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 
 export default async function run(): Promise<BenchSuite> {
   const rows = [];
   for (const size of [10, 100, 1000, 5000]) {
     const normalized = normalizeBlueprint(syntheticBlueprint(size));
-    for (let i = 0; i < 50; i++) assess(normalized); // warm-up
-    const times: number[] = [];
-    const deadline = performance.now() + 2000;
-    while (times.length < 30 || (performance.now() < deadline && times.length < 5000)) {
-      const t0 = performance.now();
-      assess(normalized);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
+    const times = timeRuns(() => assess(normalized), { warmUp: 50, maxRuns: 5000 });
     const median = quantile(times, 0.5);
     const budget = BUDGET_MS[size];
     rows.push({

@@ -12,9 +12,9 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { build } from "vite";
 import { startEmulator } from "../emulator/testing/process";
 import { GLOBAL_SAAS } from "../src/blueprint";
+import { createProject } from "./project";
 import type { BenchRow, BenchSuite } from "./types";
 
-const AUTH = { Authorization: "Bearer dev", "Content-Type": "application/json" };
 const RUNS = 3;
 
 function median(xs: number[]): number {
@@ -44,17 +44,7 @@ export default async function run(): Promise<BenchSuite> {
   });
   const rows: BenchRow[] = [];
   try {
-    const created = await fetch(`${emu.url}/v1/projetos`, {
-      method: "POST",
-      headers: AUTH,
-      body: JSON.stringify(GLOBAL_SAAS),
-    });
-    const { id } = (await created.json()) as { id: string };
-    for (;;) {
-      const r = await fetch(`${emu.url}/v1/projetos/${id}`, { headers: AUTH });
-      if (((await r.json()) as { status: string }).status === "ativo") break;
-      await new Promise((res) => setTimeout(res, 200));
-    }
+    const id = await createProject(emu.url, GLOBAL_SAAS, { active: true });
     const pages = [
       ["Designer (first screen)", "/designer"],
       ["Projects", "/projects"],

@@ -18,6 +18,7 @@ import type { Blueprint } from "../src/blueprint";
 import { buildCharts } from "../src/monitor/charts";
 import { DEFAULT_RANGE, queryWindow } from "../src/monitor/range";
 import { seriesRequests } from "../src/monitor/series";
+import { createProject } from "./project";
 import { serveDir } from "./serve";
 import type { BenchRow, BenchSuite } from "./types";
 
@@ -71,14 +72,7 @@ export default async function run(): Promise<BenchSuite> {
   const outDir = mkdtempSync(join(tmpdir(), "tesserra-monitor-bench-"));
   let served: Awaited<ReturnType<typeof serveDir>> | undefined;
   try {
-    const created = await fetch(`${emu.url}/v1/projetos`, {
-      method: "POST",
-      headers: AUTH,
-      body: JSON.stringify(sixRegionBlueprint),
-    });
-    if (created.status !== 201)
-      throw new Error(`create: ${created.status} ${await created.text()}`);
-    const { id } = (await created.json()) as { id: string };
+    const id = await createProject(emu.url, sixRegionBlueprint);
 
     // 1. The endpoint: every series of the 30-day view, timed over HTTP.
     const ate = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -178,18 +172,10 @@ export default async function run(): Promise<BenchSuite> {
       });
       const served2 = await startEmulator({ clock: 60, env: { CONSOLE_DIST: consoleDir } });
       try {
-        const again = await fetch(`${served2.url}/v1/projetos`, {
-          method: "POST",
-          headers: AUTH,
-          body: JSON.stringify(sixRegionBlueprint),
-        });
-        const project = (await again.json()) as { id: string };
         // Active once the deployment is done: 6 regions × 4 resources at 60× take a few seconds.
-        for (;;) {
-          const r = await fetch(`${served2.url}/v1/projetos/${project.id}`, { headers: AUTH });
-          if (((await r.json()) as { status: string }).status === "ativo") break;
-          await new Promise((res) => setTimeout(res, 200));
-        }
+        const project = {
+          id: await createProject(served2.url, sixRegionBlueprint, { active: true }),
+        };
         // The baseline draws the very series the Monitor opens on: its default range, now.
         const window = queryWindow(DEFAULT_RANGE, Date.now());
         const sameSeries: [string, unknown][] = [];

@@ -3,16 +3,12 @@
  * 2-core CI machine. The contract caps a blueprint at 500 resources, so the 1,000 and 5,000
  * cases carry one `esquema` finding for the cap; every resource is still checked.
  */
-import { performance } from "node:perf_hooks";
 import { validateBlueprint } from "../src/blueprint";
 import { syntheticBlueprint } from "./syntheticBlueprint";
+import { quantile, timeRuns } from "./timing";
 import type { BenchSuite } from "./types";
 
 const BUDGET_MS: Record<number, number> = { 1000: 5 };
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 
 export default async function run(): Promise<BenchSuite> {
   const rows = [];
@@ -20,15 +16,7 @@ export default async function run(): Promise<BenchSuite> {
     // Round-trip through text, as every caller gets its blueprint.
     const doc = JSON.parse(JSON.stringify(syntheticBlueprint(size)));
     const findings = validateBlueprint(doc).problemas;
-    for (let i = 0; i < 20; i++) validateBlueprint(doc); // warm-up: JIT and zod's compiled paths
-    const times: number[] = [];
-    const deadline = performance.now() + 2000;
-    while (times.length < 30 || (performance.now() < deadline && times.length < 2000)) {
-      const t0 = performance.now();
-      validateBlueprint(doc);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
+    const times = timeRuns(() => validateBlueprint(doc));
     const median = quantile(times, 0.5);
     const budget = BUDGET_MS[size];
     rows.push({

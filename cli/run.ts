@@ -108,22 +108,37 @@ function fileArgs(command: string, args: string[], io: CliIO) {
   return { ...parsed, plano: parsed.plano as Plano | undefined };
 }
 
+/**
+ * Reads and validates each file in turn, handing each result on; an unreadable file is said on
+ * stderr. False when any file could not be read.
+ */
+function eachValidated(
+  files: string[],
+  plano: Plano | undefined,
+  io: CliIO,
+  onResult: (file: string, result: ReturnType<typeof validateBlueprint>) => void,
+): boolean {
+  let allRead = true;
+  for (const file of files) {
+    const read = readBlueprintFile(file);
+    if (!read.ok) {
+      allRead = false;
+      io.err(`${file}: ${read.error}.`);
+      continue;
+    }
+    onResult(file, validateBlueprint(read.value, { plano }));
+  }
+  return allRead;
+}
+
 function validateCommand(args: string[], io: CliIO): number {
   const parsed = fileArgs("validate", args, io);
   if (typeof parsed === "number") return parsed;
   const { json, plano, files } = parsed;
   const reports: FileReport[] = [];
-  let unreadable = false;
-  for (const file of files) {
-    const read = readBlueprintFile(file);
-    if (!read.ok) {
-      unreadable = true;
-      io.err(`${file}: ${read.error}.`);
-      continue;
-    }
-    const result = validateBlueprint(read.value, { plano });
+  const unreadable = !eachValidated(files, plano, io, (file, result) => {
     reports.push({ arquivo: file, valido: result.valido, problemas: result.problemas });
-  }
+  });
   if (json) io.out(JSON.stringify(reports, null, 2));
   else {
     for (const r of reports) {
@@ -196,24 +211,16 @@ function assessCommand(args: string[], io: CliIO): number {
   if (typeof parsed === "number") return parsed;
   const { json, plano, files } = parsed;
   const reports: AssessReport[] = [];
-  let unreadable = false;
-  for (const file of files) {
-    const read = readBlueprintFile(file);
-    if (!read.ok) {
-      unreadable = true;
-      io.err(`${file}: ${read.error}.`);
-      continue;
-    }
-    const result = validateBlueprint(read.value, { plano });
+  const unreadable = !eachValidated(files, plano, io, (file, result) => {
     const avaliacao =
       result.valido && result.blueprint ? assess(normalizeBlueprint(result.blueprint)) : null;
     reports.push({ arquivo: file, avaliacao, problemas: result.problemas });
-    if (json) continue;
+    if (json) return;
     if (avaliacao && result.blueprint)
       for (const line of formatAssessment(file, result.blueprint.nome, avaliacao)) io.out(line);
     else io.out(`${file}: not assessed, the blueprint has errors:`);
     for (const f of result.problemas) io.out(formatFinding(file, f));
-  }
+  });
   if (json) io.out(JSON.stringify(reports, null, 2));
   if (unreadable) return 2;
   return reports.every((r) => r.avaliacao !== null) ? 0 : 1;

@@ -127,6 +127,16 @@ function modelOf(bp: NormalizedBlueprint) {
   let globalAvailability = 1;
   const regional: OnPath[] = [];
   const datastores: { index: number; replicacao: "assincrona" | "sincrona" }[] = [];
+  /** A compute or datastore: in two zones of each region when it may and can be. */
+  const zonal = (index: number, recurso: Recurso, spansZones: boolean) => {
+    const multi = multiZoneAllowed && spansZones;
+    regional.push({
+      index,
+      recurso,
+      availability: multi ? AVAILABILITY.multiZone : AVAILABILITY.oneZone,
+      singleZone: !multi,
+    });
+  };
   bp.recursos.forEach((recurso, index) => {
     switch (recurso.tipo) {
       case "gateway":
@@ -135,28 +145,14 @@ function modelOf(bp: NormalizedBlueprint) {
       case "sentinel":
         globalAvailability *= AVAILABILITY.sentinel;
         break;
-      case "compute": {
-        if (recurso.config.subtipo !== "web") break;
-        const multi = multiZoneAllowed && Math.floor(recurso.config.replicas_min / R) >= 2;
-        regional.push({
-          index,
-          recurso,
-          availability: multi ? AVAILABILITY.multiZone : AVAILABILITY.oneZone,
-          singleZone: !multi,
-        });
+      case "compute":
+        if (recurso.config.subtipo === "web")
+          zonal(index, recurso, Math.floor(recurso.config.replicas_min / R) >= 2);
         break;
-      }
-      case "datastore": {
+      case "datastore":
         datastores.push({ index, replicacao: recurso.config.replicacao });
-        const multi = multiZoneAllowed && recurso.config.ha;
-        regional.push({
-          index,
-          recurso,
-          availability: multi ? AVAILABILITY.multiZone : AVAILABILITY.oneZone,
-          singleZone: !multi,
-        });
+        zonal(index, recurso, recurso.config.ha);
         break;
-      }
       case "archive":
         regional.push({
           index,
