@@ -289,3 +289,33 @@ test("a fabric holds the computes and datastores dropped into it; copy and paste
   await page.keyboard.press("ControlOrMeta+v");
   await expect(node(page, "compute-2")).toBeVisible();
 });
+
+test("a blueprint without connections shows the traffic it implies, and one action writes it", async ({
+  page,
+}) => {
+  await page.goto("/designer");
+  await page.getByRole("button", { name: "New from template: Global SaaS" }).click();
+  // The seed page names no connection: gateway → web compute → datastore are drawn dashed.
+  await expect(
+    page.locator(
+      '[aria-label="Implied connection from global-dns to app-global (not in the blueprint yet)"]',
+    ),
+  ).toHaveCount(1);
+  await expect(
+    page.locator(
+      '[aria-label="Implied connection from app-global to db-global (not in the blueprint yet)"]',
+    ),
+  ).toHaveCount(1);
+  await page.getByRole("button", { name: "Make connections explicit" }).click();
+  await expect(page.locator('[aria-label="Connection from global-dns to app-global"]')).toHaveCount(
+    1,
+  );
+  await expect(page.locator('[aria-label="Connection from app-global to db-global"]')).toHaveCount(
+    1,
+  );
+  await expect(page.locator('[aria-label^="Implied connection"]')).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Make connections explicit" })).toBeHidden();
+  // Undo takes them out of the blueprint again; they are implied once more.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator('[aria-label^="Implied connection"]')).toHaveCount(2);
+});

@@ -20,6 +20,7 @@ import {
   addResource,
   configOf,
   connect,
+  connectAll,
   connectionsOf,
   type Doc,
   deleteResources,
@@ -38,6 +39,7 @@ import {
   type FlowNode,
   fabricAt,
   fabricRects,
+  impliedConnections,
   isContainable,
   NODE_H,
   NODE_W,
@@ -85,6 +87,28 @@ function ConnectionHint({ doc }: { doc: Doc }) {
       className="pointer-events-none absolute top-3 left-1/2 z-10 -translate-x-1/2 rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-lg"
     >
       Not allowed: {reason}
+    </div>
+  );
+}
+
+/** When the canvas shows implied connections (dashed), one button writes them into the blueprint. */
+function ImpliedConnections({ doc }: { doc: Doc }) {
+  const apply = useDesigner((s) => s.apply);
+  const implied = impliedConnections(doc);
+  if (implied.length === 0) return null;
+  return (
+    <div className="absolute top-3 left-1/2 z-10 flex w-max max-w-[90%] -translate-x-1/2 items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow dark:border-slate-600 dark:bg-slate-900">
+      <span className="text-slate-700 dark:text-slate-200">
+        Dashed: {implied.length} connection{implied.length === 1 ? "" : "s"} the contract implies,
+        not in the blueprint yet.
+      </span>
+      <button
+        type="button"
+        className="shrink-0 rounded bg-indigo-700 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700"
+        onClick={() => apply((d) => connectAll(d, impliedConnections(d)))}
+      >
+        Make connections explicit
+      </button>
     </div>
   );
 }
@@ -330,6 +354,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         <MiniMap pannable zoomable ariaLabel="Minimap" className="!bg-white dark:!bg-slate-900" />
         <Controls aria-label="Zoom controls" />
         <ConnectionHint doc={doc} />
+        <ImpliedConnections doc={doc} />
       </>
     ),
     [doc],

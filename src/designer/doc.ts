@@ -168,6 +168,11 @@ export function connect(doc: Doc, source: string, target: string): Doc {
   return withResources(doc, recursos);
 }
 
+/** Writes every pair as a connection, in order (how implied connections become explicit). */
+export function connectAll(doc: Doc, pairs: readonly (readonly [string, string])[]): Doc {
+  return pairs.reduce((d, [source, target]) => connect(d, source, target), doc);
+}
+
 export function disconnect(doc: Doc, source: string, target: string): Doc {
   const recursos = resourcesOf(doc).map((r) => {
     if (nameOf(r) !== source) return r;

@@ -181,6 +181,26 @@ export function deriveNodes(
   return [...fabrics, ...others];
 }
 
+/**
+ * The traffic the contract implies when a blueprint names no connection at all (the seed page's
+ * Global SaaS has none): sentinels → gateways, gateways → web computes, web computes →
+ * datastores and archives. Drawn dashed and never written to the blueprint until the user makes
+ * them explicit.
+ */
+export function impliedConnections(doc: Doc): [source: string, target: string][] {
+  const recursos = resourcesOf(doc);
+  if (recursos.some((r) => connectionsOf(r).length > 0)) return [];
+  const names = (keep: (r: Resource) => boolean) =>
+    recursos.filter(keep).map(nameOf).filter(Boolean);
+  const sentinels = names((r) => r.tipo === "sentinel");
+  const gateways = names((r) => r.tipo === "gateway");
+  const webs = names((r) => r.tipo === "compute" && configOf(r).subtipo === "web");
+  const stores = names((r) => r.tipo === "datastore" || r.tipo === "archive");
+  const pairs = (from: string[], to: string[]) =>
+    from.flatMap((s) => to.map((t): [string, string] => [s, t]));
+  return [...pairs(sentinels, gateways), ...pairs(gateways, webs), ...pairs(webs, stores)];
+}
+
 export function deriveEdges(doc: Doc, findings: readonly Finding[]): Edge[] {
   const recursos = resourcesOf(doc);
   const known = new Set(recursos.map(nameOf));
@@ -203,6 +223,17 @@ export function deriveEdges(doc: Doc, findings: readonly Finding[]): Edge[] {
       });
     });
   });
+  for (const [source, target] of impliedConnections(doc))
+    edges.push({
+      id: `implied:${source}->${target}`,
+      source,
+      target,
+      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+      className: "tesserra-edge-implied",
+      selectable: false,
+      deletable: false,
+      ariaLabel: `Implied connection from ${source} to ${target} (not in the blueprint yet)`,
+    });
   return edges;
 }
 
