@@ -6,7 +6,9 @@ import { expect, type Page, test } from "@playwright/test";
  */
 
 const panel = (page: Page) =>
-  page.getByRole("complementary", { name: /Submit blueprint|Update project/ });
+  page.getByRole("complementary", {
+    name: /Submit blueprint|Update project|Project created|Project updated/,
+  });
 
 test("estimate while designing, fix against the policy, submit, and drill against the promise", async ({
   page,

@@ -11,7 +11,9 @@ async function fromTemplate(page: Page, title: string) {
 }
 
 const panel = (page: Page) =>
-  page.getByRole("complementary", { name: /Submit blueprint|Update project/ });
+  page.getByRole("complementary", {
+    name: /Submit blueprint|Update project|Project created|Project updated/,
+  });
 
 test("design, submit, review the plan, apply, and watch the deployment finish", async ({
   page,
@@ -26,6 +28,12 @@ test("design, submit, review the plan, apply, and watch the deployment finish", 
 
   await panel(page).getByRole("button", { name: "Create project" }).click();
   await expect(panel(page)).toContainText("Project created; deployment started.");
+  // The title says what happened, not yet "Update project".
+  await expect(panel(page).getByRole("heading", { level: 2 })).toHaveText("Project created");
+  // The panel sits beside the inspector, not over it.
+  const panelBox = await panel(page).boundingBox();
+  const inspectorBox = await page.getByRole("complementary", { name: "Inspector" }).boundingBox();
+  expect(panelBox && inspectorBox && panelBox.x + panelBox.width <= inspectorBox.x).toBe(true);
   await panel(page).getByRole("link", { name: "View deployment" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Global SaaS" })).toBeVisible();

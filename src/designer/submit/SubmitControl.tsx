@@ -49,6 +49,13 @@ type Step =
     }
   | { kind: "done"; projectId: string; created: boolean };
 
+/** The panel's title follows where the submission is, not only whether a project is linked. */
+function panelTitle(step: Step, linkedProjectId: string | null): string {
+  if (step.kind === "done") return step.created ? "Project created" : "Project updated";
+  if (step.kind === "plan") return step.projectId ? "Update project" : "Submit blueprint";
+  return linkedProjectId ? "Update project" : "Submit blueprint";
+}
+
 function newKey(): string {
   return crypto.randomUUID();
 }
@@ -196,7 +203,8 @@ export function SubmitControl({
       {step.kind === "closed" ? null : (
         <aside
           aria-labelledby={headingId}
-          className="fixed top-16 right-4 z-40 w-[400px] max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 bg-white text-sm shadow-2xl dark:border-slate-700 dark:bg-slate-900"
+          // Over the canvas, beside the inspector (w-72), never on top of it.
+          className="fixed top-16 right-4 z-40 w-[400px] max-w-[calc(100vw-2rem)] rounded-xl border lg:right-[19rem] border-slate-200 bg-white text-sm shadow-2xl dark:border-slate-700 dark:bg-slate-900"
         >
           <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3 dark:border-slate-800">
             <h2
@@ -205,7 +213,7 @@ export function SubmitControl({
               tabIndex={-1}
               className="text-base font-semibold outline-none"
             >
-              {linkedProjectId ? "Update project" : "Submit blueprint"}
+              {panelTitle(step, linkedProjectId)}
             </h2>
             <button
               type="button"
