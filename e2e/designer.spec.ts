@@ -319,3 +319,31 @@ test("a blueprint without connections shows the traffic it implies, and one acti
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.locator('[aria-label^="Implied connection"]')).toHaveCount(2);
 });
+
+test("switching to Split re-frames the design; an empty canvas says what to do next", async ({
+  page,
+}) => {
+  await page.goto("/designer");
+  await page.getByRole("button", { name: "New from template: Global SaaS" }).click();
+  await expect(page.locator(".react-flow__node")).toHaveCount(4);
+  await page.getByText("Split", { exact: true }).click();
+  const canvas = page.locator(".react-flow").first();
+  await expect(async () => {
+    const frame = await canvas.boundingBox();
+    if (!frame) throw new Error("no canvas");
+    for (const n of await page.locator(".react-flow__node").all()) {
+      const b = await n.boundingBox();
+      if (!b) throw new Error("node not laid out");
+      expect(b.x).toBeGreaterThanOrEqual(frame.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(frame.x + frame.width);
+    }
+  }).toPass();
+
+  // Select every node, delete them: the canvas offers the next steps.
+  await page.getByText("Canvas", { exact: true }).click();
+  for (const name of ["global-dns", "app-global", "db-global", "global-insight"]) {
+    await page.getByTestId(`node-${name}`).click();
+    await page.keyboard.press("Delete");
+  }
+  await expect(page.getByRole("heading", { name: "An empty design" })).toBeVisible();
+});

@@ -91,6 +91,22 @@ function ConnectionHint({ doc }: { doc: Doc }) {
   );
 }
 
+/** What to do next on an empty canvas. */
+function EmptyCanvas() {
+  return (
+    <div className="pointer-events-none absolute inset-0 z-10 grid place-items-center p-6">
+      <div className="max-w-sm rounded-lg border border-dashed border-slate-400 bg-white/90 p-5 text-sm text-slate-700 dark:border-slate-500 dark:bg-slate-900/90 dark:text-slate-200">
+        <h2 className="font-semibold text-slate-900 dark:text-slate-100">An empty design</h2>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          <li>Drag a product from the palette onto the canvas, or focus one and press Enter.</li>
+          <li>Import a blueprint file with Import, or drop the file here.</li>
+          <li>Start from a reference architecture with New from template.</li>
+        </ul>
+      </div>
+    </div>
+  );
+}
+
 /** When the canvas shows implied connections (dashed), one button writes them into the blueprint. */
 function ImpliedConnections({ doc }: { doc: Doc }) {
   const apply = useDesigner((s) => s.apply);
@@ -355,6 +371,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         <Controls aria-label="Zoom controls" />
         <ConnectionHint doc={doc} />
         <ImpliedConnections doc={doc} />
+        {resourcesOf(doc).length === 0 ? <EmptyCanvas /> : null}
       </>
     ),
     [doc],

@@ -21,6 +21,9 @@ import { SubmitControl } from "./submit/SubmitControl";
 
 const JsonView = lazy(() => import("./JsonView"));
 
+/** How the designer frames the whole design after a layout change. */
+const FIT_ALL = { padding: 0.2, maxZoom: 1 };
+
 type ViewMode = "canvas" | "split" | "json";
 type Notice = { tone: "error" | "info"; text: string } | null;
 
@@ -50,6 +53,18 @@ function Editor({ draft }: { draft: StoredDraft }) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const rf = useReactFlow();
+  // Switching Canvas, Split and JSON changes the canvas's width (or brings it back): show the
+  // whole design again. Not on opening, which restores the draft's own viewport.
+  const viewChanged = useRef(false);
+  useEffect(() => {
+    if (!viewChanged.current) {
+      viewChanged.current = true;
+      return;
+    }
+    if (view === "json") return;
+    const t = setTimeout(() => rf.fitView(FIT_ALL), 60);
+    return () => clearTimeout(t);
+  }, [view, rf]);
   const navigate = useNavigate();
   useFocusRequests();
 
@@ -116,7 +131,7 @@ function Editor({ draft }: { draft: StoredDraft }) {
         tone: "info",
         text: `Imported "${typeof placed.nome === "string" ? placed.nome : "blueprint"}" with ${resourcesOf(placed).length} resources. Undo (Ctrl+Z) brings the previous design back.`,
       });
-      setTimeout(() => rf.fitView({ padding: 0.2, maxZoom: 1 }), 50);
+      setTimeout(() => rf.fitView(FIT_ALL), 50);
     },
     [rf],
   );
@@ -321,7 +336,7 @@ function Editor({ draft }: { draft: StoredDraft }) {
           onClick={() =>
             void layoutAll(store.getState().history.present).then((d) => {
               store.getState().apply(() => d);
-              setTimeout(() => rf.fitView({ padding: 0.2, maxZoom: 1 }), 50);
+              setTimeout(() => rf.fitView(FIT_ALL), 50);
             })
           }
         >
