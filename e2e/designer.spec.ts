@@ -347,3 +347,57 @@ test("switching to Split re-frames the design; an empty canvas says what to do n
   }
   await expect(page.getByRole("heading", { name: "An empty design" })).toBeVisible();
 });
+
+test("the first screen opens a blueprint from a file, a drop or pasted JSON; a broken one makes no draft", async ({
+  page,
+}) => {
+  const seed = JSON.stringify(GLOBAL_SAAS, null, 2);
+  await page.goto("/designer");
+  const draftLinks = page.getByRole("list", { name: "Drafts" }).getByRole("link");
+  const before = (await page.getByRole("list", { name: "Drafts" }).count())
+    ? await draftLinks.count()
+    : 0;
+
+  // A broken file: refused with where it breaks, and no draft.
+  await page.getByLabel("Blueprint file").setInputFiles({
+    name: "broken.blueprint.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{\n  "nome": "x",\n  "recursos": [,]\n}'),
+  });
+  await expect(page.getByRole("alert")).toContainText(
+    "broken.blueprint.json: Not valid JSON at line 3",
+  );
+  await expect(page.getByRole("alert")).toContainText("No draft was created.");
+  await expect(page).toHaveURL(/\/designer$/);
+
+  // The file chooser.
+  await page.getByLabel("Blueprint file").setInputFiles({
+    name: "seed.blueprint.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(seed),
+  });
+  await expect(page).toHaveURL(/\/designer\/d_/);
+  await expect(page.locator(".react-flow__node")).toHaveCount(4);
+
+  // A file dropped anywhere on the first screen.
+  await page.goto("/designer");
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "dropped.blueprint.json", { type: "application/json" }));
+    return dt;
+  }, seed);
+  await page
+    .getByRole("heading", { name: "Designer", level: 1 })
+    .dispatchEvent("drop", { dataTransfer });
+  await expect(page).toHaveURL(/\/designer\/d_/);
+  await expect(page.locator(".react-flow__node")).toHaveCount(4);
+
+  // Pasted JSON.
+  await page.goto("/designer");
+  await page.getByRole("button", { name: "Paste JSON" }).click();
+  await page.getByLabel("Blueprint JSON").fill(seed);
+  await page.getByRole("button", { name: "Open as a new draft" }).click();
+  await expect(page).toHaveURL(/\/designer\/d_/);
+  await page.goto("/designer");
+  await expect(draftLinks).toHaveCount(before + 3);
+});

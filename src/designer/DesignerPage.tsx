@@ -14,11 +14,14 @@ import {
   newDraftId,
   saveDraft,
 } from "./drafts";
+import { blueprintFromFile, type ImportResult } from "./importBlueprint";
 import { ProductIcon } from "./ProductIcon";
+import { StartImport } from "./StartImport";
 
 function DesignerStart() {
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
   const navigate = useNavigate();
   const refresh = () =>
     listDrafts().then(setDrafts, (e) =>
@@ -41,6 +44,13 @@ function DesignerStart() {
     void navigate(`/designer/${id}`);
   }
 
+  function opened(result: ImportResult) {
+    if (result.ok) {
+      setImportError(null);
+      void create(result.doc);
+    } else setImportError(result.error);
+  }
+
   async function rename(d: DraftSummary) {
     const nome = window.prompt("New name for this draft", d.nome);
     if (!nome?.trim()) return;
@@ -57,7 +67,19 @@ function DesignerStart() {
   }
 
   return (
-    <div className="mx-auto w-full max-w-6xl p-8">
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for blueprint files; Import blueprint is the keyboard path
+    <div
+      className="mx-auto w-full max-w-6xl p-8"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes("Files")) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        void blueprintFromFile(file).then(opened);
+      }}
+    >
       <div className="flex items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Designer</h1>
@@ -73,6 +95,8 @@ function DesignerStart() {
           New blank design
         </button>
       </div>
+
+      <StartImport onOpen={(doc) => void create(doc)} onResult={opened} error={importError} />
 
       <section aria-labelledby="templates-title" className="mt-8">
         <h2 id="templates-title" className="text-base font-semibold">
