@@ -401,3 +401,47 @@ test("the first screen opens a blueprint from a file, a drop or pasted JSON; a b
   await page.goto("/designer");
   await expect(draftLinks).toHaveCount(before + 3);
 });
+
+test("products added by keyboard land side by side, take focus, and connect only when chosen", async ({
+  page,
+}) => {
+  await newBlankDesign(page);
+  const palette = page.getByRole("navigation", { name: "Products" });
+  for (const product of ["Gateway", "Compute", "Datastore"]) {
+    await palette.getByRole("button", { name: new RegExp(`^${product}`) }).focus();
+    await page.keyboard.press("Enter");
+  }
+  await expect(palette.getByRole("status")).toHaveText(
+    "Added datastore-1 to the canvas and selected it.",
+  );
+  await expect(page.locator('.react-flow__node[data-id="datastore-1"]')).toBeFocused();
+  // Three nodes, no two on top of each other.
+  const boxes = await Promise.all(
+    ["gateway-1", "compute-1", "datastore-1"].map((n) => node(page, n).boundingBox()),
+  );
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      if (!a || !b) throw new Error("nodes are laid out");
+      const apart =
+        a.x + a.width <= b.x ||
+        b.x + b.width <= a.x ||
+        a.y + a.height <= b.y ||
+        b.y + b.height <= a.y;
+      expect(apart).toBe(true);
+    }
+
+  // Connections: one button per allowed target; refused ones say why.
+  await node(page, "gateway-1").click();
+  const inspector = page.getByRole("form", { name: "Inspector: gateway-1" });
+  await expect(inspector.getByRole("button", { name: "Connect to compute-1" })).toBeVisible();
+  await expect(inspector.getByRole("button", { name: /Connect to datastore-1/ })).toHaveCount(0);
+  await inspector.getByText("Why not the others?").click();
+  await expect(inspector).toContainText("datastore-1:");
+  await inspector.getByRole("button", { name: "Connect to compute-1" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator('[aria-label="Connection from gateway-1 to compute-1"]')).toHaveCount(
+    1,
+  );
+});

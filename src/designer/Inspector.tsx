@@ -1,5 +1,10 @@
 import { useEffect, useId } from "react";
-import { ALLOWED_CONNECTIONS, type Finding, type TipoRecurso } from "../blueprint";
+import {
+  ALLOWED_CONNECTIONS,
+  connectionRefusal,
+  type Finding,
+  type TipoRecurso,
+} from "../blueprint";
 import { buttonClass } from "../ui/Card";
 import {
   configOf,
@@ -338,6 +343,12 @@ function Connections({
       allowed.includes(r.tipo as TipoRecurso) &&
       !current.includes(nameOf(r)),
   );
+  const refused = resources.flatMap((r) => {
+    const t = typeOf(r);
+    if (!t || nameOf(r) === source || current.includes(nameOf(r)) || !tipo) return [];
+    const reason = connectionRefusal(tipo, t);
+    return reason ? [{ nome: nameOf(r), reason }] : [];
+  });
   const pointer = `/recursos/${index}/conexoes`;
   const mine = findings.filter(
     (f) => f.ponteiro === pointer || f.ponteiro.startsWith(`${pointer}/`),
@@ -374,25 +385,49 @@ function Connections({
         </ul>
       )}
       {allowed.length > 0 ? (
-        <select
-          id={fieldId(pointer)}
-          aria-label="Add a connection"
-          className={`${inputClass} mt-2`}
-          value=""
-          onChange={(e) => {
-            const target = e.target.value;
-            if (target) apply((d) => connectDoc(d, source, target));
-          }}
-        >
-          <option value="">
-            {candidates.length ? "Add a connection…" : `No ${allowed.join(" or ")} to connect to`}
-          </option>
-          {candidates.map((r) => (
-            <option key={nameOf(r)} value={nameOf(r)}>
-              {nameOf(r)} ({String(r.tipo)})
-            </option>
-          ))}
-        </select>
+        <div className="mt-2">
+          {candidates.length ? (
+            // One button per allowed target: a connection is made only when one is chosen (a
+            // select would commit on every arrow key).
+            <ul
+              id={fieldId(pointer)}
+              aria-label="Add a connection"
+              className="flex flex-wrap gap-1"
+            >
+              {candidates.map((r) => (
+                <li key={nameOf(r)}>
+                  <button
+                    type="button"
+                    className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:border-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-700 dark:border-slate-600 dark:hover:text-indigo-300"
+                    onClick={() => apply((d) => connectDoc(d, source, nameOf(r)))}
+                  >
+                    Connect to <span className="font-mono">{nameOf(r)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p
+              id={fieldId(pointer)}
+              tabIndex={-1}
+              className="text-xs text-slate-600 dark:text-slate-400"
+            >
+              No {allowed.join(" or ")} to connect to yet.
+            </p>
+          )}
+          {refused.length ? (
+            <details className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              <summary className="cursor-pointer">Why not the others?</summary>
+              <ul className="mt-1 space-y-0.5">
+                {refused.map((r) => (
+                  <li key={r.nome}>
+                    <span className="font-mono">{r.nome}</span>: {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
       ) : (
         <p className="mt-1 text-xs text-slate-500">
           {tipo === "insight"

@@ -1,8 +1,8 @@
 import { useReactFlow } from "@xyflow/react";
-import type { RefObject } from "react";
+import { type RefObject, useState } from "react";
 import { PRODUCT_MIME } from "./Canvas";
 import { addResource } from "./doc";
-import { NODE_H, NODE_W } from "./flow";
+import { freeSpotNear } from "./flow";
 import { ProductIcon } from "./ProductIcon";
 import { PRODUCTS } from "./products";
 import { useDesigner } from "./store";
@@ -22,6 +22,7 @@ export function Palette({ canvasRef }: { canvasRef: RefObject<HTMLDivElement | n
   const apply = useDesigner((s) => s.apply);
   const select = useDesigner((s) => s.select);
   const rf = useReactFlow();
+  const [announcement, setAnnouncement] = useState("");
 
   function addAtCentre(tipo: (typeof PRODUCTS)[number]["tipo"]) {
     const box = canvasRef.current?.getBoundingClientRect();
@@ -30,15 +31,27 @@ export function Palette({ canvasRef }: { canvasRef: RefObject<HTMLDivElement | n
       : { x: 0, y: 0 };
     let added = "";
     apply((d) => {
-      const r = addResource(d, tipo, { x: centre.x - NODE_W / 2, y: centre.y - NODE_H / 2 });
+      const r = addResource(d, tipo, freeSpotNear(d, centre));
       added = r.nome;
       return r.doc;
     });
     select([added]);
+    setAnnouncement(`Added ${added} to the canvas and selected it.`);
+    // Focus the new node once React Flow has drawn it, so the keyboard carries on from there.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        canvasRef.current
+          ?.querySelector<HTMLElement>(`.react-flow__node[data-id="${added}"]`)
+          ?.focus(),
+      ),
+    );
   }
 
   return (
     <nav aria-label="Products" className="flex h-full flex-col overflow-y-auto p-3">
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
       <h2 className="px-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
         Products
       </h2>

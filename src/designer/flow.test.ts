@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GLOBAL_SAAS } from "../blueprint";
 import { connectAll, type Doc } from "./doc";
-import { impliedConnections } from "./flow";
+import { freeSpotNear, impliedConnections, NODE_H, NODE_W } from "./flow";
 
 describe("implied connections", () => {
   it("draws the traffic the contract implies when the blueprint names none", () => {
@@ -41,5 +41,29 @@ describe("implied connections", () => {
       ["edge", "api"],
       ["api", "files"],
     ]);
+  });
+});
+
+describe("a free spot for a new node", () => {
+  const at = (positions: Record<string, { x: number; y: number }>) =>
+    ({
+      nome: "x",
+      resiliencia: "zona-unica",
+      recursos: [],
+      diagrama: { posicoes: positions },
+    }) as unknown as Doc;
+
+  it("is the centre when nothing is there, and never on top of another node", () => {
+    const centre = { x: 500, y: 300 };
+    expect(freeSpotNear(at({}), centre)).toEqual({ x: 500 - NODE_W / 2, y: 300 - NODE_H / 2 });
+    let doc = at({});
+    const placed: { x: number; y: number }[] = [];
+    for (let i = 0; i < 9; i++) {
+      const p = freeSpotNear(doc, centre);
+      for (const q of placed)
+        expect(Math.abs(p.x - q.x) >= NODE_W || Math.abs(p.y - q.y) >= NODE_H).toBe(true);
+      placed.push(p);
+      doc = at(Object.fromEntries(placed.map((q, j) => [`n${j}`, q])));
+    }
   });
 });

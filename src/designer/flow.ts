@@ -241,3 +241,39 @@ export function isContainable(r: Resource): boolean {
   const t = typeOf(r);
   return t === "compute" || t === "datastore";
 }
+
+const GAP = 24;
+
+/**
+ * The free spot for a new node nearest to `centre` (its top-left corner), searching outward
+ * ring by ring on a node-sized grid, so nodes added by keyboard never land on one another.
+ */
+export function freeSpotNear(doc: Doc, centre: XY): XY {
+  const taken = Object.values(positionsOf(doc));
+  const free = (p: XY) =>
+    taken.every(
+      (q) =>
+        p.x + NODE_W + GAP <= q.x ||
+        q.x + NODE_W + GAP <= p.x ||
+        p.y + NODE_H + GAP <= q.y ||
+        q.y + NODE_H + GAP <= p.y,
+    );
+  const origin = { x: centre.x - NODE_W / 2, y: centre.y - NODE_H / 2 };
+  const stepX = NODE_W + GAP;
+  const stepY = NODE_H + GAP;
+  for (let ring = 0; ring < 50; ring++) {
+    const spots: XY[] = [];
+    for (let i = -ring; i <= ring; i++)
+      for (let j = -ring; j <= ring; j++)
+        if (Math.max(Math.abs(i), Math.abs(j)) === ring)
+          spots.push({ x: origin.x + i * stepX, y: origin.y + j * stepY });
+    // Nearest first within a ring.
+    spots.sort(
+      (a, b) =>
+        Math.hypot(a.x - origin.x, a.y - origin.y) - Math.hypot(b.x - origin.x, b.y - origin.y),
+    );
+    const spot = spots.find(free);
+    if (spot) return spot;
+  }
+  return origin;
+}
