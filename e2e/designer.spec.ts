@@ -444,4 +444,12 @@ test("products added by keyboard land side by side, take focus, and connect only
   await expect(page.locator('[aria-label="Connection from gateway-1 to compute-1"]')).toHaveCount(
     1,
   );
+
+  // Ctrl+A selects every node; Escape clears the selection.
+  await page.locator('.react-flow__node[data-id="compute-1"]').focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await expect(page.locator(".react-flow__node.selected")).toHaveCount(3);
+  await expect(page.getByText("3 resources selected.")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".react-flow__node.selected")).toHaveCount(0);
 });

@@ -145,14 +145,21 @@ function Editor({ draft }: { draft: StoredDraft }) {
     [importResult],
   );
 
-  // Undo/redo, copy and paste, outside text fields (which keep their own).
+  // Undo/redo, select all, clear, copy and paste, outside text fields (which keep their own).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isEditable(e.target)) return;
       const mod = e.ctrlKey || e.metaKey;
+      if (e.key === "Escape" && !mod && store.getState().selection.length > 0) {
+        store.getState().select([]);
+        return;
+      }
       if (!mod) return;
       const key = e.key.toLowerCase();
-      if (key === "z" && !e.shiftKey) {
+      if (key === "a") {
+        e.preventDefault();
+        store.getState().select(resourcesOf(store.getState().history.present).map(nameOf));
+      } else if (key === "z" && !e.shiftKey) {
         e.preventDefault();
         store.getState().undo();
       } else if ((key === "z" && e.shiftKey) || key === "y") {
