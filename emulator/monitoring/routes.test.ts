@@ -117,7 +117,9 @@ describe("monitoring routes", () => {
   });
 
   it("runs a drill: 202, one at a time, events recorded as the steps happen", async () => {
-    const { call, store, monitoring } = setup(600);
+    // 120×: the drill lasts about 0.6 s of wall time, long enough to be refused a second one
+    // on a loaded machine, short enough to finish within the test.
+    const { call, store, monitoring } = setup(120);
     const start = await call("/v1/projetos/prj_1/testes-failover", {
       method: "POST",
       body: JSON.stringify({ regiao: "sa-east-1", duracao_s: 60 }),
@@ -132,8 +134,8 @@ describe("monitoring routes", () => {
     });
     expect(again.status).toBe(409);
 
-    // 60 s + one 10 s health-check interval at 600× is about 120 ms of wall time.
-    await new Promise((r) => setTimeout(r, 400));
+    // 60 s + one 10 s health-check interval at 120× is about 580 ms of wall time.
+    await new Promise((r) => setTimeout(r, 1_200));
     const done = TesteFailoverSchema.parse(
       await (await call(`/v1/projetos/prj_1/testes-failover/${drill.id}`)).json(),
     );
