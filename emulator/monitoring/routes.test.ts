@@ -169,7 +169,12 @@ describe("monitoring routes", () => {
       body: JSON.stringify({ regiao: "eu-central-1", duracao_s: 60 }),
     });
     expect(start.status).toBe(202);
-    await new Promise((r) => setTimeout(r, 400));
+    // At 600× the drill's steps come due within ~120 ms; wait for the last one (a loaded
+    // machine may run the timers late), at most 5 s.
+    for (let waited = 0; waited < 5_000; waited += 50) {
+      if (store.events.some((e) => e.key.endsWith(":trafego-restaurado"))) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const failovers = store.events.filter((e) => e.tipo.startsWith("failover"));
     expect(failovers.map((e) => [e.tipo, e.dados.regiao, e.dados.destino])).toEqual([
       ["failover-inicio", "eu-central-1", "us-east-1"],
