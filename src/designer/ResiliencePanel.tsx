@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { findRegion } from "../blueprint";
-import type { Json } from "./doc";
-import { setAtPointer } from "./doc";
+import { type Json, setAtPointer } from "./doc";
 import { fixLabel, regionLossSentence, seconds, usd, verdict } from "./resilience";
 import { useAssessment, useDesigner } from "./store";
 

@@ -12,6 +12,7 @@ import {
   normalizeBlueprint,
   type Plano,
   singlePointsOfFailure,
+  type ValidationResult,
   validateBlueprint,
 } from "../blueprint";
 import { type Doc, EMPTY_DOC } from "./doc";
@@ -131,6 +132,18 @@ export function useDoc(): Doc {
 }
 
 /**
+ * The document validated against the chosen plan, once per document and plan: findings and the
+ * assessment both read it, so an edit validates the blueprint once, not once each.
+ */
+let lastValidation: { doc: Doc; plano: Plano; result: ValidationResult } | null = null;
+
+function validationOf(doc: Doc, plano: Plano): ValidationResult {
+  if (lastValidation?.doc !== doc || lastValidation.plano !== plano)
+    lastValidation = { doc, plano, result: validateBlueprint(doc, { plano }) };
+  return lastValidation.result;
+}
+
+/**
  * The findings of a document: local ones (validated against the chosen plan) plus the
  * server's, without duplicates. Canvas, Problems, inspector and settings all ask for them
  * after each edit; one shared result means the blueprint is validated once, not once each.
@@ -140,7 +153,7 @@ let lastFindings: { doc: Doc; plano: Plano; server: Finding[]; findings: Finding
 export function findingsOf(doc: Doc, plano: Plano, server: Finding[]): Finding[] {
   if (lastFindings?.doc === doc && lastFindings.plano === plano && lastFindings.server === server)
     return lastFindings.findings;
-  const local = validateBlueprint(doc, { plano }).problemas;
+  const local = validationOf(doc, plano).problemas;
   const seen = new Set(local.map((f) => `${f.ponteiro}|${f.codigo}`));
   const findings =
     server.length === 0
@@ -168,12 +181,16 @@ const NO_ASSESSMENT: Assessment = { avaliacao: null, spof: new Set() };
 let lastAssessment: { doc: Doc; value: Assessment } | null = null;
 
 /** The design's assessment, computed in the browser on every edit (no request), once a doc. */
-export function assessmentOf(doc: Doc): Assessment {
+export function assessmentOf(doc: Doc, plano: Plano): Assessment {
   if (lastAssessment?.doc === doc) return lastAssessment.value;
-  // Plan rules do not change what a design would do, only whether the account may deploy it.
-  const result = validateBlueprint(doc);
+  const result = validationOf(doc, plano);
+  // Plan rules do not change what a design would do, only whether the account may deploy it:
+  // only errors other than the plan's block the estimate.
+  const blocked = result.problemas.some(
+    (f) => f.severidade === "erro" && f.codigo !== "plano-insuficiente",
+  );
   let value = NO_ASSESSMENT;
-  if (result.valido && result.blueprint) {
+  if (!blocked && result.blueprint) {
     const normalized = normalizeBlueprint(result.blueprint);
     value = { avaliacao: assess(normalized), spof: singlePointsOfFailure(normalized) };
   }
@@ -182,5 +199,7 @@ export function assessmentOf(doc: Doc): Assessment {
 }
 
 export function useAssessment(): Assessment {
-  return assessmentOf(useDoc());
+  const doc = useDoc();
+  const plano = useDesigner((s) => s.plano);
+  return assessmentOf(doc, plano);
 }

@@ -6,7 +6,7 @@ import { useApiKeys } from "../../api/hooks";
 import { type Avaliacao, type ChangePlan, diffBlueprints, type Finding } from "../../blueprint";
 import { buttonClass } from "../../ui/Card";
 import type { Doc } from "../doc";
-import { assessmentOf } from "../store";
+import { assessmentOf, useDesigner } from "../store";
 import { impactRows } from "./impact";
 
 /**
@@ -132,7 +132,7 @@ export function SubmitControl({
       }
       const plan = diffBlueprints({ recursos: [] }, blueprint);
       onPlan(plan);
-      const depois = assessmentOf(blueprint as Doc).avaliacao;
+      const depois = assessmentOf(blueprint as Doc, useDesigner.getState().plano).avaliacao;
       setStep({
         kind: "plan",
         plan,
