@@ -16,6 +16,7 @@ import { blueprintFileName, blueprintFileText } from "./exportJson";
 import { ResourceInspector, useFocusRequests } from "./Inspector";
 import { blueprintFromFile, blueprintFromText, type ImportResult } from "./importBlueprint";
 import { Palette } from "./Palette";
+import { useDraftPersistence, useStorageProblem } from "./persistence";
 import { useDesigner, useDoc, useFindings } from "./store";
 import { SubmitControl } from "./submit/SubmitControl";
 
@@ -26,6 +27,9 @@ const FIT_ALL = { padding: 0.2, maxZoom: 1 };
 
 type ViewMode = "canvas" | "split" | "json";
 type Notice = { tone: "error" | "info"; text: string } | null;
+
+const nameOfDoc = (doc: Doc) =>
+  typeof doc.nome === "string" && doc.nome ? doc.nome : "Untitled architecture";
 
 function isEditable(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
@@ -38,7 +42,7 @@ let clipboard: {
   items: { resource: Resource; position?: { x: number; y: number } }[];
 } | null = null;
 
-function Editor({ draft }: { draft: StoredDraft }) {
+function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) {
   const doc = useDoc();
   const findings = useFindings();
   const store = useDesigner;
@@ -68,43 +72,15 @@ function Editor({ draft }: { draft: StoredDraft }) {
   const navigate = useNavigate();
   useFocusRequests();
 
-  // Autosave: debounced, and flushed when the page is hidden or the editor closes. The status
-  // compares the document with the last one written, so "saved" is never said too early.
-  const [savedDoc, setSavedDoc] = useState<Doc | null>(draft.doc);
-  const [saveFailed, setSaveFailed] = useState(false);
-  // The save still waiting for its debounce, flushed if the page hides or the editor closes.
-  const pendingSave = useRef<(() => void) | null>(null);
-  useEffect(() => {
-    const save = () => {
-      pendingSave.current = null;
-      void saveDraft({
-        id: draft.id,
-        doc,
-        plano,
-        linkedProjectId,
-        viewport,
-        createdAt: draft.createdAt,
-      }).then(
-        () => {
-          setSavedDoc(doc);
-          setSaveFailed(false);
-        },
-        () => setSaveFailed(true),
-      );
-    };
-    pendingSave.current = save;
-    const t = setTimeout(save, 250);
-    return () => clearTimeout(t);
-  }, [doc, plano, linkedProjectId, viewport, draft.id, draft.createdAt]);
-  useEffect(() => {
-    const flush = () => pendingSave.current?.();
-    window.addEventListener("pagehide", flush);
-    return () => {
-      window.removeEventListener("pagehide", flush);
-      flush();
-    };
-  }, []);
-  const saved = saveFailed ? "failed" : savedDoc === doc ? "saved" : "saving";
+  const saved = useDraftPersistence(draft, {
+    readOnly: !!readOnly,
+    onMerged: () =>
+      setNotice({
+        tone: "info",
+        text: "This draft was also changed in another tab; both sets of changes are kept (where both changed one field, the latest edit wins).",
+      }),
+  });
+  const storageProblem = useStorageProblem();
 
   // Resources without a position (from JSON edits) are placed by auto-layout.
   useEffect(() => {
@@ -225,6 +201,19 @@ function Editor({ draft }: { draft: StoredDraft }) {
     void navigate(`/designer/${fresh}`);
   }
 
+  async function saveCopy() {
+    const fresh = newDraftId();
+    const s = store.getState();
+    await saveDraft({
+      id: fresh,
+      doc: { ...s.history.present, nome: `${nameOfDoc(s.history.present)} (copy)` },
+      plano: s.plano,
+      linkedProjectId: null,
+      createdAt: new Date().toISOString(),
+    });
+    void navigate(`/designer/${fresh}`);
+  }
+
   async function exportImage(format: "png" | "svg") {
     const viewport = canvasRef.current?.querySelector<HTMLElement>(".react-flow__viewport");
     if (!viewport) {
@@ -261,11 +250,15 @@ function Editor({ draft }: { draft: StoredDraft }) {
           </h1>
         </div>
         <span className="mr-auto text-xs text-slate-500" role="status" aria-label="Draft status">
-          {saved === "saving"
-            ? "Saving…"
-            : saved === "saved"
-              ? "Draft saved"
-              : "Could not save the draft"}
+          {saved === "read-only"
+            ? "Read-only"
+            : storageProblem
+              ? "Not saved in this browser"
+              : saved === "saving"
+                ? "Saving…"
+                : saved === "saved"
+                  ? "Draft saved"
+                  : "Could not save the draft"}
         </span>
         <Menu
           label="New from template"
@@ -376,6 +369,38 @@ function Editor({ draft }: { draft: StoredDraft }) {
           onPlan={(p) => store.getState().setPlanOverlay(p)}
         />
       </header>
+      {readOnly ? (
+        <div
+          role="alert"
+          className="flex flex-wrap items-center justify-between gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
+        >
+          <span>
+            <strong>Open read-only.</strong> {readOnly} Nothing you change here is saved over it;
+            make an editable copy or export the blueprint.
+          </span>
+          <button type="button" className={buttonClass()} onClick={() => void saveCopy()}>
+            Make an editable copy
+          </button>
+        </div>
+      ) : null}
+      {storageProblem ? (
+        <div
+          role="alert"
+          className="flex flex-wrap items-center justify-between gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
+        >
+          <span>
+            <strong>Drafts cannot be saved in this browser.</strong> {storageProblem} You can keep
+            working; export the blueprint before you close this tab.
+          </span>
+          <button
+            type="button"
+            className={buttonClass()}
+            onClick={() => downloadText(blueprintFileText(doc), blueprintFileName(doc))}
+          >
+            Export blueprint
+          </button>
+        </div>
+      ) : null}
       {notice ? (
         <div
           role={notice.tone === "error" ? "alert" : "status"}
@@ -438,14 +463,21 @@ function Editor({ draft }: { draft: StoredDraft }) {
 }
 
 export function DesignerEditor({ draftId }: { draftId: string }) {
-  const [state, setState] = useState<{ draft?: StoredDraft; missing?: boolean }>({});
+  const [state, setState] = useState<{
+    draft?: StoredDraft;
+    readOnly?: string;
+    refused?: string;
+    missing?: boolean;
+  }>({});
   const open = useDesigner((s) => s.open);
   useEffect(() => {
     let live = true;
-    void loadDraft(draftId).then((draft) => {
+    void loadDraft(draftId).then((read) => {
       if (!live) return;
-      if (!draft) setState({ missing: true });
+      if (!read) setState({ missing: true });
+      else if (!read.ok) setState({ refused: read.reason });
       else {
+        const { draft } = read;
         open({
           id: draft.id,
           doc: draft.doc,
@@ -453,19 +485,21 @@ export function DesignerEditor({ draftId }: { draftId: string }) {
           linkedProjectId: draft.linkedProjectId,
           viewport: draft.viewport,
         });
-        setState({ draft });
+        setState({ draft, readOnly: read.readOnly });
       }
     });
     return () => {
       live = false;
     };
   }, [draftId, open]);
-  if (state.missing)
+  if (state.missing || state.refused)
     return (
       <div className="mx-auto max-w-lg p-12 text-center">
-        <h1 className="text-xl font-semibold">This draft does not exist</h1>
+        <h1 className="text-xl font-semibold">
+          {state.refused ? "This draft cannot be opened" : "This draft does not exist"}
+        </h1>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          It may have been deleted, or saved in another browser.
+          {state.refused ?? "It may have been deleted, or saved in another browser."}
         </p>
         <Link to="/designer" className={`${buttonClass("primary")} mt-6`}>
           See your drafts
@@ -480,7 +514,7 @@ export function DesignerEditor({ draftId }: { draftId: string }) {
     );
   return (
     <ReactFlowProvider>
-      <Editor draft={state.draft} />
+      <Editor key={state.draft.id} draft={state.draft} readOnly={state.readOnly} />
     </ReactFlowProvider>
   );
 }

@@ -9,23 +9,32 @@ import { type Doc, EMPTY_DOC } from "./doc";
 import {
   type DraftSummary,
   deleteDraft,
+  deleteUnreadable,
   listDrafts,
   loadDraft,
   newDraftId,
   saveDraft,
+  type UnreadableDraft,
 } from "./drafts";
 import { blueprintFromFile, type ImportResult } from "./importBlueprint";
 import { ProductIcon } from "./ProductIcon";
+import { useStorageProblem } from "./persistence";
 import { StartImport } from "./StartImport";
 
 function DesignerStart() {
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+  const [unreadable, setUnreadable] = useState<UnreadableDraft[]>([]);
+  const storageProblem = useStorageProblem();
   const [error, setError] = useState<string | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const navigate = useNavigate();
   const refresh = () =>
-    listDrafts().then(setDrafts, (e) =>
-      setError(`Drafts could not be read from this browser's storage: ${String(e)}`),
+    listDrafts().then(
+      (r) => {
+        setDrafts(r.drafts);
+        setUnreadable(r.unreadable);
+      },
+      (e) => setError(`Drafts could not be read from this browser's storage: ${String(e)}`),
     );
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once
   useEffect(() => {
@@ -54,9 +63,11 @@ function DesignerStart() {
   async function rename(d: DraftSummary) {
     const nome = window.prompt("New name for this draft", d.nome);
     if (!nome?.trim()) return;
-    const stored = await loadDraft(d.id);
-    if (!stored) return;
-    await saveDraft({ ...stored, doc: { ...stored.doc, nome: nome.trim() } });
+    const read = await loadDraft(d.id);
+    if (!read?.ok || read.readOnly) return;
+    const { draft } = read;
+    // Based on the revision just read: a tab editing it at the same moment merges the name in.
+    await saveDraft({ ...draft, doc: { ...draft.doc, nome: nome.trim() } }, draft.revision);
     await refresh();
   }
 
@@ -133,7 +144,45 @@ function DesignerStart() {
         <h2 id="drafts-title" className="text-base font-semibold">
           Your drafts
         </h2>
-        <p className="text-xs text-slate-500">Saved in this browser as you work.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Saved in this browser as you work.
+        </p>
+        {storageProblem ? (
+          <p
+            role="alert"
+            className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
+          >
+            <strong>Drafts cannot be saved in this browser.</strong> {storageProblem} Designs you
+            open now last until you close this tab; export them to keep them.
+          </p>
+        ) : null}
+        {unreadable.length > 0 ? (
+          <div
+            role="alert"
+            className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
+          >
+            <p>
+              {unreadable.length === 1
+                ? "One stored record is not a draft this console can read:"
+                : `${unreadable.length} stored records are not drafts this console can read:`}
+            </p>
+            <ul className="mt-1 space-y-1">
+              {unreadable.map((u) => (
+                <li key={u.key} className="flex flex-wrap items-center gap-2">
+                  <code className="font-mono text-xs">{u.key}</code>
+                  <span>{u.reason}</span>
+                  <button
+                    type="button"
+                    className="text-xs underline"
+                    onClick={() => void deleteUnreadable(u.key).then(refresh)}
+                  >
+                    Remove it
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="mt-3">
           {error ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -164,8 +213,9 @@ function DesignerStart() {
                     >
                       {d.nome}
                     </Link>
-                    <div className="text-xs text-slate-500">
+                    <div className="text-xs text-slate-600 dark:text-slate-400">
                       {d.resources} resources · edited {relativeTime(d.updatedAt)}
+                      {d.readOnly ? " · read-only (saved by a newer console)" : ""}
                     </div>
                   </div>
                   {d.linkedProjectId ? (

@@ -15,14 +15,11 @@ import {
   type ValidationResult,
   validateBlueprint,
 } from "../blueprint";
-import { type Doc, EMPTY_DOC } from "./doc";
+import { type Doc, EMPTY_DOC, nameOf, resourcesOf } from "./doc";
+import type { Viewport } from "./drafts";
 import { commit, createHistory, type History, redo, undo } from "./history";
 
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+export type { Viewport };
 
 export interface DesignerState {
   draftId: string | null;
@@ -47,6 +44,8 @@ export interface DesignerState {
     viewport?: Viewport | null;
   }): void;
   setViewport(v: Viewport): void;
+  /** Takes in a document merged with another tab's save, as one undoable step. */
+  adopt(doc: Doc, plano: Plano, linkedProjectId: string | null): void;
   apply(change: (doc: Doc) => Doc, coalesceKey?: string): void;
   undo(): void;
   redo(): void;
@@ -88,6 +87,17 @@ export const useDesigner = create<DesignerState>((set, get) => ({
   },
   setViewport(viewport) {
     set({ viewport });
+  },
+  adopt(doc, plano, linkedProjectId) {
+    const { history, selection } = get();
+    const names = new Set(resourcesOf(doc).map(nameOf));
+    set({
+      history: doc === history.present ? history : commit(history, doc),
+      plano,
+      linkedProjectId,
+      selection: selection.filter((n) => names.has(n)),
+      serverFindings: [],
+    });
   },
   apply(change, coalesceKey) {
     const { history } = get();
