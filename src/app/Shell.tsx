@@ -1,5 +1,6 @@
-import type { ComponentType, SVGProps } from "react";
-import { NavLink, Outlet, useMatch } from "react-router";
+import { type ComponentType, type SVGProps, useEffect, useRef } from "react";
+import { NavLink, Outlet, useLocation, useMatch } from "react-router";
+import { focusHeadingAfterNavigation } from "../ui/focus";
 import { DesignerIcon, LogoMark, ProjectsIcon, SettingsIcon } from "../ui/icons";
 
 interface NavItem {
@@ -17,6 +18,17 @@ const NAV: NavItem[] = [
 export function Shell() {
   // The editor needs the width: there the rail shows icons only.
   const compact = useMatch("/designer/:draftId") !== null;
+  // A page change moves focus to the new page's heading (not on the first load, where the
+  // browser starts at the top of the document).
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    return focusHeadingAfterNavigation(document.activeElement);
+  }, [pathname]);
   return (
     <div className="flex h-full min-h-0">
       <a

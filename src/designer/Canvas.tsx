@@ -16,21 +16,16 @@ import {
 import "@xyflow/react/dist/style.css";
 import { type DragEvent, useCallback, useMemo, useRef, useState } from "react";
 import { connectionRefusal, RESOURCE_TYPES, type TipoRecurso } from "../blueprint";
+import { actionConnectImplied, runAction } from "./actions";
 import {
   addResource,
-  configOf,
   connect,
-  connectAll,
   connectionsOf,
   type Doc,
-  deleteResources,
-  disconnect,
   nameOf,
-  positionsOf,
   resourcesOf,
   setResourceField,
   typeOf,
-  withPositions,
   type XY,
 } from "./doc";
 import {
@@ -40,10 +35,10 @@ import {
   fabricAt,
   fabricRects,
   impliedConnections,
-  isContainable,
   NODE_H,
   NODE_W,
 } from "./flow";
+import { commitMoves } from "./moves";
 import { DETAIL_ZOOM, nodeTypes } from "./nodes";
 import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 
@@ -56,7 +51,6 @@ const detailLevel = (s: ReactFlowState) =>
 // Props of stable identity: React Flow copies changed props into its store, and every store
 // update runs each node's and edge's selectors. A fresh array per render would cost a full
 // pass over the diagram on every drag frame.
-const DELETE_KEYS = ["Backspace", "Delete"];
 const MULTI_SELECT_KEYS = ["Meta", "Control", "Shift"];
 const SNAP_GRID: [number, number] = [16, 16];
 const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
@@ -109,7 +103,6 @@ function EmptyCanvas() {
 
 /** When the canvas shows implied connections (dashed), one button writes them into the blueprint. */
 function ImpliedConnections({ doc }: { doc: Doc }) {
-  const apply = useDesigner((s) => s.apply);
   const implied = impliedConnections(doc);
   if (implied.length === 0) return null;
   return (
@@ -121,53 +114,12 @@ function ImpliedConnections({ doc }: { doc: Doc }) {
       <button
         type="button"
         className="shrink-0 rounded bg-indigo-700 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700"
-        onClick={() => apply((d) => connectAll(d, impliedConnections(d)))}
+        onClick={() => void runAction(actionConnectImplied)}
       >
-        Make connections explicit
+        {actionConnectImplied.label}
       </button>
     </div>
   );
-}
-
-/** Commits a drag: absolute positions, fabric membership by where each node landed. */
-function commitMoves(doc: Doc, moved: Record<string, XY>): Doc {
-  const rects = fabricRects(doc);
-  const before = positionsOf(doc);
-  const recursos = resourcesOf(doc);
-  const changes: Record<string, XY> = { ...moved };
-  // A fabric carries its members along.
-  for (const [nome, p] of Object.entries(moved)) {
-    const r = recursos.find((x) => nameOf(x) === nome);
-    if (r?.tipo !== "fabric" || !before[nome]) continue;
-    const dx = p.x - before[nome].x;
-    const dy = p.y - before[nome].y;
-    for (const m of recursos) {
-      const mn = nameOf(m);
-      if (configOf(m).fabric === nome && before[mn] && !moved[mn])
-        changes[mn] = { x: before[mn].x + dx, y: before[mn].y + dy };
-    }
-  }
-  let next = withPositions(doc, changes);
-  // Judge membership by each fabric as it stands after the move but at its size before it:
-  // a fabric grows to hold its members, so its new size would keep any member "inside".
-  const judged = new Map(
-    [...rects].map(([nome, r]) => {
-      const p = changes[nome];
-      return [nome, p ? { ...r, x: p.x, y: p.y } : r];
-    }),
-  );
-  recursos.forEach((r, i) => {
-    const nome = nameOf(r);
-    if (!moved[nome] || !isContainable(r)) return;
-    const center = { x: moved[nome].x + NODE_W / 2, y: moved[nome].y + NODE_H / 2 };
-    const landed = fabricAt(judged, center);
-    const current = configOf(r).fabric;
-    if (landed && landed !== current)
-      next = setResourceField(next, i, ["config", "fabric"], landed);
-    if (!landed && typeof current === "string" && rects.has(current))
-      next = setResourceField(next, i, ["config", "fabric"], undefined);
-  });
-  return next;
 }
 
 export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) => void }) {
@@ -183,7 +135,8 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
     new Map(),
   );
-  const [edgeSelection, setEdgeSelection] = useState<ReadonlySet<string>>(new Set());
+  const edgeSelectionList = useDesigner((s) => s.edgeSelection);
+  const edgeSelection = useMemo(() => new Set(edgeSelectionList), [edgeSelectionList]);
   const previous = useRef<Map<string, FlowNode>>(new Map());
   // Fit the view to a design that opens with resources; a blank one keeps a 1:1 view, so the
   // first resource dropped does not pull the view to it and move the next drop's target.
@@ -286,16 +239,15 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange<Edge>[]) => {
-    setEdgeSelection((prev) => {
-      let next: Set<string> | undefined;
-      for (const c of changes)
-        if (c.type === "select") {
-          next ??= new Set(prev);
-          if (c.selected) next.add(c.id);
-          else next.delete(c.id);
-        }
-      return next ?? prev;
-    });
+    const { edgeSelection: current, selectEdges } = useDesigner.getState();
+    let next: Set<string> | undefined;
+    for (const c of changes)
+      if (c.type === "select") {
+        next ??= new Set(current);
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+    if (next) selectEdges([...next]);
   }, []);
 
   const isValidConnection = useCallback(
@@ -311,20 +263,6 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       if (c.source && c.target) apply((d) => connect(d, c.source, c.target));
     },
     [apply],
-  );
-
-  const onDelete = useCallback(
-    ({ nodes: gone, edges: cut }: { nodes: FlowNode[]; edges: Edge[] }) => {
-      apply((d) => {
-        let next = d;
-        for (const e of cut) next = disconnect(next, e.source, e.target);
-        if (gone.length > 0) next = deleteResources(next, new Set(gone.map((n) => n.id)));
-        return next;
-      });
-      setEdgeSelection(new Set());
-      if (gone.length > 0) select([]);
-    },
-    [apply, select],
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -391,9 +329,8 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onDelete={onDelete}
         isValidConnection={isValidConnection}
-        deleteKeyCode={DELETE_KEYS}
+        deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
         snapToGrid

@@ -5,7 +5,16 @@ import { TEMPLATES } from "../blueprint";
 import { buttonClass } from "../ui/Card";
 import { downloadText, downloadUrl } from "../ui/download";
 import { Menu } from "../ui/Menu";
-import { autoPlace, layoutAll } from "./arrange";
+import {
+  actionAutoLayout,
+  actionForKey,
+  actionRedo,
+  actionUndo,
+  isCanvasAction,
+  isEnabled,
+  runAction,
+} from "./actions";
+import { autoPlace } from "./arrange";
 import { BlueprintSettings } from "./BlueprintSettings";
 import { BottomPanel } from "./BottomPanel";
 import { Canvas } from "./Canvas";
@@ -51,7 +60,6 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
   const plano = useDesigner((s) => s.plano);
   const linkedProjectId = useDesigner((s) => s.linkedProjectId);
   const layoutPending = useDesigner((s) => s.layoutPending);
-  const viewport = useDesigner((s) => s.viewport);
   const [view, setView] = useState<ViewMode>("canvas");
   const [notice, setNotice] = useState<Notice>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -121,27 +129,26 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
     [importResult],
   );
 
-  // Undo/redo, select all, clear, copy and paste, outside text fields (which keep their own).
+  // Shortcuts run the editor's actions; copy and paste use the clipboard events. Text fields keep
+  // their own keys. Keys that act on the canvas (arrows, Delete, Escape) only count with the
+  // canvas or nothing focused, so menus and lists keep their arrow keys. Listening in the capture
+  // phase lets an action take a key before React Flow's own handling of a focused node.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isEditable(e.target)) return;
-      const mod = e.ctrlKey || e.metaKey;
-      if (e.key === "Escape" && !mod && store.getState().selection.length > 0) {
-        store.getState().select([]);
-        return;
+      const action = actionForKey(e);
+      if (!action) return;
+      if (isCanvasAction(action)) {
+        const t = e.target as HTMLElement | null;
+        const onCanvas = !t || t === document.body || !!t.closest?.(".react-flow");
+        if (!onCanvas || t?.closest?.("button, [role=menu], [role=dialog]")) return;
       }
-      if (!mod) return;
-      const key = e.key.toLowerCase();
-      if (key === "a") {
-        e.preventDefault();
-        store.getState().select(resourcesOf(store.getState().history.present).map(nameOf));
-      } else if (key === "z" && !e.shiftKey) {
-        e.preventDefault();
-        store.getState().undo();
-      } else if ((key === "z" && e.shiftKey) || key === "y") {
-        e.preventDefault();
-        store.getState().redo();
-      }
+      if (!isEnabled(action)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      void runAction(action, e).then((r) => {
+        if (r?.fit) setTimeout(() => rf.fitView(FIT_ALL), 50);
+      });
     };
     const onCopy = (e: ClipboardEvent) => {
       if (isEditable(e.target)) return;
@@ -176,15 +183,15 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
         void importResult(blueprintFromText(text, "The pasted text"));
       }
     };
-    document.addEventListener("keydown", onKey);
+    document.addEventListener("keydown", onKey, true);
     document.addEventListener("copy", onCopy);
     document.addEventListener("paste", onPaste);
     return () => {
-      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("keydown", onKey, true);
       document.removeEventListener("copy", onCopy);
       document.removeEventListener("paste", onPaste);
     };
-  }, [importResult]);
+  }, [importResult, rf]);
 
   async function newFromTemplate(id: string) {
     const t = TEMPLATES.find((x) => x.id === id);
@@ -312,36 +319,23 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
           ]}
         />
         <div className="mx-1 h-6 w-px bg-slate-200 dark:bg-slate-700" />
-        <button
-          type="button"
-          className={buttonClass()}
-          onClick={() => store.getState().undo()}
-          disabled={history.past.length === 0}
-          title="Undo (Ctrl+Z)"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className={buttonClass()}
-          onClick={() => store.getState().redo()}
-          disabled={history.future.length === 0}
-          title="Redo (Shift+Ctrl+Z)"
-        >
-          Redo
-        </button>
-        <button
-          type="button"
-          className={buttonClass()}
-          onClick={() =>
-            void layoutAll(store.getState().history.present).then((d) => {
-              store.getState().apply(() => d);
-              setTimeout(() => rf.fitView(FIT_ALL), 50);
-            })
-          }
-        >
-          Auto-layout
-        </button>
+        {[actionUndo, actionRedo, actionAutoLayout].map((action) => (
+          <button
+            key={action.name}
+            type="button"
+            className={buttonClass()}
+            onClick={() =>
+              void runAction(action).then((r) => {
+                if (r?.fit) setTimeout(() => rf.fitView(FIT_ALL), 50);
+              })
+            }
+            disabled={!isEnabled(action, { history, selection, edgeSelection: [] })}
+            title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
+            aria-keyshortcuts={action.shortcut}
+          >
+            {action.label}
+          </button>
+        ))}
         <fieldset className="inline-flex rounded-md border border-slate-300 p-0.5 dark:border-slate-700">
           <legend className="sr-only">View</legend>
           {(["canvas", "split", "json"] as const).map((m) => (

@@ -221,28 +221,35 @@ export async function readStoredDraft(id: string): Promise<DraftRead | undefined
 
 /** Opens a draft: the stored one, with any write-ahead record left by a reload reconciled in. */
 export async function loadDraft(id: string): Promise<DraftRead | undefined> {
-  const read = await readStoredDraft(id);
   const ahead = readAhead(id);
-  if (!ahead || (read && (!read.ok || read.readOnly))) return read;
-  const stored = read?.ok ? read.draft : undefined;
-  const doc =
-    !stored || stored.revision === ahead.baseRevision
-      ? ahead.doc
-      : mergeDocs(ahead.baseDoc, ahead.doc, stored.doc);
-  const result = await saveDraft(
-    {
-      id,
-      doc,
-      plano: ahead.plano,
-      linkedProjectId: ahead.linkedProjectId,
-      viewport: ahead.viewport,
-      createdAt: stored?.createdAt ?? new Date().toISOString(),
-    },
-    stored?.revision ?? null,
-  );
-  if (!("saved" in result)) return read;
-  clearAhead(id);
-  return { ok: true, draft: result.saved, recovered: true };
+  let read = await readStoredDraft(id);
+  if (!ahead) return read;
+  // Another tab may save between our read and our write: then read again and merge again.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (read && (!read.ok || read.readOnly)) return read;
+    const stored = read?.ok ? read.draft : undefined;
+    const doc =
+      !stored || stored.revision === ahead.baseRevision
+        ? ahead.doc
+        : mergeDocs(ahead.baseDoc, ahead.doc, stored.doc);
+    const result = await saveDraft(
+      {
+        id,
+        doc,
+        plano: ahead.plano,
+        linkedProjectId: ahead.linkedProjectId,
+        viewport: ahead.viewport,
+        createdAt: stored?.createdAt ?? new Date().toISOString(),
+      },
+      stored?.revision ?? null,
+    );
+    if ("saved" in result) {
+      clearAhead(id);
+      return { ok: true, draft: result.saved, recovered: true };
+    }
+    read = { ok: true, draft: result.conflict };
+  }
+  return read;
 }
 
 export async function deleteDraft(id: string) {

@@ -26,6 +26,8 @@ export interface DesignerState {
   history: History<Doc>;
   plano: Plano;
   selection: string[];
+  /** Selected connections, by edge id (`source->target`). */
+  edgeSelection: string[];
   serverFindings: Finding[];
   planOverlay: ChangePlan | null;
   linkedProjectId: string | null;
@@ -49,7 +51,10 @@ export interface DesignerState {
   apply(change: (doc: Doc) => Doc, coalesceKey?: string): void;
   undo(): void;
   redo(): void;
+  /** Moves through the undo history (undo, redo). */
+  setHistory(history: History<Doc>): void;
   select(names: string[]): void;
+  selectEdges(ids: string[]): void;
   setPlano(plano: Plano): void;
   setServerFindings(findings: Finding[]): void;
   setPlanOverlay(plan: ChangePlan | null): void;
@@ -65,6 +70,7 @@ export const useDesigner = create<DesignerState>((set, get) => ({
   history: createHistory(EMPTY_DOC),
   plano: "enterprise",
   selection: [],
+  edgeSelection: [],
   serverFindings: [],
   planOverlay: null,
   linkedProjectId: null,
@@ -79,6 +85,7 @@ export const useDesigner = create<DesignerState>((set, get) => ({
       plano: draft.plano,
       linkedProjectId: draft.linkedProjectId,
       selection: [],
+      edgeSelection: [],
       serverFindings: [],
       planOverlay: null,
       focusRequest: null,
@@ -111,6 +118,14 @@ export const useDesigner = create<DesignerState>((set, get) => ({
   },
   redo() {
     set({ history: redo(get().history), serverFindings: [] });
+  },
+  setHistory(history) {
+    if (history !== get().history) set({ history, serverFindings: [] });
+  },
+  selectEdges(ids) {
+    const current = get().edgeSelection;
+    if (current.length === ids.length && current.every((n, i) => n === ids[i])) return;
+    set({ edgeSelection: ids });
   },
   select(names) {
     const current = get().selection;

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from "react";
+import { focusMainHeading } from "./focus";
 
 /**
  * A modal dialog on the native <dialog> element: focus moves in and is trapped by the browser,
@@ -18,17 +19,41 @@ export function Dialog({
   footer?: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (open && !el.open) el.showModal();
+    if (open && !el.open) {
+      opener.current = document.activeElement;
+      el.showModal();
+    }
     if (!open && el.open) el.close();
   }, [open]);
+  // Focus returns to the control that opened the dialog; when that is gone or disabled (a
+  // "Run drill" button while the drill runs), to the page's heading, never to <body>.
+  const restoreFocus = () => {
+    const back = opener.current as HTMLElement | null;
+    if (!back) return;
+    opener.current = null;
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return; // moved on already
+      if (back.isConnected && !(back as HTMLButtonElement).disabled) back.focus();
+      else focusMainHeading();
+    });
+  };
+  // A dialog removed while open (its parent stops rendering it) never fires "close".
+  const restore = useRef(restoreFocus);
+  restore.current = restoreFocus;
+  useEffect(() => () => restore.current(), []);
   return (
     <dialog
       ref={ref}
       aria-label={title}
-      onClose={onClose}
+      onClose={() => {
+        restoreFocus();
+        onClose();
+      }}
       onCancel={onClose}
       className="m-auto w-full max-w-lg rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >

@@ -43,6 +43,8 @@ export function Menu({
     if (e.key === "Escape") {
       setOpen(false);
       button.current?.focus();
+    } else if (e.key === "Tab") {
+      setOpen(false);
     } else if (e.key === "ArrowDown") {
       e.preventDefault();
       itemsEls[(i + 1) % itemsEls.length]?.focus();
@@ -93,6 +95,9 @@ export function Menu({
               tabIndex={-1}
               onClick={() => {
                 setOpen(false);
+                // Focus goes back to the menu's button (the item is about to disappear); an
+                // item that opens something else moves it on from there.
+                button.current?.focus();
                 item.onSelect();
               }}
               className="block w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 focus:bg-indigo-50 focus:outline-none dark:hover:bg-slate-800 dark:focus:bg-indigo-500/15"

@@ -1,0 +1,10 @@
+import { nameOf, resourcesOf } from "../doc";
+import { type Action, mod } from "./types";
+
+export const actionSelectAll: Action = {
+  name: "selectAll",
+  label: "Select all",
+  shortcut: "Ctrl+A",
+  keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "a",
+  perform: (s) => ({ selection: resourcesOf(s.history.present).map(nameOf).filter(Boolean) }),
+};
