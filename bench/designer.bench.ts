@@ -49,7 +49,7 @@ function designerInitialJs(outDir: string): { files: string[]; gzipBytes: number
 }
 
 /** Drags a node by dispatching mouse events once per frame; returns the frame times. */
-async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
+export async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
   return page.evaluate(
     async ({ nodeId, frames }) => {
       const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`);

@@ -87,6 +87,24 @@ test("the whole design journey by keyboard alone", async ({ page }) => {
     1,
   );
 
+  // Make a problem in the inspector, reach it in Problems, and fix it where it takes us.
+  await tabTo(page, nodeEl(page, "compute-1"), true);
+  await page.keyboard.press("Enter");
+  const compute = page.getByRole("form", { name: "Inspector: compute-1" });
+  await tabTo(page, compute.getByLabel("Maximum replicas"));
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("1");
+  const problems = page.getByRole("region", { name: "Problems" });
+  const finding = problems.getByRole("button", { name: /replicas-invalidas/ });
+  await expect(finding).toBeVisible();
+  await tabTo(page, finding);
+  await page.keyboard.press("Enter");
+  const min = compute.getByLabel("Minimum replicas");
+  await expect(min).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("1");
+  await expect(problems).not.toContainText("replicas-invalidas");
+
   // Delete removes the selected node (and its connections).
   await tabTo(page, nodeEl(page, "datastore-1"), true);
   await page.keyboard.press("Enter");

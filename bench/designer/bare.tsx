@@ -1,7 +1,8 @@
 /**
- * Baseline for the designer's drag budget: React Flow alone, with the same nodes, edges,
- * positions and chrome (background, minimap, controls), in the library's recommended
- * controlled setup. `?n=300` chooses the size.
+ * Baseline for the designer's budgets: React Flow alone, with the same nodes, edges, positions
+ * and chrome (background, minimap, controls), in the library's recommended controlled setup.
+ * `?n=300` chooses the size. `?import=1` starts empty with a file input: choosing a blueprint
+ * file reads and parses it and renders its resources, as the designer's Import does.
  */
 import {
   applyNodeChanges,
@@ -19,36 +20,71 @@ import { createRoot } from "react-dom/client";
 import { benchDiagram } from "./diagram";
 
 const n = Number(new URLSearchParams(location.search).get("n") ?? 300);
-const { blueprint, positions } = benchDiagram(n);
-const initialNodes: Node[] = blueprint.recursos.map((r) => ({
-  id: r.nome,
-  position: positions[r.nome],
-  data: { label: `${r.tipo} ${r.nome}` },
-  style: { width: 232, height: 112 },
-}));
-const edges: Edge[] = blueprint.recursos.flatMap((r) =>
-  (r.conexoes ?? []).map((t) => ({ id: `${r.nome}->${t}`, source: r.nome, target: t })),
-);
+const importMode = new URLSearchParams(location.search).has("import");
+
+interface FileBlueprint {
+  recursos: { tipo: string; nome: string; conexoes?: string[] }[];
+  diagrama?: { posicoes?: Record<string, { x: number; y: number }> };
+}
+
+function graphOf(b: FileBlueprint, positions: Record<string, { x: number; y: number }>) {
+  const nodes: Node[] = b.recursos.map((r) => ({
+    id: r.nome,
+    position: positions[r.nome] ?? { x: 0, y: 0 },
+    data: { label: `${r.tipo} ${r.nome}` },
+    style: { width: 232, height: 112 },
+  }));
+  const edges: Edge[] = b.recursos.flatMap((r) =>
+    (r.conexoes ?? []).map((t) => ({ id: `${r.nome}->${t}`, source: r.nome, target: t })),
+  );
+  return { nodes, edges };
+}
+
+const initial = importMode
+  ? { nodes: [] as Node[], edges: [] as Edge[] }
+  : (() => {
+      const { blueprint, positions } = benchDiagram(n);
+      return graphOf(blueprint as unknown as FileBlueprint, positions);
+    })();
 
 function Bare() {
-  const [nodes, setNodes] = useState(initialNodes);
+  const [nodes, setNodes] = useState(initial.nodes);
+  const [edges, setEdges] = useState(initial.edges);
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
     [],
   );
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      onNodesChange={onNodesChange}
-      fitView
-      minZoom={0.05}
-      onlyRenderVisibleElements={nodes.length > 200}
-    >
-      <Background />
-      <MiniMap />
-      <Controls />
-    </ReactFlow>
+    <>
+      {importMode ? (
+        <input
+          type="file"
+          aria-label="Import"
+          style={{ position: "absolute", zIndex: 10 }}
+          onChange={(e) =>
+            void e.target.files?.[0]?.text().then((text) => {
+              const b = JSON.parse(text) as FileBlueprint;
+              const g = graphOf(b, b.diagrama?.posicoes ?? {});
+              setNodes(g.nodes);
+              setEdges(g.edges);
+            })
+          }
+        />
+      ) : null}
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        fitView
+        key={importMode ? nodes.length : "static"}
+        minZoom={0.05}
+        onlyRenderVisibleElements={nodes.length > 200}
+      >
+        <Background />
+        <MiniMap />
+        <Controls />
+      </ReactFlow>
+    </>
   );
 }
 

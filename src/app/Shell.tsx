@@ -22,6 +22,7 @@ export function Shell() {
   // browser starts at the top of the document).
   const { pathname } = useLocation();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each page change
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -8,13 +8,12 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
-  type ReactFlowState,
   useConnection,
   useReactFlow,
   useStore,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { type DragEvent, useCallback, useMemo, useRef, useState } from "react";
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { connectionRefusal, RESOURCE_TYPES, type TipoRecurso } from "../blueprint";
 import { actionConnectImplied, runAction } from "./actions";
 import {
@@ -39,14 +38,13 @@ import {
   NODE_W,
 } from "./flow";
 import { commitMoves } from "./moves";
-import { DETAIL_ZOOM, nodeTypes } from "./nodes";
+import { detailLevel, nodeTypes } from "./nodes";
 import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 
 export const PRODUCT_MIME = "application/x-tesserra-product";
 
-/** 0: details, 1: tiles with names, 2: plain blocks (see DETAIL_ZOOM). */
-const detailLevel = (s: ReactFlowState) =>
-  s.transform[2] < DETAIL_ZOOM / 3 ? 2 : s.transform[2] < DETAIL_ZOOM ? 1 : 0;
+/** Nodes handed to React Flow per frame when many arrive at once (see `revealed`). */
+const REVEAL_BATCH = 100;
 
 // Props of stable identity: React Flow copies changed props into its store, and every store
 // update runs each node's and edge's selectors. A fresh array per render would cost a full
@@ -164,23 +162,44 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     previous.current = new Map(nodes.map((n) => [n.id, n]));
     return nodes;
   }, [doc, findings, selectionSet, overlay, measured, assessment.spof]);
-  const nodes = useMemo(
-    () =>
-      dragging.size === 0
-        ? derived
-        : derived.map((n) => {
-            const p = dragging.get(n.id);
-            return p ? { ...n, position: p, dragging: true } : n;
-          }),
-    [derived, dragging],
-  );
-  const edges = useMemo(
-    () =>
-      deriveEdges(doc, findings).map((e) =>
-        edgeSelection.has(e.id) ? { ...e, selected: true } : e,
-      ),
-    [doc, findings, edgeSelection],
-  );
+  // A design that arrives all at once (an import, opening a big draft) is handed to React Flow
+  // in batches, one per frame, so no single task renders a thousand nodes; edits that add a
+  // few nodes show them at once.
+  const [shown, setShown] = useState(REVEAL_BATCH);
+  const revealed = derived.length - shown <= REVEAL_BATCH ? derived.length : shown;
+  const staged = useRef(false);
+  useEffect(() => {
+    if (revealed >= derived.length) {
+      if (shown > derived.length) setShown(derived.length);
+      // A design that opened in stages is framed once it is all there (React Flow's own
+      // fitView saw only the first batch).
+      if (staged.current) {
+        staged.current = false;
+        if (!opening.viewport && opening.fit) void rf.fitView(FIT_VIEW);
+      }
+      return;
+    }
+    if (useDesigner.getState().viewport === opening.viewport) staged.current = true;
+    const frame = requestAnimationFrame(() => setShown(revealed + REVEAL_BATCH));
+    return () => cancelAnimationFrame(frame);
+  }, [revealed, shown, derived.length, opening, rf]);
+  const nodes = useMemo(() => {
+    const some = revealed < derived.length ? derived.slice(0, revealed) : derived;
+    return dragging.size === 0
+      ? some
+      : some.map((n) => {
+          const p = dragging.get(n.id);
+          return p ? { ...n, position: p, dragging: true } : n;
+        });
+  }, [derived, dragging, revealed]);
+  const edges = useMemo(() => {
+    const all = deriveEdges(doc, findings);
+    const present =
+      revealed < derived.length ? new Set(derived.slice(0, revealed).map((n) => n.id)) : null;
+    return (present ? all.filter((e) => present.has(e.source) && present.has(e.target)) : all).map(
+      (e) => (edgeSelection.has(e.id) ? { ...e, selected: true } : e),
+    );
+  }, [doc, findings, edgeSelection, revealed, derived]);
 
   // The change handler reads the latest state through refs, so its identity never changes: a
   // new handler each drag frame would make React Flow update its store twice per frame.
@@ -340,7 +359,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         onMoveEnd={onMoveEnd}
         fitViewOptions={FIT_VIEW}
         minZoom={0.05}
-        onlyRenderVisibleElements={nodes.length > 200}
+        onlyRenderVisibleElements={derived.length > 200}
         proOptions={PRO_OPTIONS}
         colorMode="system"
         className="tesserra-flow"

@@ -1,4 +1,4 @@
-import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { getViewportForBounds, ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { TEMPLATES } from "../blueprint";
@@ -22,6 +22,7 @@ import { type Doc, nameOf, pasteResources, positionsOf, type Resource, resources
 import { loadDraft, newDraftId, type StoredDraft, saveDraft } from "./drafts";
 import { diagramImage } from "./exportImage";
 import { blueprintFileName, blueprintFileText } from "./exportJson";
+import { NODE_H, NODE_W } from "./flow";
 import { ResourceInspector, useFocusRequests } from "./Inspector";
 import { blueprintFromFile, blueprintFromText, type ImportResult } from "./importBlueprint";
 import { Palette } from "./Palette";
@@ -109,13 +110,30 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
         return;
       }
       const placed = await autoPlace(result.doc);
+      // Frame the design before it renders: a big one then opens zoomed out, where nodes are
+      // tiles drawn by CSS, instead of first rendering every node's details at the old zoom.
+      const box = canvasRef.current;
+      const points = Object.values(positionsOf(placed));
+      if (box && points.length > 0) {
+        const x = Math.min(...points.map((p) => p.x));
+        const y = Math.min(...points.map((p) => p.y));
+        const bounds = {
+          x,
+          y,
+          width: Math.max(...points.map((p) => p.x)) + NODE_W - x,
+          height: Math.max(...points.map((p) => p.y)) + NODE_H - y,
+        };
+        void rf.setViewport(
+          getViewportForBounds(bounds, box.clientWidth, box.clientHeight, 0.05, 1, 0.2),
+        );
+      }
       store.getState().apply(() => placed);
       store.getState().select([]);
       setNotice({
         tone: "info",
         text: `Imported "${typeof placed.nome === "string" ? placed.nome : "blueprint"}" with ${resourcesOf(placed).length} resources. Undo (Ctrl+Z) brings the previous design back.`,
       });
-      setTimeout(() => rf.fitView(FIT_ALL), 50);
+      // Framed above, before it rendered.
     },
     [rf],
   );

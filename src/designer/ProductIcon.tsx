@@ -1,65 +1,52 @@
 import type { SVGProps } from "react";
 import type { TipoRecurso } from "../blueprint";
-import { Icon } from "../ui/icons";
 
-const PATHS: Record<TipoRecurso, React.ReactNode> = {
-  compute: (
-    <>
-      <rect x="4" y="4" width="16" height="16" rx="2" />
-      <rect x="9" y="9" width="6" height="6" />
-      <path d="M9 2v2M15 2v2M9 20v2M15 20v2M2 9h2M2 15h2M20 9h2M20 15h2" />
-    </>
-  ),
-  datastore: (
-    <>
-      <ellipse cx="12" cy="5" rx="8" ry="3" />
-      <path d="M4 5v14c0 1.7 3.6 3 8 3s8-1.3 8-3V5" />
-      <path d="M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3" />
-    </>
-  ),
-  archive: (
-    <>
-      <rect x="3" y="4" width="18" height="5" rx="1" />
-      <path d="M5 9v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V9M10 13h4" />
-    </>
-  ),
-  gateway: (
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
-    </>
-  ),
-  autoscale: (
-    <>
-      <path d="M4 20 20 4M14 4h6v6M10 20H4v-6" />
-    </>
-  ),
-  insight: (
-    <>
-      <path d="M3 3v18h18" />
-      <path d="m7 15 4-4 3 3 5-6" />
-    </>
-  ),
-  fabric: (
-    <>
-      <rect x="3" y="3" width="18" height="18" rx="3" strokeDasharray="3 3" />
-      <circle cx="9" cy="9" r="1.5" />
-      <circle cx="15" cy="15" r="1.5" />
-      <path d="M10 10l4 4" />
-    </>
-  ),
-  sentinel: (
-    <>
-      <path d="M12 3 4 6v6c0 5 3.5 8 8 9 4.5-1 8-4 8-9V6z" />
-      <path d="m9 12 2 2 4-4" />
-    </>
-  ),
+/** Each product's icon: 24-unit stroke drawings, as SVG markup (one source for both uses below). */
+const SHAPES: Record<TipoRecurso, string> = {
+  compute:
+    '<rect x="4" y="4" width="16" height="16" rx="2"/><rect x="9" y="9" width="6" height="6"/><path d="M9 2v2M15 2v2M9 20v2M15 20v2M2 9h2M2 15h2M20 9h2M20 15h2"/>',
+  datastore:
+    '<ellipse cx="12" cy="5" rx="8" ry="3"/><path d="M4 5v14c0 1.7 3.6 3 8 3s8-1.3 8-3V5"/><path d="M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3"/>',
+  archive:
+    '<rect x="3" y="4" width="18" height="5" rx="1"/><path d="M5 9v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V9M10 13h4"/>',
+  gateway:
+    '<circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18"/>',
+  autoscale: '<path d="M4 20 20 4M14 4h6v6M10 20H4v-6"/>',
+  insight: '<path d="M3 3v18h18"/><path d="m7 15 4-4 3 3 5-6"/>',
+  fabric:
+    '<rect x="3" y="3" width="18" height="18" rx="3" stroke-dasharray="3 3"/><circle cx="9" cy="9" r="1.5"/><circle cx="15" cy="15" r="1.5"/><path d="M10 10l4 4"/>',
+  sentinel: '<path d="M12 3 4 6v6c0 5 3.5 8 8 9 4.5-1 8-4 8-9V6z"/><path d="m9 12 2 2 4-4"/>',
 };
+
+const STROKE =
+  'fill="none" stroke="black" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round"';
+
+/**
+ * The icon as a CSS mask image: a canvas node paints it with one element (its colour is the
+ * element's background), where an inline SVG would add four to six.
+ */
+export const ICON_MASK: Record<TipoRecurso, string> = Object.fromEntries(
+  Object.entries(SHAPES).map(([tipo, shape]) => [
+    tipo,
+    `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" ${STROKE}>${shape}</svg>`)}")`,
+  ]),
+) as Record<TipoRecurso, string>;
 
 export function ProductIcon({ tipo, ...props }: { tipo: TipoRecurso } & SVGProps<SVGSVGElement>) {
   return (
-    <Icon width="18" height="18" {...props}>
-      {PATHS[tipo]}
-    </Icon>
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      {...props}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: constant markup defined above
+      dangerouslySetInnerHTML={{ __html: SHAPES[tipo] }}
+    />
   );
 }

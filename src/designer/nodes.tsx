@@ -1,9 +1,9 @@
-import { Handle, type NodeProps, Position } from "@xyflow/react";
-import { memo } from "react";
+import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from "@xyflow/react";
+import { type CSSProperties, memo } from "react";
 import type { TipoRecurso } from "../blueprint";
 import { nameOf, typeOf } from "./doc";
 import type { FlowNode } from "./flow";
-import { ProductIcon } from "./ProductIcon";
+import { ICON_MASK, ProductIcon } from "./ProductIcon";
 import { keyFacts, PRODUCT_BY_TYPE } from "./products";
 
 function Counts({ errors, warnings }: { errors: number; warnings: number }) {
@@ -65,42 +65,71 @@ function nodeLabel(data: FlowNode["data"]): string {
  */
 export const DETAIL_ZOOM = 0.45;
 
+/** 0: details, 1: tiles with names, 2: plain blocks (see DETAIL_ZOOM). */
+export const detailLevel = (s: ReactFlowState) =>
+  s.transform[2] < DETAIL_ZOOM / 3 ? 2 : s.transform[2] < DETAIL_ZOOM ? 1 : 0;
+
+/** Whether nodes draw their details: the selector changes value only when a threshold is crossed. */
+const showsDetail = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM;
+
+/** The product's colour for the zoomed-out tile (the icon and a tint of the background). */
+const TILE_COLOUR: Record<TipoRecurso, string> = {
+  gateway: "#0369a1",
+  sentinel: "#be123c",
+  compute: "#4338ca",
+  autoscale: "#6d28d9",
+  datastore: "#047857",
+  archive: "#b45309",
+  fabric: "#334155",
+  insight: "#0f766e",
+};
+
+/**
+ * A resource on the canvas. Kept to a dozen elements: the icon is a CSS mask on one span, the
+ * regions one line of text, and the zoomed-out tile is drawn by CSS from the article's own
+ * pseudo-elements (`data-name`, `--icon`, `--tile`), so a thousand nodes stay cheap to render,
+ * lay out and drag.
+ */
 export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<FlowNode>) {
   const tipo = typeOf(data.resource) as TipoRecurso | undefined;
   const product = tipo ? PRODUCT_BY_TYPE[tipo] : undefined;
   const facts = keyFacts(data.resource);
+  const nome = nameOf(data.resource);
+  // Zoomed out, the details are not drawn at all (the tile is CSS): a big design opens and
+  // drags with a fraction of the elements.
+  const detail = useStore(showsDetail);
   return (
     <article
       aria-label={nodeLabel(data)}
-      data-testid={`node-${nameOf(data.resource)}`}
+      data-testid={`node-${nome}`}
       data-overlay={data.overlay ?? undefined}
-      style={{ width: 232 }}
-      className={`rounded-lg border border-slate-200 bg-white text-left shadow-sm transition-shadow hover:shadow-md dark:border-slate-700 dark:bg-slate-900 ${ringClass(data, !!selected)}`}
+      data-name={nome}
+      data-errors={data.errors > 0 ? data.errors : undefined}
+      style={
+        {
+          width: 232,
+          "--icon": tipo ? ICON_MASK[tipo] : undefined,
+          "--tile": tipo ? TILE_COLOUR[tipo] : "#475569",
+        } as CSSProperties
+      }
+      className={`tesserra-node rounded-lg border border-slate-200 bg-white text-left dark:border-slate-700 dark:bg-slate-900 ${ringClass(data, !!selected)}`}
     >
       <Handle
         type="target"
         position={Position.Left}
         className="!size-2.5 !border-2 !border-white !bg-slate-400 dark:!border-slate-900"
       />
-      <div
-        className={`tesserra-node-tile h-[110px] items-center gap-4 rounded-lg px-5 ${product?.accent ?? "bg-slate-100"} ${data.errors > 0 ? "outline-4 outline-red-500" : ""}`}
-      >
-        {tipo ? <ProductIcon tipo={tipo} width={40} height={40} /> : null}
-        <span className="truncate font-mono text-3xl font-semibold">{nameOf(data.resource)}</span>
-      </div>
-      <div className="tesserra-node-detail">
-        <div className="flex items-start gap-2.5 px-3 pt-2.5">
-          <span
-            className={`mt-0.5 grid size-8 shrink-0 place-items-center rounded-md ${product?.accent ?? "bg-slate-100"}`}
-          >
-            {tipo ? <ProductIcon tipo={tipo} /> : "?"}
-          </span>
-          <div className="min-w-0 flex-1">
-            <div className="flex items-center justify-between gap-2">
-              <span className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
-                {product?.label ?? String(data.resource.tipo ?? "?")}
-              </span>
-              <span className="flex items-center gap-1">
+      {detail ? (
+        <div className="tesserra-node-detail px-3 pt-2.5 pb-2">
+          <div className="flex items-start gap-2.5">
+            <span
+              className={`tesserra-node-icon mt-0.5 size-8 shrink-0 rounded-md ${product?.accent ?? "bg-slate-100"}`}
+            />
+            <div className="min-w-0 flex-1">
+              <div className="flex items-center gap-1">
+                <span className="mr-auto text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+                  {product?.label ?? String(data.resource.tipo ?? "?")}
+                </span>
                 {data.spof ? (
                   <span
                     className="rounded border border-amber-600 px-1 text-[10px] font-semibold text-amber-800 dark:border-amber-400 dark:text-amber-200"
@@ -110,32 +139,25 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
                   </span>
                 ) : null}
                 <Counts errors={data.errors} warnings={data.warnings} />
-              </span>
-            </div>
-            <div className="truncate font-mono text-sm font-semibold text-slate-900 dark:text-slate-100">
-              {nameOf(data.resource) || "(no name)"}
+              </div>
+              <div className="truncate font-mono text-sm font-semibold text-slate-900 dark:text-slate-100">
+                {nome || "(no name)"}
+              </div>
             </div>
           </div>
-        </div>
-        <div className="px-3 pt-1 pb-2">
-          <p className="truncate text-xs text-slate-600 dark:text-slate-300">{facts.join(" · ")}</p>
-          <div className="mt-1.5 flex flex-wrap gap-1">
-            {data.regions.map((r) => (
-              <span
-                key={r}
-                className="rounded bg-slate-100 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-800 dark:text-slate-300"
-              >
-                {r}
-              </span>
-            ))}
-          </div>
+          <p className="mt-1 truncate text-xs text-slate-600 dark:text-slate-300">
+            {facts.join(" · ")}
+          </p>
+          <p className="mt-1 line-clamp-2 font-mono text-[10px] text-slate-600 dark:text-slate-300">
+            {data.regions.join(" · ")}
+          </p>
           {data.overlay === "alterar" && data.changed.length > 0 ? (
             <p className="mt-1 truncate font-mono text-[10px] text-amber-700 dark:text-amber-300">
               {data.changed.join(", ")}
             </p>
           ) : null}
         </div>
-      </div>
+      ) : null}
       <Handle
         type="source"
         position={Position.Right}
