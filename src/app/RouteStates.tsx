@@ -4,7 +4,7 @@ export function PageLoading() {
   return (
     <div
       role="status"
-      className="flex flex-1 items-center justify-center p-8 text-sm text-slate-500"
+      className="flex flex-1 items-center justify-center p-8 text-sm text-slate-500 dark:text-slate-400"
     >
       <span className="mr-2 inline-block size-4 animate-spin rounded-full border-2 border-slate-300 border-t-indigo-600" />
       Loading…

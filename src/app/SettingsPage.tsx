@@ -109,7 +109,7 @@ export function SettingsPage() {
               </button>
               <output aria-live="polite" className="text-sm">
                 {check.state === "checking" ? (
-                  <span className="text-slate-500">Connecting…</span>
+                  <span className="text-slate-500 dark:text-slate-400">Connecting…</span>
                 ) : check.state === "ok" ? (
                   <span className="inline-flex items-center gap-2">
                     <Badge tone="ok">Connected</Badge>

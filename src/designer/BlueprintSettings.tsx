@@ -43,7 +43,9 @@ export function BlueprintSettings() {
     >
       <div>
         <h2 className="text-sm font-semibold">Blueprint</h2>
-        <p className="text-xs text-slate-500">Select a resource on the canvas to edit it.</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Select a resource on the canvas to edit it.
+        </p>
       </div>
       <div>
         <label
@@ -87,7 +89,7 @@ export function BlueprintSettings() {
       </div>
       <fieldset>
         <legend className="text-xs font-medium text-slate-600 dark:text-slate-300">Regions</legend>
-        <p className="text-[11px] text-slate-500">
+        <p className="text-[11px] text-slate-500 dark:text-slate-400">
           {explicit
             ? "Chosen for this blueprint."
             : "Defaults for this resilience level; choose to set your own."}
@@ -100,9 +102,11 @@ export function BlueprintSettings() {
         <div id={fieldId("/regioes")} tabIndex={-1} className="mt-2 space-y-2">
           {Object.entries(CONTINENT_LABEL).map(([continent, label]) => (
             <div key={continent}>
-              <div className="text-[11px] font-medium text-slate-400">{label}</div>
+              <div className="text-[11px] font-medium text-slate-500 dark:text-slate-400">
+                {label}
+              </div>
               {REGIONS.filter((r) => r.continent === continent).map((r) => (
-                <label key={r.id} className="flex items-center gap-2 text-sm">
+                <label key={r.id} className="flex min-h-6 items-center gap-2 text-sm">
                   <input
                     type="checkbox"
                     checked={regions.includes(r.id)}
@@ -115,7 +119,10 @@ export function BlueprintSettings() {
                       set("regioes", next);
                     }}
                   />
-                  {r.city} <span className="font-mono text-xs text-slate-500">{r.id}</span>
+                  {r.city}{" "}
+                  <span className="font-mono text-xs text-slate-500 dark:text-slate-400">
+                    {r.id}
+                  </span>
                 </label>
               ))}
             </div>
@@ -152,7 +159,7 @@ export function BlueprintSettings() {
             </option>
           ))}
         </select>
-        <p className="mt-1 text-[11px] text-slate-500">
+        <p className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">
           Plan limits (multi-region, synchronous replication) are checked against it.
         </p>
       </div>

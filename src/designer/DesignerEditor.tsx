@@ -267,14 +267,21 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
         <div className="mr-2 min-w-0">
-          <Link to="/designer" className="text-xs text-slate-500 hover:underline">
+          <Link
+            to="/designer"
+            className="text-xs text-slate-500 dark:text-slate-400 hover:underline"
+          >
             Drafts
           </Link>
           <h1 className="max-w-64 truncate text-sm font-semibold" title={String(doc.nome ?? "")}>
             {typeof doc.nome === "string" && doc.nome ? doc.nome : "Untitled architecture"}
           </h1>
         </div>
-        <span className="mr-auto text-xs text-slate-500" role="status" aria-label="Draft status">
+        <span
+          className="mr-auto text-xs text-slate-500 dark:text-slate-400"
+          role="status"
+          aria-label="Draft status"
+        >
           {saved === "read-only"
             ? "Read-only"
             : storageProblem
@@ -443,7 +450,11 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
                 className={`min-w-0 border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950 ${view === "json" ? "flex-1" : "w-[44%]"}`}
               >
                 <Suspense
-                  fallback={<p className="p-4 text-sm text-slate-500">Loading the JSON editor…</p>}
+                  fallback={
+                    <p className="p-4 text-sm text-slate-500 dark:text-slate-400">
+                      Loading the JSON editor…
+                    </p>
+                  }
                 >
                   <JsonView />
                 </Suspense>
@@ -520,7 +531,7 @@ export function DesignerEditor({ draftId }: { draftId: string }) {
     );
   if (!state.draft)
     return (
-      <p role="status" className="p-8 text-sm text-slate-500">
+      <p role="status" className="p-8 text-sm text-slate-500 dark:text-slate-400">
         Opening the draft…
       </p>
     );

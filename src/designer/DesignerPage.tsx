@@ -122,7 +122,7 @@ function DesignerStart() {
                 aria-label={`New from template: ${t.title}`}
                 className="flex h-full w-full flex-col rounded-lg border border-slate-200 bg-white p-4 text-left shadow-sm transition hover:border-indigo-300 hover:shadow-md focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-500/50"
               >
-                <span className="flex gap-1.5 text-slate-500">
+                <span className="flex gap-1.5 text-slate-500 dark:text-slate-400">
                   {[...new Set(t.blueprint.recursos.map((r) => r.tipo))].slice(0, 6).map((tipo) => (
                     <ProductIcon key={tipo} tipo={tipo} width={16} height={16} />
                   ))}
@@ -131,7 +131,7 @@ function DesignerStart() {
                 <span className="mt-1 text-xs text-slate-600 dark:text-slate-400">
                   {t.description}
                 </span>
-                <span className="mt-auto pt-3 text-xs text-slate-500">
+                <span className="mt-auto pt-3 text-xs text-slate-500 dark:text-slate-400">
                   {t.blueprint.recursos.length} resources · {t.blueprint.resiliencia}
                 </span>
               </button>
@@ -189,7 +189,7 @@ function DesignerStart() {
               {error}
             </p>
           ) : drafts === null ? (
-            <p role="status" className="text-sm text-slate-500">
+            <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
               Loading drafts…
             </p>
           ) : drafts.length === 0 ? (

@@ -184,7 +184,7 @@ function Field({
           <span className="text-xs font-medium text-slate-600 dark:text-slate-300">
             {spec.label}
             {value === undefined && spec.defaultValue !== undefined ? (
-              <span className="font-normal text-slate-400"> (default)</span>
+              <span className="font-normal text-slate-500 dark:text-slate-400"> (default)</span>
             ) : null}
           </span>
           <Switch
@@ -213,7 +213,7 @@ function Field({
         </legend>
         <div className="mt-1 flex flex-wrap gap-2" id={id} tabIndex={-1}>
           {spec.options.map((o) => (
-            <label key={o} className="inline-flex items-center gap-1.5 text-sm">
+            <label key={o} className="inline-flex min-h-6 items-center gap-1.5 pr-1 text-sm">
               <input
                 type="checkbox"
                 checked={chosen.includes(o)}
@@ -234,7 +234,7 @@ function Field({
     return (
       <div>
         <span className="text-xs font-medium text-slate-600 dark:text-slate-300">{spec.label}</span>
-        <p id={id} tabIndex={-1} className="mt-0.5 text-xs text-slate-500">
+        <p id={id} tabIndex={-1} className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
           {Array.isArray(value) ? `${value.length} defined` : "Defaults"} — edit in the JSON view.
         </p>
         <FieldMessages findings={mine} id={msgId} />
@@ -312,7 +312,7 @@ function Field({
       {label}
       <div className="mt-1">{control}</div>
       {spec.kind === "number" && (spec.min !== undefined || spec.max !== undefined) ? (
-        <p className="mt-0.5 text-[11px] text-slate-400">
+        <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">
           {spec.min ?? "…"} to {spec.max ?? "…"}
         </p>
       ) : null}
@@ -358,12 +358,12 @@ function Connections({
     <section aria-labelledby={`${selectId}-h`}>
       <h3
         id={`${selectId}-h`}
-        className="text-xs font-semibold tracking-wide text-slate-500 uppercase"
+        className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase"
       >
         Sends traffic to
       </h3>
       {current.length === 0 ? (
-        <p className="mt-1 text-xs text-slate-500">No connections.</p>
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">No connections.</p>
       ) : (
         <ul className="mt-1 space-y-1">
           {current.map((c) => (
@@ -375,7 +375,7 @@ function Connections({
               <button
                 type="button"
                 aria-label={`Remove connection to ${c}`}
-                className="text-xs text-slate-500 hover:text-red-600"
+                className="text-xs text-slate-500 dark:text-slate-400 hover:text-red-600"
                 onClick={() => apply((d) => disconnect(d, source, c))}
               >
                 Remove
@@ -429,7 +429,7 @@ function Connections({
           ) : null}
         </div>
       ) : (
-        <p className="mt-1 text-xs text-slate-500">
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
           {tipo === "insight"
             ? "Insight observes every resource; it needs no connection."
             : "This product sends no traffic."}
@@ -469,10 +469,10 @@ export function ResourceInspector({ name }: { name: string }) {
           {tipo ? <ProductIcon tipo={tipo} /> : "?"}
         </span>
         <div>
-          <div className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          <div className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
             {product?.label ?? "Unknown"}
           </div>
-          <div className="text-xs text-slate-500">{product?.description}</div>
+          <div className="text-xs text-slate-500 dark:text-slate-400">{product?.description}</div>
         </div>
       </header>
       <div>
@@ -500,7 +500,7 @@ export function ResourceInspector({ name }: { name: string }) {
       <Connections index={index} resource={resource} resources={resources} findings={findings} />
       {tipo ? (
         <section aria-label="Configuration" className="space-y-3">
-          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
             Configuration
           </h3>
           {configFields(tipo).map((spec) => (

@@ -52,7 +52,7 @@ export function Palette({ canvasRef }: { canvasRef: RefObject<HTMLDivElement | n
       <p role="status" className="sr-only">
         {announcement}
       </p>
-      <h2 className="px-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+      <h2 className="px-1 text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
         Products
       </h2>
       <p className="mt-1 px-1 text-xs text-slate-500 dark:text-slate-400">
@@ -60,7 +60,9 @@ export function Palette({ canvasRef }: { canvasRef: RefObject<HTMLDivElement | n
       </p>
       {GROUPS.map((g) => (
         <div key={g.role} className="mt-4">
-          <h3 className="px-1 text-[11px] font-medium text-slate-400">{g.title}</h3>
+          <h3 className="px-1 text-[11px] font-medium text-slate-500 dark:text-slate-400">
+            {g.title}
+          </h3>
           <ul className="mt-1 space-y-1">
             {PRODUCTS.filter((p) => p.role === g.role).map((p) => (
               <li key={p.tipo}>

@@ -26,7 +26,7 @@ export function ProblemsPanel() {
     <section aria-label="Problems" className="flex h-full min-h-0 flex-col">
       <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
         <h2 className="text-sm font-semibold">Problems</h2>
-        <span className="text-xs text-slate-500" aria-live="polite">
+        <span className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
           {errors.length} error{errors.length === 1 ? "" : "s"}, {warnings.length} warning
           {warnings.length === 1 ? "" : "s"}
         </span>
@@ -48,11 +48,14 @@ export function ProblemsPanel() {
                   className="flex w-full items-start gap-3 px-4 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:bg-indigo-50 focus-visible:outline-none dark:hover:bg-slate-800/60 dark:focus-visible:bg-indigo-500/10"
                 >
                   <span
-                    className={`mt-1 size-2 shrink-0 rounded-full ${f.severidade === "erro" ? "bg-red-500" : "bg-amber-400"}`}
+                    className={`w-3 shrink-0 text-center text-xs font-bold ${f.severidade === "erro" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-300"}`}
                     aria-label={f.severidade === "erro" ? "Error" : "Warning"}
                     role="img"
-                  />
-                  <span className="w-32 shrink-0 truncate font-mono text-xs text-slate-500">
+                  >
+                    {/* A shape as well as a colour: ✕ for an error, ▲ for a warning. */}
+                    {f.severidade === "erro" ? "✕" : "▲"}
+                  </span>
+                  <span className="w-32 shrink-0 truncate font-mono text-xs text-slate-500 dark:text-slate-400">
                     {where}
                   </span>
                   <code className="shrink-0 rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
@@ -61,7 +64,7 @@ export function ProblemsPanel() {
                   <span className="min-w-0 flex-1 text-slate-700 dark:text-slate-200">
                     {f.mensagem}
                   </span>
-                  <span className="hidden shrink-0 font-mono text-[11px] text-slate-400 xl:inline">
+                  <span className="hidden shrink-0 font-mono text-[11px] text-slate-500 dark:text-slate-400 xl:inline">
                     {f.ponteiro}
                   </span>
                 </button>

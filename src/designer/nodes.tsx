@@ -180,18 +180,18 @@ export const FabricNode = memo(function FabricNode({ data, selected }: NodeProps
         <span className="grid size-6 place-items-center rounded bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200">
           <ProductIcon tipo="fabric" width={14} height={14} />
         </span>
-        <span className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">
+        <span className="text-[11px] font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
           Fabric
         </span>
         <span className="font-mono text-sm font-semibold text-slate-800 dark:text-slate-100">
           {nameOf(data.resource)}
         </span>
-        <span className="text-xs text-slate-500">{facts.join(" · ")}</span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">{facts.join(" · ")}</span>
         <span className="ml-auto">
           <Counts errors={data.errors} warnings={data.warnings} />
         </span>
       </div>
-      <p className="px-3 text-[11px] text-slate-400">
+      <p className="px-3 text-[11px] text-slate-500 dark:text-slate-400">
         Drop a compute or datastore here to put it on this private network.
       </p>
     </article>

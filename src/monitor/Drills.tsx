@@ -152,7 +152,7 @@ export function DrillReport({ drill }: { drill: TesteFailover }) {
         <div className="flex items-center gap-2">
           {drill.primario_perdido ? <Badge tone="info">Primary datastore lost</Badge> : null}
           <Badge tone={running ? "warning" : "ok"}>{running ? "In progress" : "Completed"}</Badge>
-          <time className="text-xs text-slate-500" dateTime={drill.inicio}>
+          <time className="text-xs text-slate-500 dark:text-slate-400" dateTime={drill.inicio}>
             {new Date(drill.inicio).toLocaleString()}
           </time>
         </div>
@@ -195,14 +195,20 @@ export function DrillReport({ drill }: { drill: TesteFailover }) {
       >
         {drill.linha_do_tempo.map((e) => (
           <li key={`${e.evento}-${e.em}`} className="flex gap-3">
-            <time dateTime={e.em} className="w-20 shrink-0 text-xs tabular-nums text-slate-500">
+            <time
+              dateTime={e.em}
+              className="w-20 shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400"
+            >
               +{formatSeconds(e.apos_s)}
             </time>
             <span>{describeDrillEvent(e.evento, e.regiao)}</span>
           </li>
         ))}
         {running ? (
-          <li className="flex items-center gap-2 text-xs text-slate-500" role="status">
+          <li
+            className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400"
+            role="status"
+          >
             <span className="inline-block size-3 animate-spin rounded-full border-2 border-slate-300 border-t-indigo-600" />
             Drill in progress…
           </li>

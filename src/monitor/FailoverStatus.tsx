@@ -9,7 +9,8 @@ export function TrafficWeights({ estado }: { estado: Estado }) {
         <li key={r.id}>
           <div className="flex justify-between text-sm">
             <span>
-              {cityOf(r.id)} <span className="text-xs text-slate-400">{r.id}</span>
+              {cityOf(r.id)}{" "}
+              <span className="text-xs text-slate-500 dark:text-slate-400">{r.id}</span>
             </span>
             <span className="tabular-nums font-medium">{(r.peso_trafego * 100).toFixed(1)} %</span>
           </div>
@@ -48,7 +49,7 @@ export function DatastoreStatus({ estado }: { estado: Estado }) {
           </div>
           <p className="mt-1 text-sm">
             Primary in <strong data-testid={`primary-${d.nome}`}>{cityOf(d.primario)}</strong>{" "}
-            <span className="text-xs text-slate-400">{d.primario}</span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">{d.primario}</span>
           </p>
           <ul className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             {d.replicas.map((r) => (
@@ -88,7 +89,7 @@ export function HealthMatrix({ estado }: { estado: Estado }) {
           <tr key={r.id} className="border-t border-slate-100 dark:border-slate-800">
             <th scope="row" className="py-2 pr-2 text-left font-normal">
               {cityOf(r.id)}
-              <div className="text-xs text-slate-400">{r.id}</div>
+              <div className="text-xs text-slate-500 dark:text-slate-400">{r.id}</div>
             </th>
             {r.zonas.map((z) => {
               const failing = z.replicas_total > 0 && z.replicas_saudaveis < z.replicas_total;

@@ -206,7 +206,7 @@ export function MonitorPage() {
     <div className="flex flex-col">
       <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white/90 px-8 py-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
         <div className="min-w-0">
-          <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-xs text-slate-500 dark:text-slate-400">
             <Link to="/projects" className="hover:underline">
               Projects
             </Link>{" "}
@@ -283,13 +283,13 @@ export function MonitorPage() {
               {estadoView ? (
                 <div className="space-y-5">
                   <div>
-                    <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                    <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
                       Datastores
                     </h3>
                     <DatastoreStatus estado={estadoView} />
                   </div>
                   <div>
-                    <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                    <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
                       Gateway traffic
                     </h3>
                     <TrafficWeights estado={estadoView} />
@@ -364,7 +364,7 @@ export function MonitorPage() {
                     <DrillTrend drills={testes.data ?? []} measure="rpo" />
                   </div>
                   <table className="w-full text-left text-sm" aria-label="Failover history">
-                    <thead className="text-xs text-slate-500 uppercase">
+                    <thead className="text-xs text-slate-500 dark:text-slate-400 uppercase">
                       <tr>
                         <th className="py-1 font-medium">When</th>
                         <th className="py-1 font-medium">Region</th>

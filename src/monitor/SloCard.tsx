@@ -155,7 +155,7 @@ export function SloCard({ slo }: { slo: SloItem }) {
               </td>
             ))}
           </tr>
-          <tr className="text-xs text-slate-400 dark:text-slate-500">
+          <tr className="text-xs text-slate-500 dark:text-slate-400">
             <th scope="row" className="py-1 text-left font-normal">
               Alert above
             </th>
@@ -190,7 +190,8 @@ export function SloCard({ slo }: { slo: SloItem }) {
           {slo.regioes.map((r) => (
             <tr key={r.regiao}>
               <th scope="row" className="py-1 text-left font-normal">
-                {cityOf(r.regiao)} <span className="text-xs text-slate-400">{r.regiao}</span>
+                {cityOf(r.regiao)}{" "}
+                <span className="text-xs text-slate-500 dark:text-slate-400">{r.regiao}</span>
               </th>
               <td className="py-1 text-right">{formatSli(r.sli_pct)}</td>
               <td className={`py-1 text-right ${CELL[budgetHealth(r.orcamento_restante)]}`}>

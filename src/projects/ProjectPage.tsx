@@ -67,7 +67,7 @@ export function ProjectPage() {
     <div className="flex min-h-0 flex-1 flex-col">
       <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-8 py-4 dark:border-slate-800 dark:bg-slate-900">
         <div className="min-w-0">
-          <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-xs text-slate-500 dark:text-slate-400">
             <Link to="/projects" className="hover:underline">
               Projects
             </Link>{" "}
@@ -78,7 +78,7 @@ export function ProjectPage() {
             <Badge tone={status.tone}>
               <span data-testid="project-status">{status.label}</span>
             </Badge>
-            <span className="text-sm text-slate-500">v{p.versao}</span>
+            <span className="text-sm text-slate-500 dark:text-slate-400">v{p.versao}</span>
           </div>
         </div>
         <div className="flex items-center gap-2">
@@ -144,7 +144,7 @@ export function ProjectPage() {
                     style={{ width: `${progress.fraction * 100}%` }}
                   />
                 </div>
-                <dl className="mt-3 grid grid-cols-2 gap-2 text-xs text-slate-500">
+                <dl className="mt-3 grid grid-cols-2 gap-2 text-xs text-slate-500 dark:text-slate-400">
                   <dt>Started</dt>
                   <dd className="text-right">{relativeTime(d.criada_em)}</dd>
                   <dt>Finished</dt>
@@ -159,10 +159,13 @@ export function ProjectPage() {
             {eventos.isError ? (
               <ErrorState title="Could not load events" error={eventos.error} />
             ) : events.length === 0 ? (
-              <p className="text-sm text-slate-500">No events yet.</p>
+              <p className="text-sm text-slate-500 dark:text-slate-400">No events yet.</p>
             ) : (
+              // A scrolling list is focusable so the keyboard can scroll it.
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1)
               <ol
                 aria-label="Event log"
+                tabIndex={0}
                 className="-my-1 max-h-[calc(100vh-470px)] min-h-40 overflow-auto text-sm"
               >
                 {events.map((e) => (
@@ -175,7 +178,7 @@ export function ProjectPage() {
                     </span>
                     <time
                       dateTime={e.em}
-                      className="shrink-0 text-xs text-slate-500 tabular-nums"
+                      className="shrink-0 text-xs text-slate-500 dark:text-slate-400 tabular-nums"
                       title={e.em}
                     >
                       {new Date(e.em).toLocaleTimeString()}

@@ -101,7 +101,9 @@ export function ProjectsPage() {
                         >
                           {p.nome}
                         </Link>
-                        <div className="font-mono text-xs text-slate-500">{p.id}</div>
+                        <div className="font-mono text-xs text-slate-500 dark:text-slate-400">
+                          {p.id}
+                        </div>
                       </td>
                       <td className="px-4 py-3">
                         <Badge tone={status.tone}>{status.label}</Badge>

@@ -2,7 +2,7 @@
 export function LiveIndicator({ connected }: { connected: boolean | null }) {
   return (
     <span
-      className="inline-flex items-center gap-1.5 text-xs text-slate-500"
+      className="inline-flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400"
       title={connected ? "Receiving live events" : "Reconnecting to the event stream"}
     >
       <span

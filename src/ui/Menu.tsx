@@ -73,7 +73,7 @@ export function Menu({
       >
         {icon}
         {label}
-        <span aria-hidden="true" className="text-xs text-slate-400">
+        <span aria-hidden="true" className="text-xs text-slate-500 dark:text-slate-400">
           ▾
         </span>
       </button>

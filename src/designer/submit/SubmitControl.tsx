@@ -219,7 +219,7 @@ export function SubmitControl({
               type="button"
               aria-label="Close submit panel"
               onClick={close}
-              className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 dark:hover:bg-slate-800 dark:hover:text-white"
+              className="rounded p-1 text-slate-500 dark:text-slate-400 hover:bg-slate-100 hover:text-slate-900 dark:hover:bg-slate-800 dark:hover:text-white"
             >
               ✕
             </button>
@@ -236,7 +236,7 @@ export function SubmitControl({
                   {step.findings ? "Submission refused" : "Submission failed"}
                 </p>
                 <p className="mt-1 text-slate-700 dark:text-slate-300">{step.message}</p>
-                <p className="mt-2 text-xs text-slate-500">
+                <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
                   Your design is unchanged and saved as a draft.
                 </p>
                 {step.retry ? (
@@ -289,7 +289,9 @@ function PlanView({
           {step.notice}
         </p>
       ) : null}
-      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Plan</h3>
+      <h3 className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
+        Plan
+      </h3>
       {nothing ? (
         <p className="mt-2 text-slate-600 dark:text-slate-300">
           No changes: the project already runs this blueprint.
@@ -311,7 +313,7 @@ function PlanView({
               </span>
               <span>
                 <span className="font-mono">{a.nome}</span>
-                <span className="block font-mono text-xs text-slate-500">
+                <span className="block font-mono text-xs text-slate-500 dark:text-slate-400">
                   {a.campos.join(", ")}
                 </span>
               </span>

@@ -1,0 +1,96 @@
+/**
+ * The accessibility gate: axe-core (WCAG 2.0/2.1/2.2 A and AA) on every screen and state, in
+ * light and dark. Zero violations; each failure lists the rule, the element and axe's summary.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { GLOBAL_SAAS } from "../src/blueprint";
+
+const DEV = { Authorization: "Bearer dev" };
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectAccessible(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const found = result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} on ${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
+  );
+  expect(found, `${screen}: axe violations`).toEqual([]);
+}
+
+for (const scheme of ["light", "dark"] as const)
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test("designer: start, editor, selection, split, JSON, problems, resilience, submit plan", async ({
+      page,
+    }) => {
+      await page.goto("/designer");
+      await expect(page.getByRole("heading", { level: 1, name: "Designer" })).toBeVisible();
+      await expectAccessible(page, "designer start");
+
+      await page.goto("/designer/d_doesnotexist");
+      await expect(page.getByRole("heading", { name: "This draft does not exist" })).toBeVisible();
+      await expectAccessible(page, "missing draft");
+
+      await page.goto("/designer");
+      await page.getByRole("button", { name: "New blank design" }).click();
+      await expect(page.getByText("An empty design")).toBeVisible();
+      await expect(page.getByRole("region", { name: "Problems" })).toContainText("esquema");
+      await expectAccessible(page, "blank design with problems");
+
+      await page.goto("/designer");
+      await page.getByRole("button", { name: "New from template: Global SaaS" }).click();
+      await page.getByTestId("node-app-global").click();
+      await expect(page.getByRole("form", { name: "Inspector: app-global" })).toBeVisible();
+      await expectAccessible(page, "editor with a node selected");
+
+      await page.getByText("Split", { exact: true }).click();
+      await expect(page.getByRole("textbox", { name: "Blueprint JSON" })).toBeVisible();
+      await expectAccessible(page, "split view");
+      await page.getByText("JSON", { exact: true }).click();
+      await expectAccessible(page, "JSON view");
+      await page.getByText("Canvas", { exact: true }).click();
+
+      await page.getByRole("tab", { name: /Resilience/ }).click();
+      await expect(page.getByRole("tabpanel")).toContainText("availability", { ignoreCase: true });
+      await expectAccessible(page, "resilience view");
+
+      await page.getByRole("button", { name: "Submit" }).click();
+      await expect(page.getByRole("list", { name: "Plan" })).toBeVisible();
+      await expectAccessible(page, "submit plan");
+    });
+
+    test("projects, project while deploying, monitor idle and during a drill, settings", async ({
+      page,
+    }) => {
+      await page.goto("/projects");
+      await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+      await expectAccessible(page, "projects list");
+
+      const created = await page.request.post("/v1/projetos", { data: GLOBAL_SAAS, headers: DEV });
+      const { id } = await created.json();
+      await page.goto(`/projects/${id}`);
+      await expect(page.getByRole("heading", { level: 1, name: "Global SaaS" })).toBeVisible();
+      await expectAccessible(page, "project page");
+
+      await expect(page.getByTestId("project-status")).toHaveText("Active", { timeout: 30_000 });
+      await page.goto(`/projects/${id}/monitor`);
+      await expect(page.getByTestId("monitor-charts").locator(".uplot")).not.toHaveCount(0);
+      await expectAccessible(page, "monitor");
+
+      await page.getByRole("button", { name: "Run failover drill" }).click();
+      const dialog = page.getByRole("dialog", { name: "Run a failover drill" });
+      await expectAccessible(page, "drill dialog");
+      await dialog.getByRole("button", { name: /down$/ }).click();
+      await expect(page.getByText("Failover in progress:")).toBeVisible();
+      await expectAccessible(page, "monitor during a drill");
+
+      await page.goto("/projects/prj_doesnotexist");
+      await expect(page.getByRole("alert").or(page.getByRole("heading", { level: 1 }))).toBeVisible();
+      await expectAccessible(page, "missing project");
+
+      await page.goto("/settings");
+      await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+      await expectAccessible(page, "settings");
+    });
+  });
