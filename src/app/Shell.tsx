@@ -1,4 +1,4 @@
-import { type ComponentType, type SVGProps, useEffect, useRef } from "react";
+import { type ComponentType, type SVGProps, useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation, useMatch } from "react-router";
 import { focusHeadingAfterNavigation } from "../ui/focus";
 import { DesignerIcon, LogoMark, ProjectsIcon, SettingsIcon } from "../ui/icons";
@@ -30,20 +30,59 @@ export function Shell() {
     }
     return focusHeadingAfterNavigation(document.activeElement);
   }, [pathname]);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a page change closes the menu
+  useEffect(() => setMenuOpen(false), [pathname]);
+  const links = (labels: boolean) =>
+    NAV.map(({ to, label, icon: NavIcon }) => (
+      <li key={to}>
+        <NavLink
+          to={to}
+          aria-label={labels ? undefined : label}
+          title={labels ? undefined : label}
+          className={({ isActive }) =>
+            `flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors ${
+              isActive
+                ? "bg-indigo-50 text-indigo-700 dark:bg-indigo-500/15 dark:text-indigo-300"
+                : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+            }`
+          }
+        >
+          <NavIcon />
+          {labels ? label : null}
+        </NavLink>
+      </li>
+    ));
+  // The editor fills the window; every other page is a document that scrolls (and prints) whole.
   return (
-    <div className="flex h-full min-h-0">
+    <div className={`flex flex-col md:flex-row ${compact ? "h-full min-h-0" : "min-h-full"}`}>
       <a
         href="#main"
         className="sr-only z-50 rounded bg-indigo-600 px-3 py-2 text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
       >
         Skip to content
       </a>
+      {/* Narrow screens: a top bar with a menu instead of the rail. */}
+      <header className="flex h-12 shrink-0 items-center gap-2.5 border-b border-slate-200 bg-white px-3 md:hidden dark:border-slate-800 dark:bg-slate-900 print:hidden">
+        <LogoMark />
+        <span className="text-sm font-semibold tracking-tight">Tesserra Console</span>
+        <button
+          type="button"
+          className="ml-auto inline-flex min-h-9 items-center gap-1.5 rounded-md border border-slate-300 px-3 text-sm font-medium dark:border-slate-700"
+          aria-expanded={menuOpen}
+          aria-controls="main-menu"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          Menu
+        </button>
+      </header>
       <nav
+        id="main-menu"
         aria-label="Main"
-        className={`flex shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${compact ? "w-14" : "w-56"}`}
+        className={`${menuOpen ? "flex" : "hidden"} shrink-0 flex-col border-slate-200 bg-white max-md:border-b md:sticky md:top-0 md:flex md:h-screen md:border-r dark:border-slate-800 dark:bg-slate-900 print:hidden ${compact ? "md:w-14" : "md:w-56"}`}
       >
         <div
-          className={`flex h-14 items-center gap-2.5 border-b border-slate-200 dark:border-slate-800 ${compact ? "justify-center" : "px-4"}`}
+          className={`hidden h-14 items-center gap-2.5 border-b border-slate-200 md:flex dark:border-slate-800 ${compact ? "justify-center" : "px-4"}`}
         >
           <LogoMark />
           {compact ? null : (
@@ -53,34 +92,17 @@ export function Shell() {
             </div>
           )}
         </div>
-        <ul className="flex flex-1 flex-col gap-1 p-2">
-          {NAV.map(({ to, label, icon: NavIcon }) => (
-            <li key={to}>
-              <NavLink
-                to={to}
-                aria-label={compact ? label : undefined}
-                title={compact ? label : undefined}
-                className={({ isActive }) =>
-                  `flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors ${
-                    isActive
-                      ? "bg-indigo-50 text-indigo-700 dark:bg-indigo-500/15 dark:text-indigo-300"
-                      : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
-                  }`
-                }
-              >
-                <NavIcon />
-                {compact ? null : label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
+        <ul className="flex flex-1 flex-col gap-1 p-2">{links(!compact || menuOpen)}</ul>
         {compact ? null : (
-          <div className="border-t border-slate-200 p-3 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
+          <div className="hidden border-t border-slate-200 p-3 text-xs text-slate-500 md:block dark:border-slate-800 dark:text-slate-400">
             Blueprint format v1
           </div>
         )}
       </nav>
-      <main id="main" className="flex min-w-0 flex-1 flex-col overflow-auto">
+      <main
+        id="main"
+        className={`flex min-w-0 flex-1 flex-col ${compact ? "min-h-0 overflow-hidden" : ""}`}
+      >
         <Outlet />
       </main>
     </div>

@@ -105,7 +105,7 @@ function ImpliedConnections({ doc }: { doc: Doc }) {
   if (implied.length === 0) return null;
   return (
     <div className="absolute top-3 left-1/2 z-10 flex w-max max-w-[90%] -translate-x-1/2 items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow dark:border-slate-600 dark:bg-slate-900">
-      <span className="text-slate-700 dark:text-slate-200">
+      <span className="text-slate-700 max-md:sr-only dark:text-slate-200">
         Dashed: {implied.length} connection{implied.length === 1 ? "" : "s"} the contract implies,
         not in the blueprint yet.
       </span>
@@ -324,7 +324,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     () => (
       <>
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" className="!bg-white dark:!bg-slate-900" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" className="!bg-white max-md:!hidden dark:!bg-slate-900" />
         <Controls aria-label="Zoom controls" />
         <ConnectionHint doc={doc} />
         <ImpliedConnections doc={doc} />

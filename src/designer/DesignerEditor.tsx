@@ -63,6 +63,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
   const layoutPending = useDesigner((s) => s.layoutPending);
   const [view, setView] = useState<ViewMode>("canvas");
   const [notice, setNotice] = useState<Notice>(null);
+  const [sheet, setSheet] = useState<"palette" | "inspector" | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const rf = useReactFlow();
@@ -293,6 +294,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
                   : "Could not save the draft"}
         </span>
         <Menu
+          className="max-md:hidden"
           label="New from template"
           items={TEMPLATES.map((t) => ({
             label: t.title,
@@ -300,7 +302,11 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
             onSelect: () => void newFromTemplate(t.id),
           }))}
         />
-        <button type="button" className={buttonClass()} onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          className={`${buttonClass()} max-md:hidden`}
+          onClick={() => fileInput.current?.click()}
+        >
           Import
         </button>
         <input
@@ -315,6 +321,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
           }}
         />
         <Menu
+          align="right"
           label="Export"
           items={[
             {
@@ -343,12 +350,30 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
             },
           ]}
         />
-        <div className="mx-1 h-6 w-px bg-slate-200 dark:bg-slate-700" />
+        <div className="mx-1 h-6 w-px bg-slate-200 max-md:hidden dark:bg-slate-700" />
+        {/* Narrow screens: the same commands in one menu. */}
+        <Menu
+          className="md:hidden"
+          label="More"
+          items={[
+            { label: "Import", onSelect: () => fileInput.current?.click() },
+            ...[actionUndo, actionRedo, actionAutoLayout]
+              .filter((action) => isEnabled(action, { history, selection, edgeSelection: [] }))
+              .map((action) => ({
+                label: action.label,
+                description: action.shortcut,
+                onSelect: () =>
+                  void runAction(action).then((r) => {
+                    if (r?.fit) setTimeout(() => rf.fitView(FIT_ALL), 50);
+                  }),
+              })),
+          ]}
+        />
         {[actionUndo, actionRedo, actionAutoLayout].map((action) => (
           <button
             key={action.name}
             type="button"
-            className={buttonClass()}
+            className={`${buttonClass()} max-md:hidden`}
             onClick={() =>
               void runAction(action).then((r) => {
                 if (r?.fit) setTimeout(() => rf.fitView(FIT_ALL), 50);
@@ -431,8 +456,32 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
           </button>
         </div>
       ) : null}
-      <div className="flex min-h-0 flex-1">
-        <aside className="w-56 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+      {/* Narrow screens: the canvas takes the width; products and inspector open as sheets. */}
+      <div className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-1.5 md:hidden dark:border-slate-800 dark:bg-slate-900">
+        {(
+          [
+            ["palette", "Products"],
+            ["inspector", selected ? `Inspector: ${selected}` : "Inspector"],
+          ] as const
+        ).map(([which, label]) => (
+          <button
+            key={which}
+            type="button"
+            className={buttonClass()}
+            aria-expanded={sheet === which}
+            aria-controls={`sheet-${which}`}
+            onClick={() => setSheet((s) => (s === which ? null : which))}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div className="relative flex min-h-0 flex-1">
+        <aside
+          id="sheet-palette"
+          aria-label="Products palette"
+          className={`w-56 shrink-0 border-r border-slate-200 bg-slate-50 max-md:absolute max-md:inset-y-0 max-md:left-0 max-md:z-30 max-md:w-72 max-md:max-w-[85vw] max-md:bg-white max-md:shadow-2xl dark:border-slate-800 dark:bg-slate-900/60 max-md:dark:bg-slate-900 ${sheet === "palette" ? "" : "max-md:hidden"}`}
+        >
           <Palette canvasRef={canvasRef} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
@@ -461,13 +510,14 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
               </div>
             ) : null}
           </div>
-          <div className="h-60 shrink-0 border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <div className="h-40 shrink-0 border-t md:h-60 border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
             <BottomPanel />
           </div>
         </div>
         <aside
+          id="sheet-inspector"
           aria-label="Inspector"
-          className="w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+          className={`w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white max-md:absolute max-md:inset-y-0 max-md:right-0 max-md:z-30 max-md:max-w-[85vw] max-md:shadow-2xl dark:border-slate-800 dark:bg-slate-900 ${sheet === "inspector" ? "" : "max-md:hidden"}`}
         >
           {selected ? (
             <ResourceInspector key={selected} name={selected} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { TEMPLATES } from "../blueprint";
 import { Badge, buttonClass, Card } from "../ui/Card";
+import { wireLabel } from "../ui/glossary";
 import { relativeTime } from "../ui/time";
 import { autoPlace } from "./arrange";
 import { DesignerEditor } from "./DesignerEditor";
@@ -132,7 +133,7 @@ function DesignerStart() {
                   {t.description}
                 </span>
                 <span className="mt-auto pt-3 text-xs text-slate-500 dark:text-slate-400">
-                  {t.blueprint.recursos.length} resources · {t.blueprint.resiliencia}
+                  {t.blueprint.recursos.length} resources · {wireLabel(t.blueprint.resiliencia)}
                 </span>
               </button>
             </li>

@@ -5,6 +5,7 @@
  */
 import type * as z from "zod";
 import { CONFIG_SCHEMAS, type TipoRecurso } from "../blueprint";
+import { WIRE_LABELS } from "../ui/glossary";
 
 interface Base {
   key: string;
@@ -56,18 +57,7 @@ const LABELS: Record<string, string> = {
 };
 
 /** Labels for enum values people read in the UI (wire values stay as they are). */
-export const OPTION_LABELS: Record<string, string> = {
-  assincrona: "Asynchronous",
-  sincrona: "Synchronous (quorum)",
-  padrao: "Standard",
-  fria: "Cold",
-  deteccao: "Detect only",
-  bloqueio: "Block",
-  latencia: "Latency",
-  "zona-unica": "Single zone",
-  "multi-zona": "Multi-zone",
-  "multi-regiao": "Multi-region",
-};
+export const OPTION_LABELS: Record<string, string> = WIRE_LABELS;
 
 type Def = { type: string; innerType?: z.ZodType; defaultValue?: unknown; element?: z.ZodType };
 

@@ -53,8 +53,10 @@ export function SloCard({ slo }: { slo: SloItem }) {
       labelledBy={id}
       title={
         <span>
-          {sloTitle(slo)}{" "}
-          <span className="font-normal text-slate-500 dark:text-slate-400">· {slo.nome}</span>
+          {sloTitle(slo)} {/* The SLO's id, as the API names it: a code, shown as one. */}
+          <code className="ml-1 font-mono text-xs font-normal text-slate-500 dark:text-slate-400">
+            {slo.nome}
+          </code>
         </span>
       }
       actions={

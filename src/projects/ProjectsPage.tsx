@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { useProjetos } from "../api/hooks";
 import type { Projeto } from "../contract/schemas";
 import { Badge, buttonClass } from "../ui/Card";
+import { wireLabel } from "../ui/glossary";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
 import { relativeTime } from "../ui/time";
 import { PROJECT_STATUS } from "./present";
@@ -60,7 +61,7 @@ export function ProjectsPage() {
           </EmptyState>
         ) : (
           <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
-            <table className="w-full text-left text-sm">
+            <table className="tesserra-stack w-full text-left text-sm">
               <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase dark:bg-slate-950/40 dark:text-slate-400">
                 <tr>
                   <th scope="col" className="px-4 py-2.5 font-medium">
@@ -105,18 +106,31 @@ export function ProjectsPage() {
                           {p.id}
                         </div>
                       </td>
-                      <td className="px-4 py-3">
+                      <td data-label="Status" className="px-4 py-3">
                         <Badge tone={status.tone}>{status.label}</Badge>
                       </td>
-                      <td className="px-4 py-3 text-slate-600 dark:text-slate-300">
-                        {String(p.blueprint.resiliencia ?? "")}
+                      <td
+                        data-label="Resilience"
+                        className="px-4 py-3 text-slate-600 dark:text-slate-300"
+                      >
+                        {wireLabel(p.blueprint.resiliencia)}
                       </td>
-                      <td className="px-4 py-3 text-slate-600 dark:text-slate-300">
+                      <td
+                        data-label="Regions"
+                        className="px-4 py-3 text-slate-600 dark:text-slate-300"
+                      >
                         {regionsOf(p)}
                       </td>
-                      <td className="px-4 py-3 text-right tabular-nums">{resourceCount(p)}</td>
-                      <td className="px-4 py-3 text-right tabular-nums">v{p.versao}</td>
-                      <td className="px-4 py-3 text-slate-600 dark:text-slate-300">
+                      <td data-label="Resources" className="px-4 py-3 text-right tabular-nums">
+                        {resourceCount(p)}
+                      </td>
+                      <td data-label="Version" className="px-4 py-3 text-right tabular-nums">
+                        v{p.versao}
+                      </td>
+                      <td
+                        data-label="Updated"
+                        className="px-4 py-3 text-slate-600 dark:text-slate-300"
+                      >
                         <time dateTime={p.atualizado_em} title={p.atualizado_em}>
                           {relativeTime(p.atualizado_em)}
                         </time>

@@ -15,10 +15,15 @@ export function Menu({
   label,
   items,
   icon,
+  className = "",
+  align = "left",
 }: {
   label: string;
   items: MenuItem[];
   icon?: ReactNode;
+  className?: string;
+  /** Which edge of the button the menu lines up with (right: for buttons near the right edge). */
+  align?: "left" | "right";
 }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -55,7 +60,7 @@ export function Menu({
   }
 
   return (
-    <div className="relative">
+    <div className={`relative ${className}`}>
       <button
         ref={button}
         type="button"
@@ -85,7 +90,7 @@ export function Menu({
           aria-label={label}
           tabIndex={-1}
           onKeyDown={onKeyDown}
-          className="absolute top-full left-0 z-50 mt-1 w-72 rounded-lg border border-slate-200 bg-white p-1 shadow-xl dark:border-slate-700 dark:bg-slate-900"
+          className={`absolute top-full ${align === "right" ? "right-0" : "left-0"} z-50 mt-1 w-72 max-w-[calc(100vw-1.5rem)] rounded-lg border border-slate-200 bg-white p-1 shadow-xl dark:border-slate-700 dark:bg-slate-900`}
         >
           {items.map((item) => (
             <button
