@@ -86,7 +86,9 @@ for (const scheme of ["light", "dark"] as const)
       await expectAccessible(page, "monitor during a drill");
 
       await page.goto("/projects/prj_doesnotexist");
-      await expect(page.getByRole("alert").or(page.getByRole("heading", { level: 1 }))).toBeVisible();
+      await expect(
+        page.getByRole("alert").or(page.getByRole("heading", { level: 1 })),
+      ).toBeVisible();
       await expectAccessible(page, "missing project");
 
       await page.goto("/settings");

@@ -100,3 +100,50 @@ test("a project still deploying says when monitoring starts", async ({ page }) =
     await slow.stop();
   }
 });
+
+test("when the API goes away the monitor says so in plain words, disables drills, and recovers by itself", async ({
+  page,
+}) => {
+  const first = await startEmulator({ clock: 600 });
+  const port = Number(new URL(first.url).port);
+  let second: Awaited<ReturnType<typeof startEmulator>> | undefined;
+  try {
+    await page.goto("/settings");
+    await page.getByLabel("API address").fill(first.url);
+    await page.getByRole("button", { name: "Save and test connection" }).click();
+    await expect(page.getByRole("status")).toContainText("organization demo");
+    const created = await page.request.post(`${first.url}/v1/projetos`, {
+      data: GLOBAL_SAAS,
+      headers: DEV,
+    });
+    const { id } = await created.json();
+    await expect
+      .poll(
+        async () =>
+          (
+            await (
+              await page.request.get(`${first.url}/v1/projetos/${id}`, { headers: DEV })
+            ).json()
+          ).status,
+      )
+      .toBe("ativo");
+    await page.goto(`/projects/${id}/monitor`);
+    const drill = page.getByRole("button", { name: "Run failover drill" });
+    await expect(drill).toBeEnabled();
+
+    await first.stop();
+    const alert = page.getByRole("alert").filter({ hasText: "Could not load the live state" });
+    await expect(alert).toContainText("The console cannot reach the API.", { timeout: 30_000 });
+    await expect(alert.getByText("Technical detail")).toBeVisible();
+    await expect(drill).toBeDisabled();
+
+    // Same address, same data: the page recovers without "Try again".
+    second = await startEmulator({ clock: 600, port, dataDir: first.dataDir });
+    await expect(alert).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByRole("alert")).toHaveCount(0, { timeout: 30_000 });
+    await expect(drill).toBeEnabled();
+  } finally {
+    await second?.stop();
+    await first.stop().catch(() => {});
+  }
+});

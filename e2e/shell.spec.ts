@@ -31,3 +31,18 @@ test("dark mode follows the system", async ({ page }) => {
   const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(light).not.toEqual(dark);
 });
+
+test("clearing the token in Settings returns to the embedded emulator's default", async ({
+  page,
+}) => {
+  await page.goto("/settings");
+  await page.getByLabel("Token").fill("not-a-token");
+  await page.getByRole("button", { name: "Save and test connection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /token|401/i })).toBeVisible();
+  await page.getByLabel("Token").fill("");
+  await page.getByRole("button", { name: "Save and test connection" }).click();
+  await expect(page.getByRole("status")).toContainText("organization demo");
+  await page.goto("/projects");
+  await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});

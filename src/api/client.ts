@@ -36,6 +36,8 @@ const HISTORY_SLACK_MS = 2_000;
 
 export type ApiErrorKind = "network" | "http" | "contract";
 
+import { type Explained, explainError } from "./explain";
+
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly status?: number;
@@ -50,6 +52,10 @@ export class ApiError extends Error {
   /** Findings the server returned with a 422/403, to show on the nodes. */
   get problemas(): Finding[] {
     return this.problem?.problemas ?? [];
+  }
+  /** What happened and what to do next, in people's words (the message is the detail). */
+  get explained(): Explained {
+    return explainError(this);
   }
   /** Worth retrying as is: the network failed or the server did. */
   get retryable(): boolean {

@@ -49,9 +49,25 @@ export function normalizeBaseUrl(input: string): string {
   return url.toString().replace(/\/+$/, "");
 }
 
+function remove(storage: () => Storage, key: string) {
+  try {
+    storage().removeItem(key);
+  } catch {
+    // Nothing stored where storage is disabled.
+  }
+}
+
+/**
+ * The token calls carry: the one set, or, with none set and the console's own server as the
+ * API, the embedded emulator's default (as the README promises) — never an empty one.
+ */
+export function effectiveToken(baseUrl: string, token: string): string {
+  return token.trim() || (baseUrl === "" ? EMULATOR_DEV_TOKEN : "");
+}
+
 function initial(): ApiSettings {
   const baseUrl = read(() => localStorage, BASE_URL_KEY) ?? "";
-  const token = read(() => sessionStorage, TOKEN_KEY) ?? (baseUrl === "" ? EMULATOR_DEV_TOKEN : "");
+  const token = effectiveToken(baseUrl, read(() => sessionStorage, TOKEN_KEY) ?? "");
   return { baseUrl, token };
 }
 
@@ -63,8 +79,10 @@ export const useApiSettings = create<SettingsStore>((set) => ({
   ...initial(),
   save(next) {
     write(() => localStorage, BASE_URL_KEY, next.baseUrl);
-    write(() => sessionStorage, TOKEN_KEY, next.token);
-    set(next);
+    const token = next.token.trim();
+    if (token) write(() => sessionStorage, TOKEN_KEY, token);
+    else remove(() => sessionStorage, TOKEN_KEY);
+    set({ baseUrl: next.baseUrl, token: effectiveToken(next.baseUrl, token) });
   },
 }));
 

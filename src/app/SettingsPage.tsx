@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, createApiClient } from "../api/client";
-import { normalizeBaseUrl, useApiSettings } from "../api/settings";
+import { effectiveToken, normalizeBaseUrl, useApiSettings } from "../api/settings";
 import { Badge, buttonClass, Card } from "../ui/Card";
 
 type Check =
@@ -39,12 +39,18 @@ export function SettingsPage() {
     setCheck({ state: "checking" });
     // Try the connection with the new values before anything else uses them.
     try {
-      const conta = await createApiClient(() => next).conta();
+      const conta = await createApiClient(() => ({
+        baseUrl: next.baseUrl,
+        token: effectiveToken(next.baseUrl, next.token),
+      })).conta();
       setCheck({ state: "ok", ...conta });
     } catch (err) {
       setCheck({
         state: "failed",
-        message: err instanceof ApiError ? err.message : String(err),
+        message:
+          err instanceof ApiError
+            ? `${err.explained.what} ${err.explained.next} (${err.message})`
+            : String(err),
       });
     }
     saved.save(next);
@@ -98,8 +104,9 @@ export function SettingsPage() {
                 className={inputClass}
               />
               <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                Kept for this tab only (session storage), never on disk for good. The local emulator
-                accepts <code>dev</code> (enterprise), <code>business</code> and{" "}
+                Kept for this tab only (session storage), never on disk for good. Left empty with
+                the address empty, the console uses the embedded emulator's default,{" "}
+                <code>dev</code> (enterprise); it also accepts <code>business</code> and{" "}
                 <code>starter</code>.
               </p>
             </div>

@@ -324,7 +324,12 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     () => (
       <>
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" className="!bg-white max-md:!hidden dark:!bg-slate-900" />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          className="!bg-white max-md:!hidden dark:!bg-slate-900"
+        />
         <Controls aria-label="Zoom controls" />
         <ConnectionHint doc={doc} />
         <ImpliedConnections doc={doc} />

@@ -205,12 +205,9 @@ export function DrillReport({ drill }: { drill: TesteFailover }) {
           </li>
         ))}
         {running ? (
-          <li
-            className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400"
-            role="status"
-          >
+          <li className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
             <span className="inline-block size-3 animate-spin rounded-full border-2 border-slate-300 border-t-indigo-600" />
-            Drill in progress…
+            <span role="status">Drill in progress…</span>
           </li>
         ) : null}
       </ol>

@@ -1,5 +1,5 @@
 import { useQueries } from "@tanstack/react-query";
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import {
   useApiKeys,
@@ -171,6 +171,12 @@ export function MonitorPage() {
   const [drillOpen, setDrillOpen] = useState(false);
   const [drillId, setDrillId] = useState<string>();
   const current = useTesteFailover(id, drillId);
+  // When a failover starts, its banner is brought into view (it is also announced).
+  const failoverBanner = useRef<HTMLDivElement>(null);
+  const failoverRegion = estado.data?.failover?.regiao;
+  useEffect(() => {
+    if (failoverRegion) failoverBanner.current?.scrollIntoView({ block: "nearest" });
+  }, [failoverRegion]);
 
   // From the blueprint, not the live state: the charts' requests need not wait for /estado.
   const regions = useMemo(() => (p ? blueprintRegions(p.blueprint) : []), [p]);
@@ -190,7 +196,7 @@ export function MonitorPage() {
         <Skeleton className="h-64" />
       </div>
     );
-  if (projeto.isError || !p)
+  if (!p)
     return (
       <div className="mx-auto max-w-3xl p-8">
         <ErrorState
@@ -223,13 +229,15 @@ export function MonitorPage() {
           <button
             type="button"
             className={buttonClass("danger")}
-            disabled={!active || !estado.data || running || regions.length < 2}
+            disabled={!active || !estado.data || estado.isError || running || regions.length < 2}
             title={
-              regions.length < 2
-                ? "A drill needs at least two regions to fail over between"
-                : running
-                  ? "A drill is under way"
-                  : undefined
+              estado.isError
+                ? "The API cannot be reached; a drill can start once it is back"
+                : regions.length < 2
+                  ? "A drill needs at least two regions to fail over between"
+                  : running
+                    ? "A drill is under way"
+                    : undefined
             }
             onClick={() => setDrillOpen(true)}
           >
@@ -261,19 +269,22 @@ export function MonitorPage() {
               onRetry={() => void estado.refetch()}
             />
           ) : null}
-          {failover ? (
-            <div
-              role="status"
-              className="flex items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200"
-            >
-              <span className="size-2.5 animate-pulse rounded-full bg-red-500" aria-hidden="true" />
-              <span>
-                <strong>Failover in progress:</strong> {cityOf(failover.regiao)} ({failover.regiao})
-                is down since {new Date(failover.desde).toLocaleTimeString()}; its traffic is served
-                elsewhere.
-              </span>
-            </div>
-          ) : null}
+          {/* Always in the page, so screen readers announce the banner when it fills in. */}
+          <div role="status" ref={failoverBanner} className="empty:hidden">
+            {failover ? (
+              <div className="flex items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200">
+                <span
+                  className="size-2.5 animate-pulse rounded-full bg-red-500"
+                  aria-hidden="true"
+                />
+                <span>
+                  <strong>Failover in progress:</strong> {cityOf(failover.regiao)} (
+                  {failover.regiao}) is down since {new Date(failover.desde).toLocaleTimeString()};
+                  its traffic is served elsewhere.
+                </span>
+              </div>
+            ) : null}
+          </div>
 
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
             <Card title="Regions" labelledBy="regions-title">

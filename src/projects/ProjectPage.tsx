@@ -43,7 +43,7 @@ export function ProjectPage() {
         <Skeleton className="h-[420px]" />
       </div>
     );
-  if (projeto.isError || !p)
+  if (!p)
     return (
       <div className="mx-auto max-w-3xl p-8">
         <ErrorState

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { buttonClass } from "./Card";
 
-/** A failed load: what went wrong, in the API client's words, and a way to try again. */
+/**
+ * A failed load: what happened and what to do next, in people's words, with the API's own
+ * message one click away, and a way to try again.
+ */
 export function ErrorState({
   title,
   error,
@@ -11,14 +14,26 @@ export function ErrorState({
   error: unknown;
   onRetry?: () => void;
 }) {
-  const message = error instanceof Error ? error.message : String(error);
+  // Errors that can explain themselves (the API client's) do; others show their message.
+  const detail = error instanceof Error ? error.message : String(error);
+  const explained = (error as { explained?: { what: string; next: string } } | null)?.explained;
+  const what = explained?.what ?? detail;
+  const next = explained?.next ?? "";
   return (
     <div
       role="alert"
       className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200"
     >
       <p className="font-semibold">{title}</p>
-      <p className="mt-1">{message}</p>
+      <p className="mt-1">
+        {what} {next}
+      </p>
+      {explained ? (
+        <details className="mt-2 text-xs">
+          <summary className="cursor-pointer">Technical detail</summary>
+          <p className="mt-1 font-mono break-words">{detail}</p>
+        </details>
+      ) : null}
       {onRetry ? (
         <button type="button" onClick={onRetry} className={`${buttonClass()} mt-3`}>
           Try again
