@@ -82,7 +82,7 @@ describe("blueprint validate", () => {
     const r = run(["validate", path]);
     expect(r.code).toBe(1);
     expect(r.out).toContain(
-      `${path}: /recursos/0/config/replicas_min replicas-invalidas erro replicas_min (20) is greater than replicas_max (12).`,
+      `${path}: /recursos/0/config/replicas_min replicas-invalidas erro Minimum replicas (\`replicas_min\`) is 20, more than the maximum (\`replicas_max\`) of 12.`,
     );
   });
 

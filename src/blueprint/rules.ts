@@ -31,6 +31,19 @@ export const ALLOWED_CONNECTIONS: Readonly<Record<TipoRecurso, readonly TipoRecu
 };
 
 /** Why `source → target` is refused, or undefined when the pair is allowed. */
+/** A resilience level as people say it, with its wire value after it (messages name both). */
+const LEVEL_NAMES: Record<string, string> = {
+  "zona-unica": "single-zone",
+  "multi-zona": "multi-zone",
+  "multi-regiao": "multi-region",
+};
+const levelName = (level: string) => `${LEVEL_NAMES[level] ?? level} (\`${level}\`)`;
+const PLAN_NAMES: Record<string, string> = {
+  starter: "Starter",
+  business: "Business",
+  enterprise: "Enterprise",
+};
+
 export function connectionRefusal(source: TipoRecurso, target: TipoRecurso): string | undefined {
   const allowed = ALLOWED_CONNECTIONS[source];
   if (allowed.includes(target)) return undefined;
@@ -146,7 +159,7 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
       erro(
         regionPointer,
         "regioes-insuficientes",
-        `A multi-regiao blueprint needs at least 2 regions; it has ${regions.length}. Add a region or choose multi-zona.`,
+        `A multi-region (\`multi-regiao\`) blueprint needs at least 2 regions; it has ${regions.length}. Add a region or choose multi-zone (\`multi-zona\`).`,
       );
     const continents = new Set(knownRegions.map((id) => findRegion(id)?.continent));
     if (knownRegions.length >= 2 && continents.size === 1)
@@ -159,7 +172,7 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
     erro(
       regionPointer,
       "regioes-insuficientes",
-      `A ${resiliencia} blueprint runs in exactly one region; it lists ${regions.length}. Keep one region or choose multi-regiao.`,
+      `A ${levelName(resiliencia)} blueprint runs in exactly one region; it lists ${regions.length}. Keep one region or choose multi-region (\`multi-regiao\`).`,
     );
   }
 
@@ -168,14 +181,14 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
     erro(
       "/resiliencia",
       "plano-insuficiente",
-      `The ${plano} plan does not allow ${resiliencia}. Upgrade to business or enterprise, or choose ${PLAN_RULES[plano].resiliencia.join(" or ")}.`,
+      `The ${PLAN_NAMES[plano]} plan does not allow ${levelName(resiliencia)}. Upgrade to Business or Enterprise, or choose ${PLAN_RULES[plano].resiliencia.map(levelName).join(" or ")}.`,
     );
 
   if (resiliencia === "multi-regiao" && !resources.some((r) => r.tipo === "gateway"))
     erro(
       "/resiliencia",
       "multi-regiao-sem-gateway",
-      "A multi-regiao blueprint needs a gateway to route users across regions and fail over. Add a gateway.",
+      "A multi-region (`multi-regiao`) blueprint needs a gateway to route users across regions and fail over. Add a gateway.",
     );
   if (resiliencia === "multi-regiao" && !resources.some((r) => r.tipo === "insight"))
     aviso(
@@ -197,7 +210,7 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
         erro(
           `${at}/config/replicas_min`,
           "replicas-invalidas",
-          `replicas_min (${min}) is greater than replicas_max (${max}). Lower replicas_min or raise replicas_max.`,
+          `Minimum replicas (\`replicas_min\`) is ${min}, more than the maximum (\`replicas_max\`) of ${max}. Lower the minimum or raise the maximum.`,
         );
       if (
         isInt(min) &&
@@ -208,13 +221,13 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
         erro(
           `${at}/config/replicas_min`,
           "replicas-por-regiao",
-          `replicas_min is ${min} but the blueprint runs in ${regions.length} regions: every region keeps an active replica. Set replicas_min to at least ${regions.length}.`,
+          `Minimum replicas (\`replicas_min\`) is ${min}, but the blueprint runs in ${regions.length} regions and every region keeps an active replica. Set it to at least ${regions.length}.`,
         );
       if (isInt(min) && resiliencia === "multi-zona" && min < 2)
         erro(
           `${at}/config/replicas_min`,
           "replicas-multi-zona",
-          `replicas_min is ${min}; multi-zona needs at least 2 replicas to survive a zone outage. Set replicas_min to 2 or more.`,
+          `Minimum replicas (\`replicas_min\`) is ${min}; a multi-zone (\`multi-zona\`) design needs at least 2 to survive a zone outage. Set it to 2 or more.`,
         );
     }
 
@@ -226,13 +239,13 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
         erro(
           `${at}/config/ha`,
           "datastore-sem-ha",
-          `A ${resiliencia} blueprint needs highly available datastores. Set ha to true.`,
+          `A ${levelName(resiliencia)} blueprint needs highly available datastores. Turn on High availability (\`ha\`).`,
         );
       if (own(cfg, "replicacao") === "sincrona" && plano && plano !== "enterprise")
         erro(
           `${at}/config/replicacao`,
           "plano-insuficiente",
-          `Synchronous replication needs the enterprise plan; this account is on ${plano}. Use assincrona or upgrade.`,
+          `Synchronous replication (\`replicacao: sincrona\`) needs the Enterprise plan; this account is on ${PLAN_NAMES[plano]}. Use asynchronous replication (\`assincrona\`) or upgrade.`,
         );
     }
 
@@ -240,7 +253,7 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
       aviso(
         `${at}/config/tls`,
         "gateway-sem-tls",
-        "This gateway serves plain HTTP: traffic and credentials travel unencrypted. Set tls to true.",
+        "This gateway serves plain HTTP: traffic and credentials travel unencrypted. Turn on TLS (`tls`).",
       );
 
     if (r.tipo === "insight" && cfg) {

@@ -6,6 +6,7 @@ import {
   type TipoRecurso,
 } from "../blueprint";
 import { buttonClass } from "../ui/Card";
+import { Message } from "../ui/Message";
 import {
   configOf,
   connect as connectDoc,
@@ -65,7 +66,7 @@ export function FieldMessages({ findings, id }: { findings: Finding[]; id: strin
           key={`${f.codigo}-${f.mensagem}`}
           className={`text-xs ${f.severidade === "erro" ? "text-red-600 dark:text-red-400" : "text-amber-700 dark:text-amber-300"}`}
         >
-          {f.mensagem}
+          <Message text={f.mensagem} />
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import { type Finding, resourceIndexOf } from "../blueprint";
+import { Message } from "../ui/Message";
 import { nameOf, resourcesOf } from "./doc";
 import { useDesigner, useDoc, useFindings } from "./store";
 
@@ -62,7 +63,7 @@ export function ProblemsPanel() {
                     {f.codigo}
                   </code>
                   <span className="min-w-0 flex-1 text-slate-700 dark:text-slate-200">
-                    {f.mensagem}
+                    <Message text={f.mensagem} />
                   </span>
                   <span className="hidden shrink-0 font-mono text-[11px] text-slate-500 dark:text-slate-400 xl:inline">
                     {f.ponteiro}

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { findRegion } from "../blueprint";
+import { Message } from "../ui/Message";
 import { type Json, setAtPointer } from "./doc";
 import { fixLabel, regionLossSentence, seconds, usd, verdict } from "./resilience";
 import { useAssessment, useDesigner } from "./store";
@@ -111,7 +112,7 @@ export function ResiliencePanel() {
                   !
                 </span>
                 <span className="min-w-0 flex-1 text-slate-800 dark:text-slate-100">
-                  {f.mensagem}{" "}
+                  <Message text={f.mensagem} />{" "}
                   <code className="text-xs text-slate-600 dark:text-slate-300">{f.codigo}</code>
                 </span>
                 {f.correcao ? (

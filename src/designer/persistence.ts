@@ -23,7 +23,7 @@ import {
   storageProblem,
   writeAhead,
 } from "./drafts";
-import { mergeDocs } from "./merge";
+import { equalJson, mergeDocs } from "./merge";
 import { useDesigner, useDoc } from "./store";
 
 export const SAVE_DELAY_MS = 250;
@@ -61,8 +61,8 @@ export function useDraftPersistence(
   const busy = useRef(false);
   const again = useRef(false);
   const { readOnly, onMerged } = options;
-  const merged = useRef(onMerged);
-  merged.current = onMerged;
+  const onMergedRef = useRef(onMerged);
+  onMergedRef.current = onMerged;
 
   /** Takes in another tab's save: theirs where we have not changed a field, ours where we have. */
   const takeIn = useCallback((theirs: StoredDraft) => {
@@ -70,7 +70,10 @@ export function useDraftPersistence(
     const ours = s.history.present;
     const was = base.current;
     const editing = ours !== was.doc || s.plano !== was.plano;
-    const doc = ours === was.doc ? theirs.doc : mergeDocs(was.doc, ours, theirs.doc);
+    const merged = ours === was.doc ? theirs.doc : mergeDocs(was.doc, ours, theirs.doc);
+    // The same content (another tab only moved its view): keep our objects, so nothing
+    // re-renders and no empty undo step appears.
+    const doc = equalJson(merged, ours) ? ours : merged;
     base.current = {
       revision: theirs.revision,
       doc: theirs.doc,
@@ -82,8 +85,9 @@ export function useDraftPersistence(
       s.plano === was.plano ? theirs.plano : s.plano,
       s.linkedProjectId === was.linkedProjectId ? theirs.linkedProjectId : s.linkedProjectId,
     );
-    setSavedDoc(theirs.doc);
-    if (editing) merged.current();
+    if (doc === ours && equalJson(theirs.doc, ours)) base.current.doc = ours;
+    setSavedDoc(base.current.doc);
+    if (editing && doc !== ours) onMergedRef.current();
   }, []);
 
   const save = useCallback(async () => {

@@ -97,6 +97,9 @@ export const useDesigner = create<DesignerState>((set, get) => ({
   },
   adopt(doc, plano, linkedProjectId) {
     const { history, selection } = get();
+    const same =
+      doc === history.present && plano === get().plano && linkedProjectId === get().linkedProjectId;
+    if (same) return;
     const names = new Set(resourcesOf(doc).map(nameOf));
     set({
       history: doc === history.present ? history : commit(history, doc),
