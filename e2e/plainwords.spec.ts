@@ -46,6 +46,7 @@ async function labelsText(page: Page): Promise<string> {
     document.body.append(clone);
     clone.style.position = "absolute";
     clone.style.left = "-99999px";
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text, as laid out
     const text = clone.innerText;
     clone.remove();
     return text;

@@ -278,9 +278,8 @@ export function MonitorPage() {
                   aria-hidden="true"
                 />
                 <span>
-                  <strong>Failover in progress:</strong> {cityOf(failover.regiao)} (
-                  {failover.regiao}) is down since {new Date(failover.desde).toLocaleTimeString()};
-                  its traffic is served elsewhere.
+                  <strong>Failover in progress:</strong>{" "}
+                  {`${cityOf(failover.regiao)} (${failover.regiao}) is down since ${new Date(failover.desde).toLocaleTimeString()}; its traffic is served elsewhere.`}
                 </span>
               </div>
             ) : null}

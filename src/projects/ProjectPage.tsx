@@ -161,31 +161,33 @@ export function ProjectPage() {
             ) : events.length === 0 ? (
               <p className="text-sm text-slate-500 dark:text-slate-400">No events yet.</p>
             ) : (
-              // A scrolling list is focusable so the keyboard can scroll it.
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region (WCAG 2.1.1)
-              <ol
-                aria-label="Event log"
+              // A scrolling region is focusable so the keyboard can scroll it (WCAG 2.1.1).
+              <section
+                aria-label="Event log, scrollable"
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
                 tabIndex={0}
                 className="-my-1 max-h-[calc(100vh-470px)] min-h-40 overflow-auto text-sm"
               >
-                {events.map((e) => (
-                  <li key={e.id} className="flex items-start gap-2 py-1.5">
-                    <span className="mt-0.5 shrink-0">
-                      <Badge tone={EVENT_TONE[e.tipo]}>{EVENT_LABEL[e.tipo]}</Badge>
-                    </span>
-                    <span className="min-w-0 flex-1 text-slate-700 dark:text-slate-200">
-                      {describeEvento(e)}
-                    </span>
-                    <time
-                      dateTime={e.em}
-                      className="shrink-0 text-xs text-slate-500 dark:text-slate-400 tabular-nums"
-                      title={e.em}
-                    >
-                      {new Date(e.em).toLocaleTimeString()}
-                    </time>
-                  </li>
-                ))}
-              </ol>
+                <ol aria-label="Event log">
+                  {events.map((e) => (
+                    <li key={e.id} className="flex items-start gap-2 py-1.5">
+                      <span className="mt-0.5 shrink-0">
+                        <Badge tone={EVENT_TONE[e.tipo]}>{EVENT_LABEL[e.tipo]}</Badge>
+                      </span>
+                      <span className="min-w-0 flex-1 text-slate-700 dark:text-slate-200">
+                        {describeEvento(e)}
+                      </span>
+                      <time
+                        dateTime={e.em}
+                        className="shrink-0 text-xs text-slate-500 dark:text-slate-400 tabular-nums"
+                        title={e.em}
+                      >
+                        {new Date(e.em).toLocaleTimeString()}
+                      </time>
+                    </li>
+                  ))}
+                </ol>
+              </section>
             )}
           </Card>
         </div>
