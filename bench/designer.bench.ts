@@ -5,20 +5,19 @@
  *   are dispatched in the page once per animation frame and frame times recorded.
  * - initial JavaScript of the Designer route ≤ 250 KB gzip (from the production build).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
-import { build } from "vite";
 import { startEmulator } from "../emulator/testing/process";
+import { buildConsoleAndBare } from "./designer/builds";
 import { benchDiagram } from "./designer/diagram";
 import { serveDir } from "./serve";
 import type { BenchRow, BenchSuite } from "./types";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..");
+const _root = join(here, "..");
 const FRAMES = 180;
 
 interface ManifestChunk {
@@ -101,25 +100,7 @@ function stats(times: number[]) {
 
 export default async function run(): Promise<BenchSuite> {
   const rows: BenchRow[] = [];
-  const appDir = mkdtempSync(join(tmpdir(), "tesserra-designer-bench-app-"));
-  const bareDir = mkdtempSync(join(tmpdir(), "tesserra-designer-bench-bare-"));
-  await build({
-    root,
-    logLevel: "warn",
-    build: { outDir: appDir, emptyOutDir: true, manifest: true },
-  });
-  const { default: react } = await import("@vitejs/plugin-react");
-  await build({
-    root: join(here, "designer"),
-    configFile: false,
-    logLevel: "warn",
-    plugins: [react()],
-    build: {
-      outDir: bareDir,
-      emptyOutDir: true,
-      rollupOptions: { input: join(here, "designer", "bare.html") },
-    },
-  });
+  const { appDir, bareDir } = await buildConsoleAndBare("designer");
 
   const js = designerInitialJs(appDir);
   rows.push({

@@ -9,20 +9,19 @@
  *   at full speed both pages sit on the 60 Hz vsync.
  * Each figure is the median of RUNS runs; these numbers are noisy on 2 cores.
  */
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "@playwright/test";
-import { build } from "vite";
 import { startEmulator } from "../emulator/testing/process";
+import { buildConsoleAndBare } from "./designer/builds";
 import { benchDiagram } from "./designer/diagram";
 import { dragFrames } from "./designer.bench";
 import { serveDir } from "./serve";
 import type { BenchRow, BenchSuite } from "./types";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..");
+const _root = join(here, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -129,21 +128,7 @@ async function taskPerFrame(page: Page, nodeId: string): Promise<number> {
 
 export default async function run(): Promise<BenchSuite> {
   const rows: BenchRow[] = [];
-  const appDir = mkdtempSync(join(tmpdir(), "tesserra-load-bench-app-"));
-  const bareDir = mkdtempSync(join(tmpdir(), "tesserra-load-bench-bare-"));
-  await build({ root, logLevel: "warn", build: { outDir: appDir, emptyOutDir: true } });
-  const { default: react } = await import("@vitejs/plugin-react");
-  await build({
-    root: join(here, "designer"),
-    configFile: false,
-    logLevel: "warn",
-    plugins: [react()],
-    build: {
-      outDir: bareDir,
-      emptyOutDir: true,
-      rollupOptions: { input: join(here, "designer", "bare.html") },
-    },
-  });
+  const { appDir, bareDir } = await buildConsoleAndBare("load");
   const emu = await startEmulator({ clock: 60, env: { CONSOLE_DIST: appDir } });
   const bare = await serveDir(bareDir, "bare.html");
   const browser = await chromium.launch({

@@ -1,5 +1,6 @@
 import type { SVGProps } from "react";
 import type { TipoRecurso } from "../blueprint";
+import { Icon } from "../ui/icons";
 
 /** Each product's icon: 24-unit stroke drawings, as SVG markup (one source for both uses below). */
 const SHAPES: Record<TipoRecurso, string> = {
@@ -34,16 +35,9 @@ export const ICON_MASK: Record<TipoRecurso, string> = Object.fromEntries(
 
 export function ProductIcon({ tipo, ...props }: { tipo: TipoRecurso } & SVGProps<SVGSVGElement>) {
   return (
-    <svg
-      viewBox="0 0 24 24"
+    <Icon
       width="18"
       height="18"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
       {...props}
       // biome-ignore lint/security/noDangerouslySetInnerHtml: constant markup defined above
       dangerouslySetInnerHTML={{ __html: SHAPES[tipo] }}
