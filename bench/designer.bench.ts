@@ -5,14 +5,18 @@
  *   are dispatched in the page once per animation frame and frame times recorded.
  * - initial JavaScript of the Designer route ≤ 250 KB gzip (from the production build).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { startEmulator } from "../emulator/testing/process";
-import { buildConsoleAndBare } from "./designer/builds";
-import { benchDiagram } from "./designer/diagram";
+import {
+  buildConsoleAndBare,
+  openBare,
+  openDesignerWith,
+  writeDiagramFile,
+} from "./designer/harness";
 import { serveDir } from "./serve";
 import type { BenchRow, BenchSuite } from "./types";
 
@@ -125,32 +129,13 @@ export default async function run(): Promise<BenchSuite> {
       [300, 55, 20],
       [1000, 50, 33],
     ] as const) {
-      const { blueprint, positions } = benchDiagram(n);
-      const file = join(appDir, `bench-${n}.json`);
-      writeFileSync(file, JSON.stringify({ ...blueprint, diagrama: { posicoes: positions } }));
-
-      const page = await context.newPage();
-      await page.goto(`${emu.url}/designer`);
-      await page.getByRole("button", { name: "New blank design" }).click();
-      const chooser = page.waitForEvent("filechooser");
-      await page.getByRole("button", { name: "Import", exact: true }).click();
-      await (await chooser).setFiles(file);
-      await page
-        .locator(".react-flow__node")
-        .nth(n - 1)
-        .waitFor({ state: "attached", timeout: 60_000 });
-      await page.waitForTimeout(1500);
+      const file = writeDiagramFile(appDir, n);
+      const page = await openDesignerWith(context, emu.url, file, n, 60_000);
       await dragFrames(page, "r0"); // warm-up
       const designer = stats(await dragFrames(page, "r0"));
       await page.close();
 
-      const basePage = await context.newPage();
-      await basePage.goto(`${bare.url}/bare.html?n=${n}`);
-      await basePage
-        .locator(".react-flow__node")
-        .nth(n - 1)
-        .waitFor({ state: "attached", timeout: 60_000 });
-      await basePage.waitForTimeout(1500);
+      const basePage = await openBare(context, bare.url, n, 60_000);
       await dragFrames(basePage, "r0");
       const baseline = stats(await dragFrames(basePage, "r0"));
       await basePage.close();

@@ -9,13 +9,17 @@
  *   at full speed both pages sit on the 60 Hz vsync.
  * Each figure is the median of RUNS runs; these numbers are noisy on 2 cores.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { startEmulator } from "../emulator/testing/process";
-import { buildConsoleAndBare } from "./designer/builds";
-import { benchDiagram } from "./designer/diagram";
+import {
+  buildConsoleAndBare,
+  openBare,
+  openDesignerWith,
+  writeDiagramFile,
+} from "./designer/harness";
 import { dragFrames } from "./designer.bench";
 import { serveDir } from "./serve";
 import type { BenchRow, BenchSuite } from "./types";
@@ -135,13 +139,7 @@ export default async function run(): Promise<BenchSuite> {
     executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
     args: ["--no-sandbox", "--disable-gpu"],
   });
-  const files = new Map<number, string>();
-  for (const n of [100, 300, 1000]) {
-    const { blueprint, positions } = benchDiagram(n);
-    const file = join(appDir, `load-${n}.json`);
-    writeFileSync(file, JSON.stringify({ ...blueprint, diagrama: { posicoes: positions } }));
-    files.set(n, file);
-  }
+  const files = new Map([100, 300, 1000].map((n) => [n, writeDiagramFile(appDir, n)]));
   try {
     const part = process.env.BENCH_PART; // "import" or "drag": one half only, while tuning
     for (const n of part === "drag" ? [] : [300, 1000])
@@ -173,27 +171,11 @@ export default async function run(): Promise<BenchSuite> {
       const d: number[] = [];
       const b: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const page = await context.newPage();
-        await page.goto(`${emu.url}/designer`);
-        await page.getByRole("button", { name: "New blank design" }).click();
-        const chooser = page.waitForEvent("filechooser");
-        await page.getByRole("button", { name: "Import", exact: true }).click();
-        await (await chooser).setFiles(files.get(n) as string);
-        await page
-          .locator(".react-flow__node")
-          .nth(n - 1)
-          .waitFor({ state: "attached", timeout: 120_000 });
-        await page.waitForTimeout(1500);
+        const page = await openDesignerWith(context, emu.url, files.get(n) as string, n, 120_000);
         d.push(await taskPerFrame(page, "r0"));
         await page.close();
 
-        const basePage = await context.newPage();
-        await basePage.goto(`${bare.url}/bare.html?n=${n}`);
-        await basePage
-          .locator(".react-flow__node")
-          .nth(n - 1)
-          .waitFor({ state: "attached", timeout: 120_000 });
-        await basePage.waitForTimeout(1500);
+        const basePage = await openBare(context, bare.url, n, 120_000);
         b.push(await taskPerFrame(basePage, "r0"));
         await basePage.close();
       }

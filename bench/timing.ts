@@ -17,3 +17,17 @@ export function timeRuns(fn: () => void, { warmUp = 20, maxRuns = 2000 } = {}): 
   }
   return times.sort((a, b) => a - b);
 }
+
+/** One row of a by-size table: runs, median and p95 of sorted times, against a median budget. */
+export function sizeRow(size: number, times: number[], findings: number, budget?: number) {
+  const median = quantile(times, 0.5);
+  return {
+    resources: size,
+    runs: times.length,
+    median_ms: Number(median.toFixed(3)),
+    p95_ms: Number(quantile(times, 0.95).toFixed(3)),
+    findings,
+    budget_ms: budget ?? "-",
+    within_budget: budget === undefined ? "-" : median <= budget,
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { validateBlueprint } from "../src/blueprint";
 import { syntheticBlueprint } from "./syntheticBlueprint";
-import { quantile, timeRuns } from "./timing";
+import { sizeRow, timeRuns } from "./timing";
 import type { BenchSuite } from "./types";
 
 const BUDGET_MS: Record<number, number> = { 1000: 5 };
@@ -17,17 +17,7 @@ export default async function run(): Promise<BenchSuite> {
     const doc = JSON.parse(JSON.stringify(syntheticBlueprint(size)));
     const findings = validateBlueprint(doc).problemas;
     const times = timeRuns(() => validateBlueprint(doc));
-    const median = quantile(times, 0.5);
-    const budget = BUDGET_MS[size];
-    rows.push({
-      resources: size,
-      runs: times.length,
-      median_ms: Number(median.toFixed(3)),
-      p95_ms: Number(quantile(times, 0.95).toFixed(3)),
-      findings: findings.length,
-      budget_ms: budget ?? "-",
-      within_budget: budget === undefined ? "-" : median <= budget,
-    });
+    rows.push(sizeRow(size, times, findings.length, BUDGET_MS[size]));
   }
   return {
     name: "validate",

@@ -10,7 +10,6 @@ import { type Doc, EMPTY_DOC } from "./doc";
 import {
   type DraftSummary,
   deleteDraft,
-  deleteUnreadable,
   listDrafts,
   loadDraft,
   newDraftId,
@@ -175,7 +174,7 @@ function DesignerStart() {
                   <button
                     type="button"
                     className="text-xs underline"
-                    onClick={() => void deleteUnreadable(u.key).then(refresh)}
+                    onClick={() => void deleteDraft(u.key).then(refresh)}
                   >
                     Remove it
                   </button>

@@ -49,7 +49,7 @@ export type DraftInput = Omit<
 };
 
 export type DraftRead =
-  | { ok: true; draft: StoredDraft; readOnly?: string; recovered?: boolean }
+  | { ok: true; draft: StoredDraft; readOnly?: string }
   | { ok: false; reason: string };
 
 export interface DraftSummary {
@@ -245,7 +245,7 @@ export async function loadDraft(id: string): Promise<DraftRead | undefined> {
     );
     if ("saved" in result) {
       clearAhead(id);
-      return { ok: true, draft: result.saved, recovered: true };
+      return { ok: true, draft: result.saved };
     }
     read = { ok: true, draft: result.conflict };
   }
@@ -296,11 +296,6 @@ export async function listDrafts(): Promise<{
   }
   drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return { drafts, unreadable };
-}
-
-/** Removes a stored record that is not a readable draft. */
-export async function deleteUnreadable(key: string) {
-  await deleteDraft(key);
 }
 
 // ---- Write-ahead record --------------------------------------------------------------------

@@ -17,7 +17,7 @@ import {
 } from "../blueprint";
 import { type Doc, EMPTY_DOC, nameOf, resourcesOf } from "./doc";
 import type { Viewport } from "./drafts";
-import { commit, createHistory, type History, redo, undo } from "./history";
+import { commit, createHistory, type History } from "./history";
 
 export type { Viewport };
 
@@ -49,8 +49,6 @@ export interface DesignerState {
   /** Takes in a document merged with another tab's save, as one undoable step. */
   adopt(doc: Doc, plano: Plano, linkedProjectId: string | null): void;
   apply(change: (doc: Doc) => Doc, coalesceKey?: string): void;
-  undo(): void;
-  redo(): void;
   /** Moves through the undo history (undo, redo). */
   setHistory(history: History<Doc>): void;
   select(names: string[]): void;
@@ -115,12 +113,6 @@ export const useDesigner = create<DesignerState>((set, get) => ({
     if (next === history.present) return;
     // Server findings describe the document as submitted; any edit makes them stale.
     set({ history: commit(history, next, coalesceKey), serverFindings: [] });
-  },
-  undo() {
-    set({ history: undo(get().history), serverFindings: [] });
-  },
-  redo() {
-    set({ history: redo(get().history), serverFindings: [] });
   },
   setHistory(history) {
     if (history !== get().history) set({ history, serverFindings: [] });
