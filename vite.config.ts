@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { parse as parseMessage } from "@formatjs/icu-messageformat-parser";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
@@ -52,8 +53,43 @@ function precompress(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), tailwindcss(), worldLand(), precompress()],
+/**
+ * Message catalogs (`…/messages/<locale>.json`) reach the browser already parsed, so the
+ * production bundle carries FormatJS's formatter without its ICU parser (about 7 KB gzip).
+ * A message that does not parse fails the build.
+ */
+function precompileMessages(): Plugin {
+  return {
+    name: "tesserra-precompile-messages",
+    apply: "build",
+    enforce: "pre",
+    transform(code, id) {
+      if (!/\/messages\/[\w-]+\.json$/.test(id)) return;
+      const messages = JSON.parse(code) as Record<string, string>;
+      const parsed = Object.fromEntries(
+        Object.entries(messages).map(([key, message]) => [
+          key,
+          parseMessage(message, { ignoreTag: true }),
+        ]),
+      );
+      return { code: JSON.stringify(parsed), map: null };
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  plugins: [react(), tailwindcss(), worldLand(), precompress(), precompileMessages()],
+  resolve:
+    command === "build"
+      ? {
+          alias: [
+            {
+              find: /^@formatjs\/icu-messageformat-parser$/,
+              replacement: "@formatjs/icu-messageformat-parser/no-parser.js",
+            },
+          ],
+        }
+      : undefined,
   server: {
     port: 5173,
     // In dev, the console talks to the emulator on its default port.
@@ -65,4 +101,4 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
   },
-});
+}));

@@ -13,10 +13,10 @@ const file = (name: string, content: string) => {
   return path;
 };
 
-function run(args: string[]) {
+function run(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env);
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -170,5 +170,48 @@ describe("the real command", () => {
     const r = spawnSync(tsx, ["cli/blueprint.ts", "validate", broken], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/broken-proc\.json: Not valid JSON/);
+  });
+});
+
+describe("the CLI's language", () => {
+  const broken = () =>
+    file(
+      "lang.json",
+      JSON.stringify({
+        ...GLOBAL_SAAS,
+        recursos: [...GLOBAL_SAAS.recursos, GLOBAL_SAAS.recursos[0]],
+      }),
+    );
+
+  it("speaks Portuguese with --lang pt-BR: findings and summary, codes unchanged", () => {
+    const r = run(["validate", "--lang", "pt-BR", broken()]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("nome-duplicado erro O nome");
+    expect(r.out).toContain("1 arquivo verificado: 0 válidos, 1 com erros (1 erro, nenhum aviso).");
+  });
+
+  it("falls back to LANG, and --lang wins over it", () => {
+    expect(run(["validate", broken()], { LANG: "pt_BR.UTF-8" }).out).toContain(
+      "1 arquivo verificado",
+    );
+    expect(run(["validate", "--lang", "en", broken()], { LANG: "pt_BR.UTF-8" }).out).toContain(
+      "1 file checked",
+    );
+    expect(run(["validate", broken()], { LANG: "C.UTF-8" }).out).toContain("1 file checked");
+  });
+
+  it("refuses a language it does not speak", () => {
+    const r = run(["validate", "--lang", "fr", broken()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown language "fr"; use en or pt-BR.');
+  });
+
+  it("prints the assessment with Portuguese labels and numbers", () => {
+    const seed = file("seed-pt.json", JSON.stringify(GLOBAL_SAAS));
+    const r = run(["assess", "--lang", "pt-BR", seed]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/disponibilidade\s+\d+\.\d{4} %/);
+    expect(r.out).toContain("custo mensal");
+    expect(r.out).toMatch(/perda de região\s+sa-east-1\s+sim/);
   });
 });

@@ -19,6 +19,11 @@ import {
   parseBlueprintText,
   validateBlueprint,
 } from "../src/blueprint";
+import { type Locale, type Translate, translator } from "../src/i18n";
+import { formatNumber } from "../src/i18n/format";
+import { cliLocale, cliMessages } from "./i18n";
+
+type CliT = Translate<keyof typeof cliMessages.en>;
 
 export interface CliIO {
   out: (line: string) => void;
@@ -26,8 +31,8 @@ export interface CliIO {
 }
 
 const USAGE = `Usage:
-  npm run blueprint -- validate [--json] [--plano ${PLANS.join("|")}] FILE...
-  npm run blueprint -- assess [--json] [--plano ${PLANS.join("|")}] FILE...
+  npm run blueprint -- validate [--json] [--plano ${PLANS.join("|")}] [--lang en|pt-BR] FILE...
+  npm run blueprint -- assess [--json] [--plano ${PLANS.join("|")}] [--lang en|pt-BR] FILE...
   npm run blueprint -- schema
 
 validate  checks each blueprint file against the Tesserra contract and its rules.
@@ -35,6 +40,8 @@ validate  checks each blueprint file against the Tesserra contract and its rules
           cannot be read or is not JSON.
           --json   print one JSON array: [{ arquivo, valido, problemas }]
           --plano  also check the rules of an account plan
+          --lang   the language of the messages (en, pt-BR); by default the
+                   one of LC_ALL, LC_MESSAGES or LANG
 assess    estimates each valid blueprint's availability, region and zone loss
           (RTO, RPO), conformance to its resilience policy and monthly cost.
           Exit 0: every file assessed; 1: a file has errors; 2: a file cannot
@@ -50,42 +57,50 @@ export interface FileReport {
 
 type ReadOutcome = { ok: true; value: unknown } | { ok: false; error: string };
 
-function readBlueprintFile(path: string): ReadOutcome {
+function readBlueprintFile(path: string, locale: Locale, t: CliT): ReadOutcome {
   let size: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) return { ok: false, error: "is a directory, not a blueprint file" };
+    if (st.isDirectory()) return { ok: false, error: t("read.directory") };
     size = st.size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return {
       ok: false,
-      error: code === "ENOENT" ? "no such file" : `cannot be read (${code ?? e})`,
+      error: code === "ENOENT" ? t("read.missing") : t("read.failed", { code: String(code ?? e) }),
     };
   }
   // Refused before reading: the limit protects memory as well as the parser.
   if (size > MAX_BLUEPRINT_BYTES)
     return {
       ok: false,
-      error: `is ${(size / 1024 / 1024).toFixed(1)} MB; a blueprint is at most 5 MB`,
+      error: t("read.tooLarge", {
+        mb: formatNumber(locale, size / 1024 / 1024, {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }),
+      }),
     };
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    return { ok: false, error: `cannot be read (${(e as NodeJS.ErrnoException).code ?? e})` };
+    return {
+      ok: false,
+      error: t("read.failed", { code: String((e as NodeJS.ErrnoException).code ?? e) }),
+    };
   }
-  const parsed = parseBlueprintText(text);
+  const parsed = parseBlueprintText(text, { locale });
   if (!parsed.ok) return { ok: false, error: parsed.error.replace(/\.$/, "") };
   return parsed;
 }
 
-function formatFinding(file: string, f: Finding): string {
-  return `${file}: ${f.ponteiro === "" ? "(document)" : f.ponteiro} ${f.codigo} ${f.severidade} ${f.mensagem}`;
+function formatFinding(file: string, f: Finding, t: CliT): string {
+  return `${file}: ${f.ponteiro === "" ? t("document") : f.ponteiro} ${f.codigo} ${f.severidade} ${f.mensagem}`;
 }
 
 /** The options both file commands take, or the exit code when the command line is wrong. */
-function fileArgs(command: string, args: string[], io: CliIO) {
+function fileArgs(command: string, args: string[], io: CliIO, env: Env) {
   let parsed: ReturnType<typeof parseFileArgs>;
   try {
     parsed = parseFileArgs(args);
@@ -94,19 +109,27 @@ function fileArgs(command: string, args: string[], io: CliIO) {
     io.err(USAGE);
     return 2;
   }
+  const locale = cliLocale(parsed.lang, env);
+  const t = translator(cliMessages, locale);
+  if (parsed.lang !== undefined && !/^(en|pt)([-_]|$)/i.test(parsed.lang)) {
+    io.err(`blueprint ${command}: ${t("unknownLang", { lang: parsed.lang })}`);
+    return 2;
+  }
   if (parsed.plano !== undefined && !isPlano(parsed.plano)) {
     io.err(
-      `blueprint ${command}: unknown plano "${parsed.plano}"; use one of ${PLANS.join(", ")}.`,
+      `blueprint ${command}: ${t("unknownPlano", { plano: parsed.plano, plans: PLANS.join(", ") })}`,
     );
     return 2;
   }
   if (parsed.files.length === 0) {
-    io.err(`blueprint ${command}: name at least one blueprint file.`);
+    io.err(`blueprint ${command}: ${t("noFiles")}`);
     io.err(USAGE);
     return 2;
   }
-  return { ...parsed, plano: parsed.plano as Plano | undefined };
+  return { ...parsed, plano: parsed.plano as Plano | undefined, locale, t };
 }
+
+type Env = Record<string, string | undefined>;
 
 /**
  * Reads and validates each file in turn, handing each result on; an unreadable file is said on
@@ -115,35 +138,37 @@ function fileArgs(command: string, args: string[], io: CliIO) {
 function eachValidated(
   files: string[],
   plano: Plano | undefined,
+  locale: Locale,
+  t: CliT,
   io: CliIO,
   onResult: (file: string, result: ReturnType<typeof validateBlueprint>) => void,
 ): boolean {
   let allRead = true;
   for (const file of files) {
-    const read = readBlueprintFile(file);
+    const read = readBlueprintFile(file, locale, t);
     if (!read.ok) {
       allRead = false;
       io.err(`${file}: ${read.error}.`);
       continue;
     }
-    onResult(file, validateBlueprint(read.value, { plano }));
+    onResult(file, validateBlueprint(read.value, { plano, locale }));
   }
   return allRead;
 }
 
-function validateCommand(args: string[], io: CliIO): number {
-  const parsed = fileArgs("validate", args, io);
+function validateCommand(args: string[], io: CliIO, env: Env): number {
+  const parsed = fileArgs("validate", args, io, env);
   if (typeof parsed === "number") return parsed;
-  const { json, plano, files } = parsed;
+  const { json, plano, files, locale, t } = parsed;
   const reports: FileReport[] = [];
-  const unreadable = !eachValidated(files, plano, io, (file, result) => {
+  const unreadable = !eachValidated(files, plano, locale, t, io, (file, result) => {
     reports.push({ arquivo: file, valido: result.valido, problemas: result.problemas });
   });
   if (json) io.out(JSON.stringify(reports, null, 2));
   else {
     for (const r of reports) {
       if (r.problemas.length === 0) io.out(`${r.arquivo}: ok`);
-      for (const f of r.problemas) io.out(formatFinding(r.arquivo, f));
+      for (const f of r.problemas) io.out(formatFinding(r.arquivo, f, t));
     }
     const errors = reports.reduce(
       (n, r) => n + r.problemas.filter((f) => f.severidade === "erro").length,
@@ -155,9 +180,14 @@ function validateCommand(args: string[], io: CliIO): number {
     );
     const invalid = reports.filter((r) => !r.valido).length;
     io.out(
-      `${files.length} file${files.length === 1 ? "" : "s"} checked: ${reports.length - invalid} valid, ${invalid} with errors${
-        unreadable ? `, ${files.length - reports.length} unreadable` : ""
-      } (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}).`,
+      t("summary", {
+        files: files.length,
+        valid: reports.length - invalid,
+        invalid,
+        unreadable: files.length - reports.length,
+        errors,
+        warnings,
+      }),
     );
   }
   if (unreadable) return 2;
@@ -168,9 +198,13 @@ function parseFileArgs(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, plano: { type: "string" } },
+    options: {
+      json: { type: "boolean", default: false },
+      plano: { type: "string" },
+      lang: { type: "string" },
+    },
   });
-  return { json: values.json ?? false, plano: values.plano, files: positionals };
+  return { json: values.json ?? false, plano: values.plano, lang: values.lang, files: positionals };
 }
 
 export interface AssessReport {
@@ -180,59 +214,82 @@ export interface AssessReport {
   problemas: Finding[];
 }
 
-const seconds = (s: number | null) => (s === null ? "—" : `${s} s`);
-const usd = (n: number) => n.toFixed(2);
-
 /** A readable summary of one assessment, for people at a terminal. */
-export function formatAssessment(arquivo: string, nome: string, a: Avaliacao): string[] {
+export function formatAssessment(
+  arquivo: string,
+  nome: string,
+  a: Avaliacao,
+  locale: Locale = "en",
+): string[] {
+  const t = translator(cliMessages, locale);
+  const n = (x: number, digits = 4) => formatNumber(locale, x, { maximumFractionDigits: digits });
+  const seconds = (s: number | null) => (s === null ? "—" : `${n(s)} s`);
+  const usd = (x: number) =>
+    formatNumber(locale, x, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const p = a.politica;
-  const mark = (ok: boolean) => (ok ? "meets the policy" : "BELOW the policy");
+  const mark = (ok: boolean) => (ok ? t("assess.meets") : t("assess.below"));
+  const labels = [
+    "assess.availability",
+    "assess.worstRto",
+    "assess.worstRpo",
+    "assess.scenario",
+    "assess.cost",
+    "assess.regionLoss",
+    "assess.zoneLoss",
+  ] as const;
+  const w = Math.max(...labels.map((k) => t(k).length)) + 2;
+  const col = (k: (typeof labels)[number]) => t(k).padEnd(w);
+  const survivesW = Math.max(t("assess.survives").length, t("assess.yes").length) + 2;
   const lines = [
     `${arquivo}: ${nome}`,
-    `  availability  ${a.disponibilidade_estimada_pct.toFixed(4)} %  (policy ${p.disponibilidade_pct} %: ${mark(a.disponibilidade_estimada_pct >= p.disponibilidade_pct)})`,
-    `  worst RTO     ${seconds(a.rto_s)}  (policy ${p.rto_s} s${a.rto_s === null ? "" : `: ${mark(a.rto_s <= p.rto_s)}`})`,
-    `  worst RPO     ${seconds(a.rpo_s)}  (policy ${p.rpo_s} s${a.rpo_s === null ? "" : `: ${mark(a.rpo_s <= p.rpo_s)}`})`,
-    "  scenario      region           survives  RTO      RPO",
+    `  ${col("assess.availability")}${a.disponibilidade_estimada_pct.toFixed(4)} %  (${t("assess.policy")} ${n(p.disponibilidade_pct)} %: ${mark(a.disponibilidade_estimada_pct >= p.disponibilidade_pct)})`,
+    `  ${col("assess.worstRto")}${seconds(a.rto_s)}  (${t("assess.policy")} ${n(p.rto_s)} s${a.rto_s === null ? "" : `: ${mark(a.rto_s <= p.rto_s)}`})`,
+    `  ${col("assess.worstRpo")}${seconds(a.rpo_s)}  (${t("assess.policy")} ${n(p.rpo_s)} s${a.rpo_s === null ? "" : `: ${mark(a.rpo_s <= p.rpo_s)}`})`,
+    `  ${col("assess.scenario")}${t("assess.region").padEnd(17)}${t("assess.survives").padEnd(survivesW)}RTO      RPO`,
     ...a.cenarios.map(
       (c) =>
-        `  ${(c.tipo === "perda-regiao" ? "region loss" : "zone loss").padEnd(13)} ${c.regiao.padEnd(16)} ${(c.sobrevive ? "yes" : "no").padEnd(9)} ${seconds(c.rto_s).padEnd(8)} ${seconds(c.rpo_s)}`,
+        `  ${col(c.tipo === "perda-regiao" ? "assess.regionLoss" : "assess.zoneLoss")}${c.regiao.padEnd(17)}${(c.sobrevive ? t("assess.yes") : t("assess.no")).padEnd(survivesW)}${seconds(c.rto_s).padEnd(9)}${seconds(c.rpo_s)}`,
     ),
-    `  monthly cost  USD ${usd(a.custo_mensal_usd.min)} to ${usd(a.custo_mensal_usd.max)}`,
+    `  ${col("assess.cost")}USD ${t("assess.range", { min: usd(a.custo_mensal_usd.min), max: usd(a.custo_mensal_usd.max) })}`,
     ...a.custo_mensal_usd.por_regiao.map(
-      (r) => `    ${r.regiao.padEnd(16)} ${usd(r.min)} to ${usd(r.max)}`,
+      (r) =>
+        `    ${r.regiao.padEnd(16)} ${t("assess.range", { min: usd(r.min), max: usd(r.max) })}`,
     ),
   ];
   for (const f of a.conformidade) lines.push(`  ${f.ponteiro} ${f.codigo} ${f.mensagem}`);
   return lines;
 }
 
-function assessCommand(args: string[], io: CliIO): number {
-  const parsed = fileArgs("assess", args, io);
+function assessCommand(args: string[], io: CliIO, env: Env): number {
+  const parsed = fileArgs("assess", args, io, env);
   if (typeof parsed === "number") return parsed;
-  const { json, plano, files } = parsed;
+  const { json, plano, files, locale, t } = parsed;
   const reports: AssessReport[] = [];
-  const unreadable = !eachValidated(files, plano, io, (file, result) => {
+  const unreadable = !eachValidated(files, plano, locale, t, io, (file, result) => {
     const avaliacao =
-      result.valido && result.blueprint ? assess(normalizeBlueprint(result.blueprint)) : null;
+      result.valido && result.blueprint
+        ? assess(normalizeBlueprint(result.blueprint), { locale })
+        : null;
     reports.push({ arquivo: file, avaliacao, problemas: result.problemas });
     if (json) return;
     if (avaliacao && result.blueprint)
-      for (const line of formatAssessment(file, result.blueprint.nome, avaliacao)) io.out(line);
-    else io.out(`${file}: not assessed, the blueprint has errors:`);
-    for (const f of result.problemas) io.out(formatFinding(file, f));
+      for (const line of formatAssessment(file, result.blueprint.nome, avaliacao, locale))
+        io.out(line);
+    else io.out(`${file}: ${t("notAssessed")}`);
+    for (const f of result.problemas) io.out(formatFinding(file, f, t));
   });
   if (json) io.out(JSON.stringify(reports, null, 2));
   if (unreadable) return 2;
   return reports.every((r) => r.avaliacao !== null) ? 0 : 1;
 }
 
-export function runCli(argv: string[], io: CliIO): number {
+export function runCli(argv: string[], io: CliIO, env: Env = process.env): number {
   const [command, ...rest] = argv;
   switch (command) {
     case "validate":
-      return validateCommand(rest, io);
+      return validateCommand(rest, io, env);
     case "assess":
-      return assessCommand(rest, io);
+      return assessCommand(rest, io, env);
     case "schema":
       io.out(JSON.stringify(blueprintJsonSchema(), null, 2));
       return 0;

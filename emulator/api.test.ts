@@ -466,3 +466,33 @@ describe("conformance", () => {
     expect(checked.conformance.checked).toBeGreaterThan(50);
   });
 });
+
+describe("the caller's language (Accept-Language)", () => {
+  const pt = { "Accept-Language": "pt-BR,pt;q=0.9,en;q=0.5" };
+
+  it("words findings and problem details in Portuguese when asked, codes unchanged", async () => {
+    const bad = { ...GLOBAL_SAAS, regioes: ["sa-east-1"] };
+    const r = await api("/v1/blueprints/validar", { method: "POST", json: bad, headers: pt });
+    const body = (await r.json()) as { problemas: { codigo: string; mensagem: string }[] };
+    const f = body.problemas.find((p) => p.codigo === "regioes-insuficientes");
+    expect(f?.mensagem).toMatch(/^Um blueprint multirregião \(`multi-regiao`\) precisa de/);
+
+    const missing = await api("/v1/projetos/pr_nope", { headers: pt });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("Vary")).toMatch(/Accept-Language/);
+    expect(await missing.json()).toMatchObject({
+      title: "Projeto não encontrado",
+      detail: "Nenhum projeto pr_nope na sua organização.",
+    });
+  });
+
+  it("answers in English by default and for languages it does not speak", async () => {
+    for (const headers of [{}, { "Accept-Language": "fr-FR,de;q=0.8" }] as Record<
+      string,
+      string
+    >[]) {
+      const missing = await api("/v1/projetos/pr_nope", { headers });
+      expect(((await missing.json()) as { title: string }).title).toBe("Project not found");
+    }
+  });
+});

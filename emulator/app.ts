@@ -24,6 +24,7 @@ import {
   zonesOf,
 } from "../src/blueprint";
 import type { Problem } from "../src/contract/schemas";
+import type { Locale } from "../src/i18n";
 import {
   deploymentEnd,
   deploymentStatusAt,
@@ -31,6 +32,7 @@ import {
   scheduleDeployment,
   stepStatusAt,
 } from "./deployments";
+import { localeOf, problemT } from "./i18n";
 import { monitoringRoutes } from "./monitoring/routes";
 import { openApiDocument } from "./openapi";
 import { type CurrentProject, type DeploymentRow, type ProjectRow, Store } from "./store";
@@ -66,6 +68,7 @@ function problemResponse(
   const body: Problem = { type: "about:blank", title, status, detail, ...extra };
   return textResponse(JSON.stringify(body), status, {
     "Content-Type": "application/problem+json",
+    Vary: "Origin, Accept-Language",
     ...headers,
   });
 }
@@ -94,9 +97,11 @@ export function parseTokens(spec: string): Map<string, Account> {
 }
 
 /** A stored blueprint's assessment, or null when it no longer passes today's rules. */
-function assessStored(blueprint: unknown) {
-  const result = validateBlueprint(blueprint);
-  return result.valido && result.blueprint ? assess(normalizeBlueprint(result.blueprint)) : null;
+function assessStored(blueprint: unknown, locale: Locale) {
+  const result = validateBlueprint(blueprint, { locale });
+  return result.valido && result.blueprint
+    ? assess(normalizeBlueprint(result.blueprint), { locale })
+    : null;
 }
 
 export const DEFAULT_TOKENS = "dev=demo:enterprise,business=acme:business,starter=tiny:starter";
@@ -209,8 +214,8 @@ export function createEmulator(options: EmulatorOptions) {
   const notFound = (c: Context) =>
     problemResponse(
       404,
-      "Project not found",
-      `No project ${c.req.param("id")} in your organization.`,
+      problemT(c)("notFound.title"),
+      problemT(c)("notFound.detail", { id: c.req.param("id") ?? "" }),
     );
 
   /** Reads a JSON body: a 400 problem with the position of the first syntax error otherwise. */
@@ -223,38 +228,38 @@ export function createEmulator(options: EmulatorOptions) {
         ok: false,
         response: problemResponse(
           400,
-          "Empty body",
-          "The request has no body; send a blueprint as JSON.",
+          problemT(c)("emptyBody.title"),
+          problemT(c)("emptyBody.detail"),
         ),
       };
     const parsed = parseBlueprintText(text, {
       maxBytes: Number.POSITIVE_INFINITY,
-      subject: "The body",
+      subject: "body",
+      locale: localeOf(c),
     });
     if (!parsed.ok)
       return {
         ok: false,
-        response: problemResponse(400, "Malformed JSON", parsed.error),
+        response: problemResponse(400, problemT(c)("malformed.title"), parsed.error),
       };
     return { ok: true, value: parsed.value, text };
   }
 
   /** A blueprint refused: 403 when only the account's plan stands in the way, else 422. */
-  function refused(problemas: Finding[]) {
+  function refused(c: Context, problemas: Finding[]) {
+    const t = problemT(c);
     const errors = problemas.filter((f) => f.severidade === "erro");
     if (errors.every((f) => f.codigo === "plano-insuficiente"))
       return problemResponse(
         403,
-        "Plan does not allow this blueprint",
-        `${errors.map((f) => f.mensagem).join(" ")} Upgrade the account's plan or change the blueprint.`,
+        t("planRefused.title"),
+        t("planRefused.detail", { findings: errors.map((f) => f.mensagem).join(" ") }),
         { type: "https://tesserra.dev/problemas/plano-insuficiente", problemas },
       );
-    return problemResponse(
-      422,
-      "Invalid blueprint",
-      `The blueprint has ${errors.length} error${errors.length === 1 ? "" : "s"}; see problemas for each field at fault.`,
-      { type: "https://tesserra.dev/problemas/blueprint-invalido", problemas },
-    );
+    return problemResponse(422, t("invalid.title"), t("invalid.detail", { count: errors.length }), {
+      type: "https://tesserra.dev/problemas/blueprint-invalido",
+      problemas,
+    });
   }
 
   function newDeployment(
@@ -287,11 +292,7 @@ export function createEmulator(options: EmulatorOptions) {
     const key = c.req.header("Idempotency-Key");
     if (!key) return handle();
     if (key.length > 255)
-      return problemResponse(
-        400,
-        "Invalid Idempotency-Key",
-        "Use a key of 255 characters at most.",
-      );
+      return problemResponse(400, problemT(c)("idemKey.title"), problemT(c)("idemKey.detail"));
     const { organizacao } = c.get("account");
     const hash = createHash("sha256")
       .update(`${c.req.method} ${c.req.path}\n${requestText}`)
@@ -302,8 +303,8 @@ export function createEmulator(options: EmulatorOptions) {
         if (previous.hash !== hash)
           return problemResponse(
             422,
-            "Idempotency-Key reused",
-            "This Idempotency-Key was already used for a different request in the last 24 hours. Use a new key for a new request.",
+            problemT(c)("idemReused.title"),
+            problemT(c)("idemReused.detail"),
             { type: "https://tesserra.dev/problemas/idempotencia" },
           );
         return new Response(previous.body, {
@@ -361,10 +362,8 @@ export function createEmulator(options: EmulatorOptions) {
     if (!account)
       return problemResponse(
         401,
-        "Unauthorized",
-        m
-          ? "The token is not known to this API. Check the token in Settings."
-          : "Send Authorization: Bearer <token>. Set the token in the console's Settings.",
+        problemT(c)("unauthorized.title"),
+        problemT(c)(m ? "unauthorized.unknown" : "unauthorized.missing"),
         {},
         { "WWW-Authenticate": 'Bearer realm="tesserra"' },
       );
@@ -380,16 +379,24 @@ export function createEmulator(options: EmulatorOptions) {
     if (allowed.length && !allowed.includes(c.req.method))
       return problemResponse(
         405,
-        "Method not allowed",
-        `${c.req.path} does not take ${c.req.method}; it takes ${allowed.join(", ")}.`,
+        problemT(c)("method.title"),
+        problemT(c)("method.detail", {
+          path: c.req.path,
+          method: c.req.method,
+          allowed: allowed.join(", "),
+        }),
         {},
         { Allow: allowed.join(", ") },
       );
     if (BODY_METHODS.has(c.req.method) && !isJsonMediaType(c.req.header("Content-Type")))
       return problemResponse(
         415,
-        "Unsupported media type",
-        `Send the body as JSON with Content-Type: application/json (got ${c.req.header("Content-Type") ? `"${c.req.header("Content-Type")}"` : "no Content-Type"}).`,
+        problemT(c)("mediaType.title"),
+        problemT(c)("mediaType.detail", {
+          got: c.req.header("Content-Type")
+            ? `"${c.req.header("Content-Type")}"`
+            : problemT(c)("mediaType.none"),
+        }),
         {},
         // The body is never read, so this connection cannot carry another request.
         { Connection: "close" },
@@ -399,11 +406,11 @@ export function createEmulator(options: EmulatorOptions) {
 
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: () =>
+    onError: (c) =>
       problemResponse(
         413,
-        "Body too large",
-        "Request bodies are limited to 1 MB. A blueprint of 500 resources fits well within it.",
+        problemT(c)("tooLarge.title"),
+        problemT(c)("tooLarge.detail"),
         {},
         // The rest of the body is never read, so this connection cannot carry another request.
         { Connection: "close" },
@@ -431,21 +438,24 @@ export function createEmulator(options: EmulatorOptions) {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     // An estimate needs a valid design, not a plan that allows it: no plan rules here.
-    const result = validateBlueprint(body.value);
+    const result = validateBlueprint(body.value, { locale: localeOf(c) });
     if (!result.valido || !result.blueprint)
       return problemResponse(
         422,
-        "Invalid blueprint",
-        "The blueprint has errors, so it cannot be assessed; see problemas for each field at fault.",
+        problemT(c)("invalid.title"),
+        problemT(c)("invalidAssess.detail"),
         { type: "https://tesserra.dev/problemas/blueprint-invalido", problemas: result.problemas },
       );
-    return c.json(assess(normalizeBlueprint(result.blueprint)));
+    return c.json(assess(normalizeBlueprint(result.blueprint), { locale: localeOf(c) }));
   });
 
   app.post("/v1/blueprints/validar", async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const { valido, problemas } = validateBlueprint(body.value, { plano: c.get("account").plano });
+    const { valido, problemas } = validateBlueprint(body.value, {
+      plano: c.get("account").plano,
+      locale: localeOf(c),
+    });
     return c.json({ valido, problemas });
   });
 
@@ -460,8 +470,8 @@ export function createEmulator(options: EmulatorOptions) {
     if (!body.ok) return body.response;
     const account = c.get("account");
     return idempotent(c, body.text, () => {
-      const result = validateBlueprint(body.value, { plano: account.plano });
-      if (!result.valido || !result.blueprint) return refused(result.problemas);
+      const result = validateBlueprint(body.value, { plano: account.plano, locale: localeOf(c) });
+      if (!result.valido || !result.blueprint) return refused(c, result.problemas);
       const bp = result.blueprint;
       const t = now();
       const id = `prj_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
@@ -497,13 +507,16 @@ export function createEmulator(options: EmulatorOptions) {
     if (!row) return notFound(c);
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const result = validateBlueprint(body.value, { plano: c.get("account").plano });
-    if (!result.valido) return refused(result.problemas);
+    const result = validateBlueprint(body.value, {
+      plano: c.get("account").plano,
+      locale: localeOf(c),
+    });
+    if (!result.valido) return refused(c, result.problemas);
     const current = JSON.parse(row.blueprint);
     const plan = diffBlueprints(current, body.value);
     const avaliacao = {
-      antes: assessStored(current),
-      depois: assess(normalizeBlueprint(body.value as Blueprint)),
+      antes: assessStored(current, localeOf(c)),
+      depois: assess(normalizeBlueprint(body.value as Blueprint), { locale: localeOf(c) }),
     };
     return c.json(
       { ...plan, versao_atual: row.versao, problemas: result.problemas, avaliacao },
@@ -520,8 +533,8 @@ export function createEmulator(options: EmulatorOptions) {
     if (!ifMatch)
       return problemResponse(
         428,
-        "If-Match required",
-        `Send If-Match with the ETag of the version you changed (now ${etagOf(row)}), so a concurrent change is never overwritten.`,
+        problemT(c)("ifMatch.title"),
+        problemT(c)("ifMatch.detail", { etag: etagOf(row) }),
       );
     const body = await readJson(c);
     if (!body.ok) return body.response;
@@ -532,13 +545,13 @@ export function createEmulator(options: EmulatorOptions) {
       if (!matchesEtag(ifMatch, current))
         return problemResponse(
           412,
-          "Project changed elsewhere",
-          `The project is at version ${current.versao} (ETag ${etagOf(current)}), not the one you started from. Review the newer version's plan and submit again.`,
+          problemT(c)("stale.title"),
+          problemT(c)("stale.detail", { version: current.versao, etag: etagOf(current) }),
           { type: "https://tesserra.dev/problemas/versao-desatualizada" },
           { ETag: etagOf(current) },
         );
-      const result = validateBlueprint(body.value, { plano: account.plano });
-      if (!result.valido || !result.blueprint) return refused(result.problemas);
+      const result = validateBlueprint(body.value, { plano: account.plano, locale: localeOf(c) });
+      if (!result.valido || !result.blueprint) return refused(c, result.problemas);
       const bp = result.blueprint;
       const plan = diffBlueprints(JSON.parse(current.blueprint), bp);
       const touched = new Set([...plan.criar, ...plan.alterar.map((a) => a.nome)]);
@@ -554,7 +567,7 @@ export function createEmulator(options: EmulatorOptions) {
         atualizado_em: now(),
       };
       if (!store.updateProject(next, current.versao, deployment))
-        return problemResponse(412, "Project changed elsewhere", "Submit again.");
+        return problemResponse(412, problemT(c)("stale.title"), problemT(c)("stale.retry"));
       queueMicrotask(() => followDeployment(deployment));
       return textResponse(projectJson({ ...next, fim: deployment.fim }), 200, {
         "Content-Type": "application/json",
@@ -572,8 +585,8 @@ export function createEmulator(options: EmulatorOptions) {
     if (ifMatch && !matchesEtag(ifMatch, row))
       return problemResponse(
         412,
-        "Project changed elsewhere",
-        `The project is at version ${row.versao}; reload it before deleting.`,
+        problemT(c)("stale.title"),
+        problemT(c)("stale.delete", { version: row.versao }),
         {},
         { ETag: etagOf(row) },
       );
@@ -591,8 +604,8 @@ export function createEmulator(options: EmulatorOptions) {
     if (!d)
       return problemResponse(
         404,
-        "Deployment not found",
-        `No deployment ${c.req.param("iid")} in project ${row.id}.`,
+        problemT(c)("deployment.title"),
+        problemT(c)("deployment.detail", { id: c.req.param("iid") ?? "", project: row.id }),
       );
     const t = now();
     return c.json({
@@ -672,22 +685,18 @@ export function createEmulator(options: EmulatorOptions) {
       console.warn(
         `tesserra-emulator: ${c.req.method} ${c.req.path}: the client went away mid-request`,
       );
-      return problemResponse(
-        400,
-        "Request aborted",
-        "The client closed the connection before the body arrived.",
-      );
+      return problemResponse(400, problemT(c)("aborted.title"), problemT(c)("aborted.detail"));
     }
     console.error(`tesserra-emulator: ${c.req.method} ${c.req.path} failed:`, err);
-    return problemResponse(
-      500,
-      "Internal error",
-      "The emulator failed on this request; it was not applied. Try again.",
-    );
+    return problemResponse(500, problemT(c)("internal.title"), problemT(c)("internal.detail"));
   });
 
   app.all("/v1/*", (c) =>
-    problemResponse(404, "Not found", `${c.req.method} ${c.req.path} is not part of the API.`),
+    problemResponse(
+      404,
+      problemT(c)("route.title"),
+      problemT(c)("route.detail", { method: c.req.method, path: c.req.path }),
+    ),
   );
 
   // --- The console ---

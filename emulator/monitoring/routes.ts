@@ -3,9 +3,11 @@
  * sub-app. The emulator's store is injected, so these routes own no storage of their own:
  * series come from the simulation, drills and events from the project's database.
  */
+
 import { type Context, Hono } from "hono";
 import { type Blueprint, type NormalizedBlueprint, normalizeBlueprint } from "../../src/blueprint";
 import { MetricasQuerySchema, NovoTesteFailoverSchema } from "../../src/contract/monitoring";
+import { problemT } from "../i18n";
 import { type DrillInput, ProjectSim, seedOf } from "./model";
 import { drillLogEvents, drillReport, estadoAt, metricasAt, sloStatusAt } from "./status";
 
@@ -57,6 +59,7 @@ export interface MonitoringOptions {
 function problem(c: Context, status: 400 | 404 | 409 | 422, title: string, detail: string) {
   return c.json({ type: "about:blank", title, status, detail }, status, {
     "Content-Type": "application/problem+json",
+    Vary: "Accept-Language",
   });
 }
 
@@ -103,7 +106,12 @@ export function monitoringRoutes(options: MonitoringOptions) {
     return { project, ...sims.get(project, store.drills(project.id)) };
   };
   const notFound = (c: Context) =>
-    problem(c, 404, "Project not found", `No project ${c.req.param("id")} in your organization.`);
+    problem(
+      c,
+      404,
+      problemT(c)("notFound.title"),
+      problemT(c)("notFound.detail", { id: c.req.param("id") ?? "" }),
+    );
 
   /** Records each drill step as an event when its time comes (at once for steps already past). */
   function schedule(projectId: string, sim: ProjectSim, bp: NormalizedBlueprint, drillId: string) {
@@ -155,7 +163,7 @@ export function monitoringRoutes(options: MonitoringOptions) {
       return problem(
         c,
         400,
-        "Invalid query",
+        problemT(c)("query.title"),
         parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "),
       );
     const p = load(c);
@@ -165,14 +173,18 @@ export function monitoringRoutes(options: MonitoringOptions) {
       return problem(
         c,
         400,
-        "Unknown region",
-        `This project does not run in ${q.regiao}; use global or one of ${p.sim.topology.regions.join(", ")}.`,
+        problemT(c)("region.title"),
+        problemT(c)("region.series", {
+          region: q.regiao,
+          regions: p.sim.topology.regions.join(", "),
+        }),
       );
     const ate = q.ate ? Date.parse(q.ate) : now();
     const de = q.de ? Date.parse(q.de) : ate - 86_400_000;
-    if (!(de < ate)) return problem(c, 400, "Invalid range", "de must be before ate.");
+    if (!(de < ate))
+      return problem(c, 400, problemT(c)("range.title"), problemT(c)("range.detail"));
     if (ate - de > 31 * 86_400_000)
-      return problem(c, 400, "Range too long", "Ask for 31 days at most.");
+      return problem(c, 400, problemT(c)("rangeLong.title"), problemT(c)("rangeLong.detail"));
     // A window that has fully passed is a pure function of the project's version, its drills
     // and the window: dashboards opened by many people (or reloaded) share one computation.
     const drills = p.sim
@@ -210,22 +222,16 @@ export function monitoringRoutes(options: MonitoringOptions) {
     try {
       body = await c.req.json();
     } catch {
-      return problem(
-        c,
-        400,
-        "Malformed JSON",
-        'The body is not valid JSON; send { "regiao": "…", "duracao_s": 120 }.',
-      );
+      return problem(c, 400, problemT(c)("malformed.title"), problemT(c)("drillJson.detail"));
     }
     const parsed = NovoTesteFailoverSchema.safeParse(body);
     if (!parsed.success)
       return c.json(
         {
           type: "about:blank",
-          title: "Invalid drill",
+          title: problemT(c)("drillInvalid.title"),
           status: 422,
-          detail:
-            "regiao must be one of the project's regions and duracao_s a whole number of seconds from 30 to 3600.",
+          detail: problemT(c)("drillInvalid.detail"),
           problemas: parsed.error.issues.map((i) => ({
             ponteiro: `/${i.path.join("/")}`,
             codigo: "esquema",
@@ -243,23 +249,13 @@ export function monitoringRoutes(options: MonitoringOptions) {
       return problem(
         c,
         422,
-        "Unknown region",
-        `This project runs in ${p.sim.topology.regions.join(", ")}, not in ${regiao}.`,
+        problemT(c)("region.title"),
+        problemT(c)("region.drill", { regions: p.sim.topology.regions.join(", "), region: regiao }),
       );
     if (p.project.status !== "ativo")
-      return problem(
-        c,
-        409,
-        "Project not ready",
-        "Drills run on an active project; wait for its deployment to finish.",
-      );
+      return problem(c, 409, problemT(c)("notReady.title"), problemT(c)("notReady.detail"));
     if (!p.sim.topology.canFailOver)
-      return problem(
-        c,
-        409,
-        "Nothing to fail over to",
-        "A drill needs at least two regions and a gateway to move traffic between them.",
-      );
+      return problem(c, 409, problemT(c)("noFailover.title"), problemT(c)("noFailover.detail"));
     const t = now();
     const drill: DrillInput = {
       id: `tf_${crypto.randomUUID().slice(0, 12)}`,
@@ -270,12 +266,7 @@ export function monitoringRoutes(options: MonitoringOptions) {
     const hc = p.sim.topology.healthCheck;
     const busyUntil = (d: DrillInput) => d.inicio + p.sim.wallMs(d.duracao_s + hc.intervalo_s);
     if (!store.insertDrill(p.project.id, drill, busyUntil, t))
-      return problem(
-        c,
-        409,
-        "A drill is under way",
-        "Wait for the current drill to finish before starting another.",
-      );
+      return problem(c, 409, problemT(c)("busy.title"), problemT(c)("busy.detail"));
     const fresh = sims.get(p.project, store.drills(p.project.id));
     schedule(p.project.id, fresh.sim, fresh.bp, drill.id);
     return c.json(drillReport(fresh.sim, fresh.bp, drill.id, t), 202, {
@@ -288,7 +279,12 @@ export function monitoringRoutes(options: MonitoringOptions) {
     if (!p) return notFound(c);
     const report = drillReport(p.sim, p.bp, c.req.param("tid"), now());
     if (!report)
-      return problem(c, 404, "Drill not found", `No drill ${c.req.param("tid")} in this project.`);
+      return problem(
+        c,
+        404,
+        problemT(c)("drillNotFound.title"),
+        problemT(c)("drillNotFound.detail", { id: c.req.param("tid") ?? "" }),
+      );
     return c.json(report);
   });
 

@@ -3,6 +3,7 @@
  * an answer that does not match the contract becomes an ApiError the user can read, never a
  * crash deeper in the UI.
  */
+
 import { createParser } from "eventsource-parser";
 import * as z from "zod";
 import {
@@ -28,6 +29,7 @@ import {
   RegioesSchema,
   ValidacaoSchema,
 } from "../contract/schemas";
+import { currentLocale } from "../i18n";
 import { apiPaths, takePreloaded } from "./preload";
 import { type ApiSettings, currentApiSettings } from "./settings";
 
@@ -36,7 +38,7 @@ const HISTORY_SLACK_MS = 2_000;
 
 export type ApiErrorKind = "network" | "http" | "contract";
 
-import { type Explained, explainError } from "./explain";
+import { apiT, type Explained, explainError } from "./explain";
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -76,7 +78,7 @@ type Query = z.input<typeof MetricasQuerySchema>;
 
 function describeNetworkError(url: string, e: unknown): string {
   const reason = e instanceof Error ? e.message : String(e);
-  return `Could not reach the Tesserra API at ${url} (${reason}). Check that the emulator is running and the API address in Settings.`;
+  return apiT()("network.detail", { url, reason });
 }
 
 export function createApiClient(settings: () => ApiSettings = currentApiSettings) {
@@ -85,6 +87,8 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
     const url = `${baseUrl}${path}`;
     const headers = new Headers(init.headers);
     if (token) headers.set("Authorization", `Bearer ${token}`);
+    // Findings and problem details come back in the reader's language.
+    headers.set("Accept-Language", currentLocale());
     if (init.body !== undefined) headers.set("Content-Type", "application/json");
     let response: Response;
     try {
@@ -109,8 +113,10 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
     }
     const message = problem
       ? `${problem.title}: ${problem.detail}`
-      : `The API answered ${response.status} ${response.statusText || ""}`.trim() +
-        (response.status >= 500 ? ". The server failed; try again." : ".");
+      : apiT()(response.status >= 500 ? "http.status5xx" : "http.status", {
+          status: response.status,
+          statusText: response.statusText || "",
+        }).replace(" .", ".");
     return new ApiError("http", message, response.status, problem);
   }
 
@@ -119,18 +125,18 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
     try {
       body = await response.json();
     } catch {
-      throw new ApiError(
-        "contract",
-        `The API's answer for ${what} is not JSON; is the API address in Settings a Tesserra API?`,
-        response.status,
-      );
+      throw new ApiError("contract", apiT()("contract.notJson", { what }), response.status);
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       throw new ApiError(
         "contract",
-        `The API's answer for ${what} does not match the contract (${first.path.join(".") || "body"}: ${first.message}).`,
+        apiT()("contract.mismatch", {
+          what,
+          path: first.path.join(".") || "body",
+          issue: first.message,
+        }),
         response.status,
       );
     }
@@ -238,7 +244,10 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
       const run = async () => {
         while (!controller.signal.aborted) {
           try {
-            const headers: Record<string, string> = { Accept: "text/event-stream" };
+            const headers: Record<string, string> = {
+              Accept: "text/event-stream",
+              "Accept-Language": currentLocale(),
+            };
             if (lastId) headers["Last-Event-ID"] = lastId;
             const r = await send(`/v1/projetos/${encodeURIComponent(id)}/eventos`, {
               headers,

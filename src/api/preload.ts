@@ -4,6 +4,7 @@
  * same URL and token instead of asking again, then parses it as usual. Free of heavy imports,
  * so it lives in the first bundle.
  */
+import { currentLocale } from "../i18n";
 import type { ApiSettings } from "./settings";
 
 /** A preloaded answer older than this is not used: the page asks again. */
@@ -25,7 +26,7 @@ export function preloadJson(settings: ApiSettings, path: string): Promise<unknow
   const key = keyOf(url, settings.token);
   const pending = inFlight.get(key);
   if (pending && Date.now() - pending.at <= FRESH_MS) return pending.json;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { "Accept-Language": currentLocale() };
   if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
   const response = fetch(url, { headers });
   const json = response.then((r) => (r.ok ? r.clone().json() : undefined)).catch(() => undefined);

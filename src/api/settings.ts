@@ -4,6 +4,7 @@
  * so it survives a reload but never outlives the tab, and is never written to localStorage.
  */
 import { create } from "zustand";
+import { apiT } from "./explain";
 
 const BASE_URL_KEY = "tesserra.apiBaseUrl";
 const TOKEN_KEY = "tesserra.apiToken";
@@ -40,12 +41,10 @@ export function normalizeBaseUrl(input: string): string {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new Error(
-      `"${trimmed}" is not a URL. Use a full address such as http://127.0.0.1:4400, or leave it empty for this console's own server.`,
-    );
+    throw new Error(apiT()("url.invalid", { input: trimmed }));
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new Error("The API address must start with http:// or https://.");
+    throw new Error(apiT()("url.protocol"));
   return url.toString().replace(/\/+$/, "");
 }
 

@@ -249,7 +249,7 @@ describe("policies that pass and fail", () => {
     const f = a.conformidade.find((x) => x.codigo === "disponibilidade-abaixo-da-politica");
     expect(f?.ponteiro).toBe("/recursos/0/config/replicas_min");
     expect(f?.mensagem).toBe(
-      "The design is estimated at 99.9900 % < 99.995 %. Set replicas_min of app-global to 6 (2 per region) (estimate 99.9900 %).",
+      "The design is estimated at 99.9900 % < 99.995 %. Set Minimum replicas (`replicas_min`) of app-global to 6 (2 per region) (estimate 99.9900 %).",
     );
   });
 

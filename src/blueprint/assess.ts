@@ -6,7 +6,10 @@
  * emulator's drills use the same constants, so an estimate and a measurement compare number
  * for number.
  */
+
 import * as z from "zod";
+import type { Locale } from "../i18n";
+import { blueprintT } from "./i18n";
 import { findRegion } from "./regions";
 import type { NormalizedBlueprint } from "./schema";
 
@@ -113,6 +116,8 @@ const cents = (x: number) => round(x, 2);
 export interface AssessOptions {
   /** Where each datastore's primary is; by default the first region (contract §5). */
   primario?: string;
+  /** The language of the conformance messages; English when absent. */
+  locale?: Locale;
 }
 
 /** The facts every figure depends on, read once. */
@@ -246,7 +251,6 @@ function policyOf(bp: NormalizedBlueprint, m: Model): Avaliacao["politica"] {
   };
 }
 
-const fmt = (n: number) => `${round(n, 2)}`;
 const cityOf = (regiao: string) => findRegion(regiao)?.city ?? regiao;
 
 /** The health-check setting that brings the worst RTO within the policy, if one exists. */
@@ -276,6 +280,7 @@ function conformanceOf(
   estimate: number,
   cenarios: Cenario[],
   politica: Avaliacao["politica"],
+  t: ReturnType<typeof blueprintT>,
 ): ConformanceFinding[] {
   const findings: ConformanceFinding[] = [];
   const rto = worst(cenarios, "rto_s");
@@ -284,7 +289,13 @@ function conformanceOf(
 
   if (rto !== null && rto > politica.rto_s) {
     const fix = healthCheckFix(m, rto, politica.rto_s);
-    const base = `Health checks every ${m.hc.intervalo_s} s × ${m.hc.falhas_para_failover} failures detect a region loss in ${m.detection} s, so RTO is ${rto} s > ${politica.rto_s} s.`;
+    const base = t("assess.rtoBase", {
+      interval: m.hc.intervalo_s,
+      failures: m.hc.falhas_para_failover,
+      detection: m.detection,
+      rto,
+      policy: politica.rto_s,
+    });
     findings.push({
       ponteiro:
         m.gatewayIndex >= 0 ? `/recursos/${m.gatewayIndex}/config/health_check` : "/politica/rto_s",
@@ -292,10 +303,10 @@ function conformanceOf(
       severidade: "aviso",
       mensagem:
         m.gatewayIndex < 0
-          ? `Without a gateway nothing fails over, so RTO is ${rto} s > ${politica.rto_s} s. Add a gateway or relax the policy.`
+          ? t("assess.rtoSemGateway", { rto, policy: politica.rto_s })
           : fix
-            ? `${base} Check every ${fix.intervalo_s} s × ${fix.falhas_para_failover} (RTO ${fix.rto} s).`
-            : `${base} No health-check setting gets under ${politica.rto_s} s (the fastest is ${5 + rto - m.detection} s); relax the policy.`,
+            ? `${base} ${t("assess.rtoFix", { interval: fix.intervalo_s, failures: fix.falhas_para_failover, rto: fix.rto })}`
+            : `${base} ${t("assess.rtoSemFix", { policy: politica.rto_s, fastest: 5 + rto - m.detection })}`,
       ...(fix && m.gatewayIndex >= 0
         ? {
             correcao: {
@@ -319,7 +330,13 @@ function conformanceOf(
         ponteiro: `/recursos/${async.index}/config/replicacao`,
         codigo: "rpo-acima-da-politica",
         severidade: "aviso",
-        mensagem: `${nome} replicates asynchronously: losing ${cityOf(primary)} (${primary}, the primary) loses up to ${fmt(rpo)} s of writes > ${fmt(politica.rpo_s)} s. Set replicacao to sincrona (RPO 0 s; Enterprise plan).`,
+        mensagem: t("assess.rpo", {
+          name: nome,
+          city: cityOf(primary),
+          region: primary,
+          rpo: round(rpo, 2),
+          policy: round(politica.rpo_s, 2),
+        }),
         correcao: { ponteiro: `/recursos/${async.index}/config/replicacao`, valor: "sincrona" },
       });
     }
@@ -344,9 +361,13 @@ function conformanceOf(
       ponteiro: target?.ponteiro ?? "/resiliencia",
       codigo: "disponibilidade-abaixo-da-politica",
       severidade: "aviso",
-      mensagem: target
-        ? `The design is estimated at ${estimate.toFixed(4)} % < ${politica.disponibilidade_pct} %. ${target.label} (estimate ${after?.toFixed(4)} %).`
-        : `The design is estimated at ${estimate.toFixed(4)} % < ${politica.disponibilidade_pct} %. ${bp.resiliencia === "zona-unica" ? "Choose multi-zona or multi-regiao" : "Add a region, or relax the policy"}.`,
+      mensagem: `${t("assess.disponibilidade", { estimate: estimate.toFixed(4), policy: politica.disponibilidade_pct })} ${
+        target
+          ? t("assess.disponibilidadeFix", { fix: target.label(t), after: after?.toFixed(4) ?? "" })
+          : bp.resiliencia === "zona-unica"
+            ? t("assess.disponibilidadeNivel")
+            : t("assess.disponibilidadeRegiao")
+      }`,
       ...(target && after !== undefined && after > estimate
         ? { correcao: { ponteiro: target.ponteiro, valor: target.valor } }
         : {}),
@@ -361,10 +382,16 @@ function conformanceOf(
         ponteiro: fix.ponteiro,
         codigo: "zona-unica-em-regiao",
         severidade: "aviso",
-        mensagem:
+        mensagem: `${
           r.recurso.tipo === "compute"
-            ? `${r.recurso.nome} runs ${Math.floor(r.recurso.config.replicas_min / m.R)} replica${Math.floor(r.recurso.config.replicas_min / m.R) === 1 ? "" : "s"} per region (${r.recurso.config.replicas_min} over ${m.R}): losing one zone takes its region out. ${fix.label}.`
-            : `${r.recurso.nome} has no standby in a second zone: losing one zone takes its region out. ${fix.label}.`,
+            ? t("assess.zonaUnicaCompute", {
+                name: r.recurso.nome,
+                perRegion: Math.floor(r.recurso.config.replicas_min / m.R),
+                total: r.recurso.config.replicas_min,
+                regions: m.R,
+              })
+            : t("assess.zonaUnicaDatastore", { name: r.recurso.nome })
+        } ${fix.label(t)}.`,
         correcao: { ponteiro: fix.ponteiro, valor: fix.valor },
       });
     }
@@ -375,19 +402,19 @@ function conformanceOf(
 function raiseToMultiZone(
   m: Model,
   r: OnPath,
-): { ponteiro: string; valor: unknown; label: string } {
+): { ponteiro: string; valor: unknown; label: (t: ReturnType<typeof blueprintT>) => string } {
   if (r.recurso.tipo === "compute") {
     const valor = 2 * m.R;
     return {
       ponteiro: `/recursos/${r.index}/config/replicas_min`,
       valor,
-      label: `Set replicas_min of ${r.recurso.nome} to ${valor} (2 per region)`,
+      label: (t) => t("assess.fixReplicas", { name: r.recurso.nome, value: valor }),
     };
   }
   return {
     ponteiro: `/recursos/${r.index}/config/ha`,
     valor: true,
-    label: `Set ha of ${r.recurso.nome} to true`,
+    label: (t) => t("assess.fixHa", { name: r.recurso.nome }),
   };
 }
 
@@ -489,7 +516,7 @@ export function assess(bp: NormalizedBlueprint, options: AssessOptions = {}): Av
     rto_s: worst(cenarios, "rto_s"),
     rpo_s: worst(cenarios, "rpo_s"),
     politica,
-    conformidade: conformanceOf(bp, m, estimate, cenarios, politica),
+    conformidade: conformanceOf(bp, m, estimate, cenarios, politica, blueprintT(options.locale)),
     custo_mensal_usd: costOf(bp, m),
   };
 }

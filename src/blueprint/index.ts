@@ -1,6 +1,7 @@
 export * from "./assess";
 export * from "./diff";
 export * from "./findings";
+export { blueprintMessages } from "./i18n";
 export * from "./jsonSchema";
 export * from "./normalize";
 export * from "./parse";

@@ -4,6 +4,9 @@
  * the last value silently winning. Runs on text whose nesting is already capped, so plain
  * recursion is safe.
  */
+import type { Locale, MessageValues } from "../i18n";
+import { type BlueprintMessageKey, blueprintT } from "./i18n";
+
 export interface JsonSyntaxError {
   offset: number;
   message: string;
@@ -12,21 +15,23 @@ export interface JsonSyntaxError {
 class SyntaxStop extends Error {
   constructor(
     readonly offset: number,
-    message: string,
+    readonly key: BlueprintMessageKey,
+    readonly values: MessageValues,
   ) {
-    super(message);
+    super(key);
   }
 }
 
-export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+export function findJsonSyntaxError(text: string, locale?: Locale): JsonSyntaxError | undefined {
   let i = 0;
-  const fail = (message: string, at = i): never => {
-    throw new SyntaxStop(at, message);
+  const fail = (key: BlueprintMessageKey, values: MessageValues = {}, at = i): never => {
+    throw new SyntaxStop(at, key, values);
   };
   const ws = () => {
     while (i < text.length && " \t\n\r".includes(text[i])) i++;
   };
-  const describeHere = () => (i >= text.length ? "the end of the text" : JSON.stringify(text[i]));
+  const describeHere = () =>
+    i >= text.length ? blueprintT(locale)("json.endOfText") : JSON.stringify(text[i]);
   /** Scans a string; returns its raw text, quotes included. */
   const string = (): string => {
     const start = i;
@@ -40,19 +45,18 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       if (c === "\\") {
         const e = text[i + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-            fail("a \\u escape needs four hex digits");
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("json.unicodeEscape");
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else fail("an invalid escape in a string");
-      } else if (c < " ") fail("a control character inside a string (escape it, e.g. \\n)");
+        else fail("json.escape");
+      } else if (c < " ") fail("json.controlChar");
       else i++;
     }
-    return fail("a string that is never closed", start);
+    return fail("json.unclosedString", {}, start);
   };
   const number = () => {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m || m[0] === "" || m[0] === "-") fail(`an invalid number`);
+    if (!m || m[0] === "" || m[0] === "-") fail("json.number");
     else i += m[0].length;
   };
   const value = (): void => {
@@ -70,8 +74,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         i += word.length;
         return;
       }
-    if (c === "'") fail("strings must use double quotes");
-    fail(`expected a value, found ${describeHere()}`);
+    if (c === "'") fail("json.singleQuotes");
+    fail("json.expectedValue", { found: describeHere() });
   };
   const object = () => {
     i++;
@@ -84,19 +88,16 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     for (;;) {
       ws();
       if (text[i] !== '"')
-        fail(
-          text[i] === "}"
-            ? "a trailing comma before }"
-            : `expected a property name in double quotes, found ${describeHere()}`,
-        );
+        text[i] === "}"
+          ? fail("json.trailingCommaObject")
+          : fail("json.expectedName", { found: describeHere() });
       const keyStart = i;
       const raw = string();
       const key = raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-      if (keys.has(key))
-        fail(`the key ${JSON.stringify(key)} appears twice in one object; keep one`, keyStart);
+      if (keys.has(key)) fail("json.duplicateKey", { key: JSON.stringify(key) }, keyStart);
       keys.add(key);
       ws();
-      if (text[i] !== ":") fail(`expected ":" after the property name, found ${describeHere()}`);
+      if (text[i] !== ":") fail("json.expectedColon", { found: describeHere() });
       i++;
       value();
       ws();
@@ -108,7 +109,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         i++;
         return;
       }
-      fail(`expected "," or "}" after a property value, found ${describeHere()}`);
+      fail("json.expectedObjectEnd", { found: describeHere() });
     }
   };
   const array = () => {
@@ -120,7 +121,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     }
     for (;;) {
       ws();
-      if (text[i] === "]") fail("a trailing comma before ]");
+      if (text[i] === "]") fail("json.trailingComma");
       value();
       ws();
       if (text[i] === ",") {
@@ -131,17 +132,18 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         i++;
         return;
       }
-      fail(`expected "," or "]" after an array item, found ${describeHere()}`);
+      fail("json.expectedArrayEnd", { found: describeHere() });
     }
   };
   try {
     if (text.charCodeAt(0) === 0xfeff) i = 1;
     value();
     ws();
-    if (i < text.length) fail("unexpected text after the end of the JSON value");
+    if (i < text.length) fail("json.trailingText");
     return undefined;
   } catch (e) {
-    if (e instanceof SyntaxStop) return { offset: e.offset, message: e.message };
+    if (e instanceof SyntaxStop)
+      return { offset: e.offset, message: blueprintT(locale)(e.key, e.values) };
     throw e;
   }
 }

@@ -17,7 +17,7 @@ describe("parseBlueprintText", () => {
       ok: false,
       error: "The file is empty: a blueprint is a JSON object.",
     });
-    expect(parseBlueprintText("", { subject: "The body" })).toEqual({
+    expect(parseBlueprintText("", { subject: "body" })).toEqual({
       ok: false,
       error: "The body is empty: a blueprint is a JSON object.",
     });

@@ -3,6 +3,8 @@
  * face applies before parsing: a size cap and a nesting cap, so a hostile file cannot exhaust
  * memory or the parser's stack.
  */
+import type { Locale } from "../i18n";
+import { blueprintT } from "./i18n";
 import { findJsonSyntaxError } from "./jsonSyntax";
 
 export const MAX_BLUEPRINT_BYTES = 5 * 1024 * 1024;
@@ -13,8 +15,10 @@ export type ParsedText = { ok: true; value: unknown } | { ok: false; error: stri
 export interface ParseLimits {
   maxBytes?: number;
   maxDepth?: number;
-  /** What the text is, as messages name it: "The file" (default), "The body", "The JSON". */
-  subject?: string;
+  /** What the text is, as messages name it: the file (default), the request body, the JSON. */
+  subject?: "file" | "body" | "json";
+  /** The language of the error; English when absent. */
+  locale?: Locale;
 }
 
 /** UTF-8 byte length, computed only when the character count alone cannot decide. */
@@ -47,43 +51,37 @@ export function nestingDepth(text: string, limit = Number.POSITIVE_INFINITY): nu
   return deepest;
 }
 
-function formatMB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
-}
-
-function lineAndColumn(text: string, offset: number): string {
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return `line ${line}, column ${column}`;
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }
 
 export function parseBlueprintText(text: string, limits: ParseLimits = {}): ParsedText {
   const maxBytes = limits.maxBytes ?? MAX_BLUEPRINT_BYTES;
   const maxDepth = limits.maxDepth ?? MAX_BLUEPRINT_DEPTH;
-  const subject = limits.subject ?? "The file";
+  const t = blueprintT(limits.locale);
+  const subject = limits.subject ?? "file";
   if (exceedsBytes(text, maxBytes))
     return {
       ok: false,
-      error: `${subject} is larger than ${formatMB(maxBytes)}; a blueprint is at most ${formatMB(maxBytes)}.`,
+      error: t("parse.tooLarge", { subject, mb: Math.round(maxBytes / (1024 * 1024)) }),
     };
   if (nestingDepth(text, maxDepth) > maxDepth)
-    return {
-      ok: false,
-      error: `The JSON is nested deeper than ${maxDepth} levels; a blueprint never is. Check that this is a blueprint.`,
-    };
-  if (text.trim() === "")
-    return { ok: false, error: `${subject} is empty: a blueprint is a JSON object.` };
+    return { ok: false, error: t("parse.tooDeep", { depth: maxDepth }) };
+  if (text.trim() === "") return { ok: false, error: t("parse.empty", { subject }) };
   // The scan runs first, not only when JSON.parse fails: JSON.parse accepts a repeated key.
-  const found = findJsonSyntaxError(text);
+  const found = findJsonSyntaxError(text, limits.locale);
   if (found)
     return {
       ok: false,
-      error: `Not valid JSON at ${lineAndColumn(text, found.offset)}: ${found.message}.`,
+      error: t("parse.invalidAt", { ...lineAndColumn(text, found.offset), detail: found.message }),
     };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      ok: false,
+      error: t("parse.invalid", { detail: e instanceof Error ? e.message : String(e) }),
+    };
   }
 }

@@ -3,9 +3,12 @@
  * wrong type in one field does not hide a rule broken elsewhere: each rule judges only what it
  * can read with the right type.
  */
+import type { Locale } from "../i18n";
+import { formatList } from "../i18n/format";
 import type { Finding } from "./findings";
+import { blueprintT } from "./i18n";
 import { defaultRegions, PLAN_RULES, type Plano, RESILIENCE_LEVELS } from "./plans";
-import { findRegion } from "./regions";
+import { findRegion, REGIONS } from "./regions";
 import type { TipoRecurso } from "./schema";
 
 type Loose = { readonly [key: string]: unknown };
@@ -30,29 +33,38 @@ export const ALLOWED_CONNECTIONS: Readonly<Record<TipoRecurso, readonly TipoRecu
   fabric: [],
 };
 
-/** Why `source → target` is refused, or undefined when the pair is allowed. */
-/** A resilience level as people say it, with its wire value after it (messages name both). */
-const LEVEL_NAMES: Record<string, string> = {
-  "zona-unica": "single-zone",
-  "multi-zona": "multi-zone",
-  "multi-regiao": "multi-region",
-};
-const levelName = (level: string) => `${LEVEL_NAMES[level] ?? level} (\`${level}\`)`;
 const PLAN_NAMES: Record<string, string> = {
   starter: "Starter",
   business: "Business",
   enterprise: "Enterprise",
 };
 
-export function connectionRefusal(source: TipoRecurso, target: TipoRecurso): string | undefined {
+/** A resilience level as people say it, with its wire value after it (messages name both). */
+function levelName(locale: Locale, level: string): string {
+  const t = blueprintT(locale);
+  const key = `level.${level}` as "level.multi-zona";
+  const name = key in LEVEL_KEYS ? t(key) : level;
+  return t("level.named", { name, level });
+}
+const LEVEL_KEYS = { "level.zona-unica": 1, "level.multi-zona": 1, "level.multi-regiao": 1 };
+
+/** Why `source → target` is refused, or undefined when the pair is allowed. */
+export function connectionRefusal(
+  source: TipoRecurso,
+  target: TipoRecurso,
+  locale?: Locale,
+): string | undefined {
   const allowed = ALLOWED_CONNECTIONS[source];
   if (allowed.includes(target)) return undefined;
-  if (source === "insight")
-    return "Insight observes every resource by itself and needs no connection.";
-  if (target === "fabric" || source === "fabric")
-    return "Fabric is a network, not a traffic target: put compute and datastores inside it instead.";
-  if (allowed.length === 0) return `A ${source} does not send traffic to other resources.`;
-  return `A ${source} can only send traffic to ${allowed.join(" or ")}, not to a ${target}.`;
+  const t = blueprintT(locale);
+  if (source === "insight") return t("connection.insight");
+  if (target === "fabric" || source === "fabric") return t("connection.fabric");
+  if (allowed.length === 0) return t("connection.none", { source });
+  return t("connection.only", {
+    source,
+    target,
+    allowed: formatList(locale ?? "en", allowed, "disjunction"),
+  });
 }
 
 interface ResourceView {
@@ -76,12 +88,17 @@ const TIPOS = new Set<string>([
 
 export interface RuleOptions {
   plano?: Plano;
+  /** The language of the messages; English when absent. */
+  locale?: Locale;
 }
 
 export function checkRules(input: unknown, options: RuleOptions = {}): Finding[] {
   const doc = asObject(input);
   if (!doc) return [];
   const out: Finding[] = [];
+  const locale = options.locale ?? "en";
+  const t = blueprintT(locale);
+  const level = (l: string) => levelName(locale, l);
   const erro = (ponteiro: string, codigo: Finding["codigo"], mensagem: string) =>
     out.push({ ponteiro, codigo, severidade: "erro", mensagem });
   const aviso = (ponteiro: string, codigo: Finding["codigo"], mensagem: string) =>
@@ -119,7 +136,7 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
       erro(
         `/recursos/${r.index}/nome`,
         "nome-duplicado",
-        `The name "${r.nome}" is already used by resource ${first.index + 1}; resource names must be unique.`,
+        t("rule.nomeDuplicado", { name: r.nome, index: first.index + 1 }),
       );
     else byName.set(r.nome, r);
   }
@@ -136,14 +153,10 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
         erro(
           `/regioes/${k}`,
           "regiao-desconhecida",
-          `"${id}" is not a Tesserra region. Choose one of the catalog: sa-east-1, us-east-1, us-west-1, eu-central-1, eu-south-1, ap-southeast-1, ap-northeast-1.`,
+          t("rule.regiaoDesconhecida", { id, catalog: REGIONS.map((g) => g.id).join(", ") }),
         );
       } else if (seen.has(id)) {
-        erro(
-          `/regioes/${k}`,
-          "esquema",
-          `The region "${id}" is listed twice; list each region once.`,
-        );
+        erro(`/regioes/${k}`, "esquema", t("rule.regiaoRepetida", { id }));
       }
       seen.add(id);
     });
@@ -159,20 +172,16 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
       erro(
         regionPointer,
         "regioes-insuficientes",
-        `A multi-region (\`multi-regiao\`) blueprint needs at least 2 regions; it has ${regions.length}. Add a region or choose multi-zone (\`multi-zona\`).`,
+        t("rule.regioesInsuficientesMulti", { count: regions.length }),
       );
     const continents = new Set(knownRegions.map((id) => findRegion(id)?.continent));
     if (knownRegions.length >= 2 && continents.size === 1)
-      aviso(
-        regionPointer,
-        "regioes-mesmo-continente",
-        "All regions are on one continent: a continental outage would take every region down. Add a region on another continent.",
-      );
+      aviso(regionPointer, "regioes-mesmo-continente", t("rule.regioesMesmoContinente"));
   } else if (resiliencia && regions.length > 1) {
     erro(
       regionPointer,
       "regioes-insuficientes",
-      `A ${levelName(resiliencia)} blueprint runs in exactly one region; it lists ${regions.length}. Keep one region or choose multi-region (\`multi-regiao\`).`,
+      t("rule.regioesDemais", { level: level(resiliencia), count: regions.length }),
     );
   }
 
@@ -181,21 +190,17 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
     erro(
       "/resiliencia",
       "plano-insuficiente",
-      `The ${PLAN_NAMES[plano]} plan does not allow ${levelName(resiliencia)}. Upgrade to Business or Enterprise, or choose ${PLAN_RULES[plano].resiliencia.map(levelName).join(" or ")}.`,
+      t("rule.planoNivel", {
+        plan: PLAN_NAMES[plano],
+        level: level(resiliencia),
+        allowed: formatList(locale, PLAN_RULES[plano].resiliencia.map(level), "disjunction"),
+      }),
     );
 
   if (resiliencia === "multi-regiao" && !resources.some((r) => r.tipo === "gateway"))
-    erro(
-      "/resiliencia",
-      "multi-regiao-sem-gateway",
-      "A multi-region (`multi-regiao`) blueprint needs a gateway to route users across regions and fail over. Add a gateway.",
-    );
+    erro("/resiliencia", "multi-regiao-sem-gateway", t("rule.multiRegiaoSemGateway"));
   if (resiliencia === "multi-regiao" && !resources.some((r) => r.tipo === "insight"))
-    aviso(
-      "/recursos",
-      "sem-insight",
-      "No insight resource: this multi-region design will have no SLO dashboards or alerts. Add an insight.",
-    );
+    aviso("/recursos", "sem-insight", t("rule.semInsight"));
 
   const named = (nome: unknown) => (typeof nome === "string" ? byName.get(nome) : undefined);
 
@@ -210,7 +215,7 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
         erro(
           `${at}/config/replicas_min`,
           "replicas-invalidas",
-          `Minimum replicas (\`replicas_min\`) is ${min}, more than the maximum (\`replicas_max\`) of ${max}. Lower the minimum or raise the maximum.`,
+          t("rule.replicasInvalidas", { min, max }),
         );
       if (
         isInt(min) &&
@@ -221,13 +226,13 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
         erro(
           `${at}/config/replicas_min`,
           "replicas-por-regiao",
-          `Minimum replicas (\`replicas_min\`) is ${min}, but the blueprint runs in ${regions.length} regions and every region keeps an active replica. Set it to at least ${regions.length}.`,
+          t("rule.replicasPorRegiao", { min, regions: regions.length }),
         );
       if (isInt(min) && resiliencia === "multi-zona" && min < 2)
         erro(
           `${at}/config/replicas_min`,
           "replicas-multi-zona",
-          `Minimum replicas (\`replicas_min\`) is ${min}; a multi-zone (\`multi-zona\`) design needs at least 2 to survive a zone outage. Set it to 2 or more.`,
+          t("rule.replicasMultiZona", { min }),
         );
     }
 
@@ -239,22 +244,18 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
         erro(
           `${at}/config/ha`,
           "datastore-sem-ha",
-          `A ${levelName(resiliencia)} blueprint needs highly available datastores. Turn on High availability (\`ha\`).`,
+          t("rule.datastoreSemHa", { level: level(resiliencia) }),
         );
       if (own(cfg, "replicacao") === "sincrona" && plano && plano !== "enterprise")
         erro(
           `${at}/config/replicacao`,
           "plano-insuficiente",
-          `Synchronous replication (\`replicacao: sincrona\`) needs the Enterprise plan; this account is on ${PLAN_NAMES[plano]}. Use asynchronous replication (\`assincrona\`) or upgrade.`,
+          t("rule.planoSincrona", { plan: PLAN_NAMES[plano] }),
         );
     }
 
     if (r.tipo === "gateway" && cfg && own(cfg, "tls") === false)
-      aviso(
-        `${at}/config/tls`,
-        "gateway-sem-tls",
-        "This gateway serves plain HTTP: traffic and credentials travel unencrypted. Turn on TLS (`tls`).",
-      );
+      aviso(`${at}/config/tls`, "gateway-sem-tls", t("rule.gatewaySemTls"));
 
     if (r.tipo === "insight" && cfg) {
       const slos = own(cfg, "slos");
@@ -265,7 +266,7 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
             erro(
               `${at}/config/slos/${k}/limiar_ms`,
               "limiar-obrigatorio",
-              "A latency SLO needs limiar_ms: the threshold in milliseconds a request must beat to count as good.",
+              t("rule.limiarObrigatorio"),
             );
         });
     }
@@ -278,8 +279,8 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
           `${at}/config/fabric`,
           "referencia-inexistente",
           named(fabric)
-            ? `"${fabric}" is a ${named(fabric)?.tipo}, not a fabric. Name a fabric resource.`
-            : `No fabric named "${fabric}". Name an existing fabric resource or remove the field.`,
+            ? t("rule.fabricTipo", { name: fabric, tipo: String(named(fabric)?.tipo) })
+            : t("rule.fabricAusente", { name: fabric }),
         );
     }
     let alvo: string | undefined;
@@ -292,8 +293,8 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
             `${at}/config/alvo`,
             "referencia-inexistente",
             named(raw)
-              ? `"${raw}" is a ${named(raw)?.tipo}; an autoscale's alvo must be a compute.`
-              : `No compute named "${raw}". Name the compute this policy scales.`,
+              ? t("rule.alvoTipo", { name: raw, tipo: String(named(raw)?.tipo) })
+              : t("rule.alvoAusente", { name: raw }),
           );
       }
     }
@@ -304,36 +305,28 @@ export function checkRules(input: unknown, options: RuleOptions = {}): Finding[]
       conexoes.forEach((target, k) => {
         if (typeof target !== "string" || target === "") return;
         const ptr = `${at}/conexoes/${k}`;
-        const t = named(target);
+        const to = named(target);
         if (seen.has(target)) {
-          erro(ptr, "conexao-invalida", `The connection to "${target}" is listed twice.`);
+          erro(ptr, "conexao-invalida", t("rule.conexaoRepetida", { name: target }));
           return;
         }
         seen.add(target);
-        if (!t) {
-          erro(
-            ptr,
-            "referencia-inexistente",
-            `No resource named "${target}". Connect to an existing resource.`,
-          );
+        if (!to) {
+          erro(ptr, "referencia-inexistente", t("rule.conexaoAusente", { name: target }));
           return;
         }
-        if (!r.tipo || !t.tipo) return;
-        if (t === r) {
-          erro(ptr, "conexao-invalida", `"${target}" cannot connect to itself.`);
+        if (!r.tipo || !to.tipo) return;
+        if (to === r) {
+          erro(ptr, "conexao-invalida", t("rule.conexaoPropria", { name: target }));
           return;
         }
-        const refusal = connectionRefusal(r.tipo, t.tipo);
+        const refusal = connectionRefusal(r.tipo, to.tipo, locale);
         if (refusal) {
           erro(ptr, "conexao-invalida", refusal);
           return;
         }
         if (r.tipo === "autoscale" && alvo !== undefined && alvo !== target)
-          erro(
-            ptr,
-            "conexao-invalida",
-            `This autoscale targets "${alvo}" but connects to "${target}"; connect it to the compute it scales.`,
-          );
+          erro(ptr, "conexao-invalida", t("rule.conexaoAutoscale", { alvo, name: target }));
       });
     }
   }

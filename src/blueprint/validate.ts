@@ -1,5 +1,7 @@
 import type * as z from "zod";
+import type { Locale } from "../i18n";
 import { type Finding, toPointer } from "./findings";
+import { blueprintT } from "./i18n";
 import type { Plano } from "./plans";
 import { checkRules } from "./rules";
 import { type Blueprint, BlueprintSchema, MAX_RESOURCES, RESOURCE_TYPES } from "./schema";
@@ -22,18 +24,21 @@ export interface ValidationResult {
 export interface ValidateOptions {
   /** The account plan; plan rules are checked only when it is given. */
   plano?: Plano;
+  /** The language of the finding messages; English when absent. */
+  locale?: Locale;
 }
 
 /** Validates shape, then every rule of the contract's table. Never throws, never mutates. */
 export function validateBlueprint(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const problemas: Finding[] = [];
+  const t = blueprintT(options.locale);
   const forbidden = findForbiddenKeys(input);
   for (const path of forbidden)
     problemas.push({
       ponteiro: toPointer(path),
       codigo: "campo-desconhecido",
       severidade: "erro",
-      mensagem: `The key "${String(path[path.length - 1])}" is not allowed anywhere in a blueprint. Remove it.`,
+      mensagem: t("schema.chaveProibida", { key: String(path[path.length - 1]) }),
     });
 
   const unsafeStrings = findUnsafeStrings(input);
@@ -42,8 +47,7 @@ export function validateBlueprint(input: unknown, options: ValidateOptions = {})
       ponteiro: toPointer(path),
       codigo: "esquema",
       severidade: "erro",
-      mensagem:
-        "Contains a NUL character or a broken Unicode character (a lone surrogate); remove it. Such text cannot be stored or shown faithfully.",
+      mensagem: t("schema.textoInseguro"),
     });
 
   const parsed = BlueprintSchema.safeParse(input, { reportInput: true });
@@ -56,7 +60,7 @@ export function validateBlueprint(input: unknown, options: ValidateOptions = {})
             ponteiro: toPointer([...issue.path, key]),
             codigo: "campo-desconhecido",
             severidade: "erro",
-            mensagem: `Unknown field "${key}": the contract does not define it here. Remove it or check its spelling.`,
+            mensagem: t("schema.campoDesconhecido", { key }),
           });
         }
       } else {
@@ -64,7 +68,7 @@ export function validateBlueprint(input: unknown, options: ValidateOptions = {})
           ponteiro: toPointer(issue.path),
           codigo: "esquema",
           severidade: "erro",
-          mensagem: describeIssue(issue),
+          mensagem: describeIssue(issue, t),
         });
       }
     }
@@ -75,7 +79,7 @@ export function validateBlueprint(input: unknown, options: ValidateOptions = {})
       ponteiro: "/recursos",
       codigo: "esquema",
       severidade: "erro",
-      mensagem: `A blueprint has at most ${MAX_RESOURCES} resources; this one has ${overCap}. Split it into several projects.`,
+      mensagem: t("schema.recursosDemais", { max: MAX_RESOURCES, count: overCap }),
     });
   problemas.push(...checkRules(input, options));
   const valido = !problemas.some((f) => f.severidade === "erro");
@@ -142,66 +146,61 @@ function findUnsafeStrings(input: unknown): PropertyKey[][] {
   return found;
 }
 
-function typeName(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "an array";
-  if (typeof v === "number") return Number.isInteger(v) ? "a number" : "a fractional number";
-  if (typeof v === "object") return "an object";
-  return `a ${typeof v}`;
+type T = ReturnType<typeof blueprintT>;
+
+function typeName(v: unknown, t: T): string {
+  if (v === null) return t("type.null");
+  if (Array.isArray(v)) return t("type.array");
+  if (typeof v === "number") return Number.isInteger(v) ? t("type.number") : t("type.fraction");
+  if (typeof v === "object") return t("type.object");
+  if (typeof v === "string") return t("type.string");
+  if (typeof v === "boolean") return t("type.boolean");
+  return t("type.other", { type: typeof v });
 }
 
-const EXPECTED_NAMES: Record<string, string> = {
-  object: "an object",
-  array: "an array",
-  string: "a string",
-  number: "a number",
-  int: "an integer",
-  boolean: "true or false",
-};
+const EXPECTED_KEYS = {
+  object: "type.object",
+  array: "type.array",
+  string: "type.string",
+  number: "type.number",
+  int: "type.integer",
+  boolean: "type.boolean",
+} as const;
 
 /** A message a person can act on, for one zod issue. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.length
-    ? `"${String(issue.path[issue.path.length - 1])}"`
-    : "The blueprint";
+function describeIssue(issue: z.core.$ZodIssue, t: T): string {
+  const field = String(issue.path[issue.path.length - 1] ?? "");
   switch (issue.code) {
     case "invalid_type": {
-      if (issue.input === undefined) return `Required field ${field} is missing.`;
-      if (issue.path.length === 0)
-        return `A blueprint must be a JSON object, not ${typeName(issue.input)}.`;
-      const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;
+      if (issue.input === undefined && issue.path.length) return t("schema.obrigatorio", { field });
+      if (issue.path.length === 0) return t("schema.naoObjeto", { got: typeName(issue.input, t) });
+      const key = EXPECTED_KEYS[issue.expected as keyof typeof EXPECTED_KEYS];
+      const expected = key ? t(key) : issue.expected;
       if (
         issue.expected === "int" ||
         (issue.expected === "number" && typeof issue.input === "number")
       )
-        return `Must be a whole number; got ${JSON.stringify(issue.input)}.`;
-      return `Must be ${expected}; got ${typeName(issue.input)}.`;
+        return t("schema.inteiro", { got: JSON.stringify(issue.input) });
+      return t("schema.tipoErrado", { expected, got: typeName(issue.input, t) });
     }
     case "too_small":
     case "too_big": {
-      const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
+      const bound = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
       const small = issue.code === "too_small";
-      const cmp = small
-        ? issue.inclusive
-          ? "at least"
-          : "greater than"
-        : issue.inclusive
-          ? "at most"
-          : "less than";
-      const plural = Number(bound) === 1 ? "" : "s";
+      const cmp = small ? (issue.inclusive ? "min" : "gt") : issue.inclusive ? "max" : "lt";
       if (issue.origin === "string")
-        return small && Number(bound) === 1
-          ? "Must not be empty."
-          : `Must have ${cmp} ${bound} character${plural}.`;
-      if (issue.origin === "array") return `Must have ${cmp} ${bound} item${plural}.`;
-      const got = typeof issue.input === "number" ? `; got ${issue.input}` : "";
-      return `Must be ${cmp} ${bound}${got}.`;
+        return small && bound === 1 ? t("schema.vazio") : t("schema.caracteres", { cmp, bound });
+      if (issue.origin === "array") return t("schema.itens", { cmp, bound });
+      return typeof issue.input === "number"
+        ? t("schema.limiteRecebido", { cmp, bound, got: issue.input })
+        : t("schema.limite", { cmp, bound });
     }
     case "invalid_value": {
       const options = issue.values.map((v) => JSON.stringify(v)).join(", ");
+      const got = JSON.stringify(issue.input);
       return issue.values.length === 1
-        ? `Must be ${options}; got ${JSON.stringify(issue.input)}.`
-        : `Must be one of ${options}; got ${JSON.stringify(issue.input)}.`;
+        ? t("schema.valor", { options, got })
+        : t("schema.umDe", { options, got });
     }
     case "invalid_union":
       if (issue.path[issue.path.length - 1] === "tipo") {
@@ -209,12 +208,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
           typeof issue.input === "object" && issue.input !== null
             ? (issue.input as Record<string, unknown>).tipo
             : issue.input;
+        const types = RESOURCE_TYPES.join(", ");
         return tipo === undefined
-          ? `Required field "tipo" is missing: say which product this resource is (${RESOURCE_TYPES.join(", ")}).`
-          : `Unknown tipo ${JSON.stringify(tipo)}; choose one of ${RESOURCE_TYPES.join(", ")}.`;
+          ? t("schema.tipoAusente", { types })
+          : t("schema.tipoDesconhecido", { got: JSON.stringify(tipo), types });
       }
-      return issue.message;
-    case "invalid_format":
       return issue.message;
     default:
       return issue.message;

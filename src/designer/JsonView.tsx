@@ -4,6 +4,7 @@
  * the canvas (findings mapped to their JSON Pointer's range); completion from the JSON Schema.
  * Loaded lazily: CodeMirror is not part of the designer's first load.
  */
+
 import { json, jsonLanguage, jsonParseLinter } from "@codemirror/lang-json";
 import { syntaxHighlighting } from "@codemirror/language";
 import { type Diagnostic, forceLinting, linter, lintGutter } from "@codemirror/lint";
@@ -14,6 +15,7 @@ import { basicSetup } from "codemirror";
 import { getJsonPointers, jsonCompletion, stateExtensions } from "codemirror-json-schema";
 import { useEffect, useRef, useState } from "react";
 import { blueprintJsonSchema, type Finding, parseBlueprintText } from "../blueprint";
+import { currentLocale } from "../i18n";
 import { type Doc, isObject } from "./doc";
 import { blueprintFileText } from "./exportJson";
 import { useDesigner, useDoc, useFindings } from "./store";
@@ -84,7 +86,7 @@ export default function JsonView() {
           clearTimeout(timer);
           timer = setTimeout(() => {
             const text = u.view.state.doc.toString();
-            const parsed = parseBlueprintText(text, { subject: "The JSON" });
+            const parsed = parseBlueprintText(text, { subject: "json", locale: currentLocale() });
             if (!parsed.ok) {
               setSyntaxError(parsed.error);
               return;

@@ -7,6 +7,7 @@ import { create } from "zustand";
 import {
   type Avaliacao,
   assess,
+  blueprintMessages,
   type ChangePlan,
   type Finding,
   normalizeBlueprint,
@@ -15,6 +16,8 @@ import {
   type ValidationResult,
   validateBlueprint,
 } from "../blueprint";
+import { currentLocale, type Locale } from "../i18n";
+import { useT } from "../ui/i18n";
 import { type Doc, EMPTY_DOC, nameOf, resourcesOf } from "./doc";
 import type { Viewport } from "./drafts";
 import { commit, createHistory, type History } from "./history";
@@ -155,11 +158,21 @@ export function useDoc(): Doc {
  * The document validated against the chosen plan, once per document and plan: findings and the
  * assessment both read it, so an edit validates the blueprint once, not once each.
  */
-let lastValidation: { doc: Doc; plano: Plano; result: ValidationResult } | null = null;
+let lastValidation: {
+  doc: Doc;
+  plano: Plano;
+  locale: Locale;
+  result: ValidationResult;
+} | null = null;
 
 function validationOf(doc: Doc, plano: Plano): ValidationResult {
-  if (lastValidation?.doc !== doc || lastValidation.plano !== plano)
-    lastValidation = { doc, plano, result: validateBlueprint(doc, { plano }) };
+  const locale = currentLocale();
+  if (
+    lastValidation?.doc !== doc ||
+    lastValidation.plano !== plano ||
+    lastValidation.locale !== locale
+  )
+    lastValidation = { doc, plano, locale, result: validateBlueprint(doc, { plano, locale }) };
   return lastValidation.result;
 }
 
@@ -168,10 +181,22 @@ function validationOf(doc: Doc, plano: Plano): ValidationResult {
  * server's, without duplicates. Canvas, Problems, inspector and settings all ask for them
  * after each edit; one shared result means the blueprint is validated once, not once each.
  */
-let lastFindings: { doc: Doc; plano: Plano; server: Finding[]; findings: Finding[] } | null = null;
+let lastFindings: {
+  doc: Doc;
+  plano: Plano;
+  server: Finding[];
+  locale: Locale;
+  findings: Finding[];
+} | null = null;
 
 export function findingsOf(doc: Doc, plano: Plano, server: Finding[]): Finding[] {
-  if (lastFindings?.doc === doc && lastFindings.plano === plano && lastFindings.server === server)
+  const locale = currentLocale();
+  if (
+    lastFindings?.doc === doc &&
+    lastFindings.plano === plano &&
+    lastFindings.server === server &&
+    lastFindings.locale === locale
+  )
     return lastFindings.findings;
   const local = validationOf(doc, plano).problemas;
   const seen = new Set(local.map((f) => `${f.ponteiro}|${f.codigo}`));
@@ -179,11 +204,13 @@ export function findingsOf(doc: Doc, plano: Plano, server: Finding[]): Finding[]
     server.length === 0
       ? local
       : [...local, ...server.filter((f) => !seen.has(`${f.ponteiro}|${f.codigo}`))];
-  lastFindings = { doc, plano, server, findings };
+  lastFindings = { doc, plano, server, locale, findings };
   return findings;
 }
 
 export function useFindings(): Finding[] {
+  // Findings are worded in the reader's language: re-read on a switch, once its words are here.
+  useT(blueprintMessages);
   const doc = useDoc();
   const plano = useDesigner((s) => s.plano);
   const server = useDesigner((s) => s.serverFindings);
@@ -198,11 +225,12 @@ export interface Assessment {
 }
 
 const NO_ASSESSMENT: Assessment = { avaliacao: null, spof: new Set() };
-let lastAssessment: { doc: Doc; value: Assessment } | null = null;
+let lastAssessment: { doc: Doc; locale: Locale; value: Assessment } | null = null;
 
 /** The design's assessment, computed in the browser on every edit (no request), once a doc. */
 export function assessmentOf(doc: Doc, plano: Plano): Assessment {
-  if (lastAssessment?.doc === doc) return lastAssessment.value;
+  const locale = currentLocale();
+  if (lastAssessment?.doc === doc && lastAssessment.locale === locale) return lastAssessment.value;
   const result = validationOf(doc, plano);
   // Plan rules do not change what a design would do, only whether the account may deploy it:
   // only errors other than the plan's block the estimate.
@@ -212,13 +240,14 @@ export function assessmentOf(doc: Doc, plano: Plano): Assessment {
   let value = NO_ASSESSMENT;
   if (!blocked && result.blueprint) {
     const normalized = normalizeBlueprint(result.blueprint);
-    value = { avaliacao: assess(normalized), spof: singlePointsOfFailure(normalized) };
+    value = { avaliacao: assess(normalized, { locale }), spof: singlePointsOfFailure(normalized) };
   }
-  lastAssessment = { doc, value };
+  lastAssessment = { doc, locale, value };
   return value;
 }
 
 export function useAssessment(): Assessment {
+  useT(blueprintMessages);
   const doc = useDoc();
   const plano = useDesigner((s) => s.plano);
   return assessmentOf(doc, plano);
