@@ -1,12 +1,26 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
+import { currentLocale, loadLocale, subscribeLocale } from "./i18n";
 import "./index.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("The page has no #root element.");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+
+// The page's language follows the console's, for screen readers and hyphenation.
+const syncLang = () => {
+  document.documentElement.lang = currentLocale();
+};
+syncLang();
+subscribeLocale(syncLang);
+
+// The shell's words are loaded before the first paint (nothing to load in English).
+void loadLocale(currentLocale())
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

@@ -2,7 +2,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, createApiClient } from "../api/client";
 import { effectiveToken, normalizeBaseUrl, useApiSettings } from "../api/settings";
+import { LOCALE_NAMES, LOCALES, type Locale, setLocale } from "../i18n";
 import { Badge, buttonClass, Card } from "../ui/Card";
+import { wireLabel } from "../ui/glossary";
+import { useLocale, useT } from "../ui/i18n";
+import { Message } from "../ui/Message";
+import { appMessages } from "./i18n";
 
 type Check =
   | { state: "idle" }
@@ -14,6 +19,7 @@ const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-950";
 
 export function SettingsPage() {
+  const t = useT(appMessages);
   const saved = useApiSettings();
   const [baseUrl, setBaseUrl] = useState(saved.baseUrl);
   const [token, setToken] = useState(saved.token);
@@ -59,22 +65,21 @@ export function SettingsPage() {
 
   return (
     <div className="mx-auto w-full max-w-3xl p-8">
-      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        Where the console sends blueprints, and as whom.
-      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("settings.title")}</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("settings.lead")}</p>
+      <LanguageCard />
       <form onSubmit={onSubmit} className="mt-6" noValidate>
-        <Card title="Tesserra API" labelledBy="api-settings-title">
+        <Card title={t("settings.api")} labelledBy="api-settings-title">
           <div className="space-y-5">
             <div>
               <label htmlFor={urlId} className="text-sm font-medium">
-                API address
+                {t("settings.address")}
               </label>
               <input
                 id={urlId}
                 type="url"
                 value={baseUrl}
-                placeholder="This console's own server (the local emulator)"
+                placeholder={t("settings.addressPlaceholder")}
                 onChange={(e) => setBaseUrl(e.target.value)}
                 aria-invalid={!!error}
                 aria-describedby={error ? errorId : undefined}
@@ -86,14 +91,13 @@ export function SettingsPage() {
                 </p>
               ) : (
                 <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                  Leave empty for the emulator that serves this console. Another API must allow this
-                  origin (the emulator does).
+                  {t("settings.addressHelp")}
                 </p>
               )}
             </div>
             <div>
               <label htmlFor={tokenId} className="text-sm font-medium">
-                Token
+                {t("settings.token")}
               </label>
               <input
                 id={tokenId}
@@ -104,24 +108,25 @@ export function SettingsPage() {
                 className={inputClass}
               />
               <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                Kept for this tab only (session storage), never on disk for good. Left empty with
-                the address empty, the console uses the embedded emulator's default,{" "}
-                <code>dev</code> (enterprise); it also accepts <code>business</code> and{" "}
-                <code>starter</code>.
+                <Message text={t("settings.tokenHelp")} />
               </p>
             </div>
             <div className="flex items-center gap-3">
               <button type="submit" className={buttonClass("primary")}>
-                Save and test connection
+                {t("settings.save")}
               </button>
               <output aria-live="polite" className="text-sm">
                 {check.state === "checking" ? (
-                  <span className="text-slate-500 dark:text-slate-400">Connecting…</span>
+                  <span className="text-slate-500 dark:text-slate-400">
+                    {t("settings.connecting")}
+                  </span>
                 ) : check.state === "ok" ? (
                   <span className="inline-flex items-center gap-2">
-                    <Badge tone="ok">Connected</Badge>
-                    organization <strong>{check.organizacao}</strong>, plan{" "}
-                    <strong>{check.plano}</strong>
+                    <Badge tone="ok">{t("settings.connected")}</Badge>
+                    {t("settings.account", {
+                      organizacao: check.organizacao,
+                      plano: wireLabel(check.plano),
+                    })}
                   </span>
                 ) : check.state === "failed" ? (
                   <span className="text-red-700 dark:text-red-400">{check.message}</span>
@@ -132,5 +137,52 @@ export function SettingsPage() {
         </Card>
       </form>
     </div>
+  );
+}
+
+/** The console's language: applied at once, remembered in this browser. */
+function LanguageCard() {
+  const t = useT(appMessages);
+  const locale = useLocale();
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const id = useId();
+  async function choose(next: Locale) {
+    await setLocale(next);
+    setSaved(true);
+    // Answers that carry words (findings, problem details) are asked again in the new language.
+    void queryClient.invalidateQueries();
+  }
+  return (
+    <Card title={t("settings.language")} labelledBy={`${id}-title`} className="mt-6">
+      <fieldset>
+        <legend className="sr-only">{t("settings.language")}</legend>
+        <div className="flex flex-wrap gap-2">
+          {LOCALES.map((l) => (
+            <label
+              key={l}
+              lang={l}
+              className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 text-sm has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50 dark:border-slate-700 dark:has-[:checked]:border-indigo-400 dark:has-[:checked]:bg-indigo-500/15"
+            >
+              <input
+                type="radio"
+                name="language"
+                value={l}
+                checked={locale === l}
+                onChange={() => void choose(l)}
+                className="size-4 accent-indigo-600"
+              />
+              {LOCALE_NAMES[l]}
+            </label>
+          ))}
+        </div>
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+          {t("settings.languageHelp")}
+        </p>
+        <output aria-live="polite" className="mt-1 block text-sm">
+          {saved ? t("settings.languageSaved", { language: LOCALE_NAMES[locale] }) : null}
+        </output>
+      </fieldset>
+    </Card>
   );
 }

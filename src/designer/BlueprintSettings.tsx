@@ -1,7 +1,7 @@
 import { lazy, Suspense } from "react";
 import { type Finding, PLANS, type Plano, REGIONS, RESILIENCE_LEVELS } from "../blueprint";
+import { wireLabel } from "../ui/glossary";
 import { type Json, regionsOf, setBlueprintField } from "./doc";
-import { OPTION_LABELS } from "./fields";
 import { FieldMessages, fieldId, inputClass } from "./Inspector";
 import { PolicyFields } from "./PolicyFields";
 import { useDesigner, useDoc, useFindings } from "./store";
@@ -81,7 +81,7 @@ export function BlueprintSettings() {
           <option value="">Choose…</option>
           {RESILIENCE_LEVELS.map((r) => (
             <option key={r} value={r}>
-              {OPTION_LABELS[r] ?? r}
+              {wireLabel(r)}
             </option>
           ))}
         </select>

@@ -6,6 +6,7 @@ import {
   type TipoRecurso,
 } from "../blueprint";
 import { buttonClass } from "../ui/Card";
+import { wireLabel } from "../ui/glossary";
 import { Message } from "../ui/Message";
 import {
   configOf,
@@ -22,7 +23,7 @@ import {
   setResourceField,
   typeOf,
 } from "./doc";
-import { configFields, type FieldSpec, OPTION_LABELS } from "./fields";
+import { configFields, type FieldSpec } from "./fields";
 import { ProductIcon } from "./ProductIcon";
 import { PRODUCT_BY_TYPE } from "./products";
 import { useDesigner, useDoc, useFindings } from "./store";
@@ -263,7 +264,7 @@ function Field({
           {spec.required
             ? "Choose…"
             : spec.defaultValue !== undefined
-              ? `${OPTION_LABELS[String(spec.defaultValue)] ?? String(spec.defaultValue)} (default)`
+              ? `${wireLabel(spec.defaultValue)} (default)`
               : "None"}
         </option>
         {current && !options.includes(current) ? (
@@ -271,7 +272,7 @@ function Field({
         ) : null}
         {options.map((o) => (
           <option key={o} value={o}>
-            {OPTION_LABELS[o] ?? o}
+            {wireLabel(o)}
           </option>
         ))}
       </select>

@@ -5,7 +5,6 @@
  */
 import type * as z from "zod";
 import { CONFIG_SCHEMAS, type TipoRecurso } from "../blueprint";
-import { WIRE_LABELS } from "../ui/glossary";
 
 interface Base {
   key: string;
@@ -55,9 +54,6 @@ const LABELS: Record<string, string> = {
   modo: "Mode",
   regras: "Rules",
 };
-
-/** Labels for enum values people read in the UI (wire values stay as they are). */
-export const OPTION_LABELS: Record<string, string> = WIRE_LABELS;
 
 type Def = { type: string; innerType?: z.ZodType; defaultValue?: unknown; element?: z.ZodType };
 

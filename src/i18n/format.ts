@@ -62,6 +62,7 @@ export function formatRelative(
   const seconds = Math.round((new Date(at).getTime() - now) / 1000);
   const abs = Math.abs(seconds);
   const rtf = cached(`r${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
+  if (abs < 10) return rtf.format(0, "second");
   if (abs < 60) return rtf.format(seconds, "second");
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute");
   if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), "hour");

@@ -11,6 +11,9 @@ import {
 import "@xyflow/react/dist/style.css";
 import { memo, useMemo } from "react";
 import type { Passo } from "../contract/schemas";
+import { useFlowAriaLabels } from "../ui/flowLabels";
+import { useT } from "../ui/i18n";
+import { projectsMessages } from "./i18n";
 import { NODE_WIDTH, projectLayout } from "./layout";
 import { STEP_STATUS } from "./present";
 
@@ -30,6 +33,7 @@ const DOT: Record<Passo["status"], string> = {
 };
 
 const ResourceNodeView = memo(function ResourceNodeView({ data }: NodeProps<ResourceNode>) {
+  const t = useT(projectsMessages);
   const byRegion = new Map(data.steps?.map((s) => [s.regiao, s.status]));
   return (
     <div
@@ -47,7 +51,7 @@ const ResourceNodeView = memo(function ResourceNodeView({ data }: NodeProps<Reso
       </div>
       <ul
         className="flex flex-col gap-1 px-3 py-2"
-        aria-label={`${data.nome} deployment by region`}
+        aria-label={t("diagram.byRegion", { name: data.nome })}
       >
         {data.regioes.map((r) => {
           const status = byRegion.get(r) ?? "pendente";
@@ -61,7 +65,7 @@ const ResourceNodeView = memo(function ResourceNodeView({ data }: NodeProps<Reso
               <span className="font-mono text-slate-600 dark:text-slate-300">{r}</span>
               <span className="inline-flex items-center gap-1.5 text-slate-600 dark:text-slate-300">
                 <span className={`size-2 rounded-full ${DOT[status]}`} aria-hidden="true" />
-                {STEP_STATUS[status].label}
+                {t(STEP_STATUS[status].label)}
               </span>
             </li>
           );
@@ -84,6 +88,8 @@ export function ProjectDiagram({
   regioes: string[];
   steps: Map<string, Passo[]> | undefined;
 }) {
+  const t = useT(projectsMessages);
+  const flowLabels = useFlowAriaLabels();
   const recursos = useMemo(
     () =>
       (Array.isArray(blueprint.recursos) ? blueprint.recursos : []) as {
@@ -119,8 +125,9 @@ export function ProjectDiagram({
     [recursos],
   );
   return (
-    <section className="h-full min-h-[420px] w-full" aria-label="Project diagram">
+    <section className="h-full min-h-[420px] w-full" aria-label={t("diagram.label")}>
       <ReactFlow
+        ariaLabelConfig={flowLabels}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}

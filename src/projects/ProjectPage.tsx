@@ -8,12 +8,15 @@ import {
   useProjeto,
 } from "../api/hooks";
 import { blueprintRegions } from "../blueprint";
+import { formatTime } from "../i18n/format";
 import { Badge, buttonClass, Card } from "../ui/Card";
 import { Dialog } from "../ui/Dialog";
 import { downloadText } from "../ui/download";
+import { useLocale, useT } from "../ui/i18n";
 import { LiveIndicator } from "../ui/LiveIndicator";
 import { ErrorState, Skeleton } from "../ui/States";
 import { relativeTime } from "../ui/time";
+import { projectsMessages } from "./i18n";
 import { ProjectDiagram } from "./ProjectDiagram";
 import {
   deploymentProgress,
@@ -26,6 +29,8 @@ import {
 } from "./present";
 
 export function ProjectPage() {
+  const t = useT(projectsMessages);
+  const locale = useLocale();
   const { id = "" } = useParams();
   const projeto = useProjeto(id);
   const p = projeto.data?.value;
@@ -38,7 +43,7 @@ export function ProjectPage() {
 
   if (projeto.isPending)
     return (
-      <div className="space-y-4 p-8" role="status" aria-label="Loading project">
+      <div className="space-y-4 p-8" role="status" aria-label={t("page.loading")}>
         <Skeleton className="h-8 w-64" />
         <Skeleton className="h-[420px]" />
       </div>
@@ -47,12 +52,12 @@ export function ProjectPage() {
     return (
       <div className="mx-auto max-w-3xl p-8">
         <ErrorState
-          title="Could not load this project"
+          title={t("page.error")}
           error={projeto.error}
           onRetry={() => void projeto.refetch()}
         />
         <Link to="/projects" className={`${buttonClass()} mt-4`}>
-          Back to projects
+          {t("page.back")}
         </Link>
       </div>
     );
@@ -67,16 +72,19 @@ export function ProjectPage() {
     <div className="flex min-h-0 flex-1 flex-col">
       <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-8 py-4 dark:border-slate-800 dark:bg-slate-900">
         <div className="min-w-0">
-          <nav aria-label="Breadcrumb" className="text-xs text-slate-500 dark:text-slate-400">
+          <nav
+            aria-label={t("page.breadcrumb")}
+            className="text-xs text-slate-500 dark:text-slate-400"
+          >
             <Link to="/projects" className="hover:underline">
-              Projects
+              {t("list.title")}
             </Link>{" "}
             / <span className="font-mono">{p.id}</span>
           </nav>
           <div className="mt-1 flex items-center gap-3">
             <h1 className="truncate text-xl font-semibold tracking-tight">{p.nome}</h1>
             <Badge tone={status.tone}>
-              <span data-testid="project-status">{status.label}</span>
+              <span data-testid="project-status">{t(status.label)}</span>
             </Badge>
             <span className="text-sm text-slate-500 dark:text-slate-400">v{p.versao}</span>
           </div>
@@ -92,23 +100,26 @@ export function ProjectPage() {
               downloadText(`${JSON.stringify(p.blueprint, null, 2)}\n`, `${p.nome}.blueprint.json`)
             }
           >
-            Download blueprint
+            {t("page.download")}
           </button>
           <Link to={`/projects/${p.id}/monitor`} className={buttonClass("primary")}>
-            Monitor
+            {t("action.monitor")}
           </Link>
           <button
             type="button"
             className={buttonClass("danger")}
             onClick={() => setConfirmDelete(true)}
           >
-            Delete
+            {t("page.delete")}
           </button>
         </div>
       </header>
 
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-6 p-6 xl:grid-cols-[1fr_380px]">
-        <Card title="Architecture" className="flex min-h-[480px] flex-col overflow-hidden">
+        <Card
+          title={t("page.architecture")}
+          className="flex min-h-[480px] flex-col overflow-hidden"
+        >
           <div className="-m-4 h-[calc(100vh-210px)] min-h-[440px]">
             <ProjectDiagram
               blueprint={p.blueprint}
@@ -118,22 +129,22 @@ export function ProjectPage() {
           </div>
         </Card>
         <div className="flex min-h-0 flex-col gap-6">
-          <Card title="Deployment" labelledBy="deployment-title">
+          <Card title={t("page.deployment")} labelledBy="deployment-title">
             {implantacao.isError ? (
-              <ErrorState title="Could not load the deployment" error={implantacao.error} />
+              <ErrorState title={t("page.deploymentError")} error={implantacao.error} />
             ) : !d || !progress ? (
               <Skeleton className="h-16" />
             ) : (
               <div>
                 <div className="flex items-center justify-between text-sm">
-                  <Badge tone={STEP_STATUS[d.status].tone}>{STEP_STATUS[d.status].label}</Badge>
+                  <Badge tone={STEP_STATUS[d.status].tone}>{t(STEP_STATUS[d.status].label)}</Badge>
                   <span className="tabular-nums text-slate-600 dark:text-slate-300">
-                    {progress.ready} of {progress.total} steps ready
+                    {t("page.progressText", { ready: progress.ready, total: progress.total })}
                   </span>
                 </div>
                 <div
                   role="progressbar"
-                  aria-label="Deployment progress"
+                  aria-label={t("page.progress")}
                   aria-valuemin={0}
                   aria-valuemax={progress.total}
                   aria-valuenow={progress.ready}
@@ -145,44 +156,44 @@ export function ProjectPage() {
                   />
                 </div>
                 <dl className="mt-3 grid grid-cols-2 gap-2 text-xs text-slate-500 dark:text-slate-400">
-                  <dt>Started</dt>
+                  <dt>{t("page.started")}</dt>
                   <dd className="text-right">{relativeTime(d.criada_em)}</dd>
-                  <dt>Finished</dt>
+                  <dt>{t("page.finished")}</dt>
                   <dd className="text-right">
-                    {d.concluida_em ? relativeTime(d.concluida_em) : "in progress"}
+                    {d.concluida_em ? relativeTime(d.concluida_em) : t("page.inProgress")}
                   </dd>
                 </dl>
               </div>
             )}
           </Card>
-          <Card title="Events" className="flex min-h-0 flex-1 flex-col">
+          <Card title={t("page.events")} className="flex min-h-0 flex-1 flex-col">
             {eventos.isError ? (
-              <ErrorState title="Could not load events" error={eventos.error} />
+              <ErrorState title={t("page.eventsError")} error={eventos.error} />
             ) : events.length === 0 ? (
-              <p className="text-sm text-slate-500 dark:text-slate-400">No events yet.</p>
+              <p className="text-sm text-slate-500 dark:text-slate-400">{t("page.noEvents")}</p>
             ) : (
               // A scrolling region is focusable so the keyboard can scroll it (WCAG 2.1.1).
               <section
-                aria-label="Event log, scrollable"
+                aria-label={t("page.eventLogScroll")}
                 // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
                 tabIndex={0}
                 className="-my-1 max-h-[calc(100vh-470px)] min-h-40 overflow-auto text-sm"
               >
-                <ol aria-label="Event log">
+                <ol aria-label={t("page.eventLog")}>
                   {events.map((e) => (
                     <li key={e.id} className="flex items-start gap-2 py-1.5">
                       <span className="mt-0.5 shrink-0">
-                        <Badge tone={EVENT_TONE[e.tipo]}>{EVENT_LABEL[e.tipo]}</Badge>
+                        <Badge tone={EVENT_TONE[e.tipo]}>{t(EVENT_LABEL[e.tipo])}</Badge>
                       </span>
                       <span className="min-w-0 flex-1 text-slate-700 dark:text-slate-200">
-                        {describeEvento(e)}
+                        {describeEvento(e, t)}
                       </span>
                       <time
                         dateTime={e.em}
                         className="shrink-0 text-xs text-slate-500 dark:text-slate-400 tabular-nums"
                         title={e.em}
                       >
-                        {new Date(e.em).toLocaleTimeString()}
+                        {formatTime(locale, e.em)}
                       </time>
                     </li>
                   ))}
@@ -196,11 +207,11 @@ export function ProjectPage() {
       <Dialog
         open={confirmDelete}
         onClose={() => setConfirmDelete(false)}
-        title={`Delete ${p.nome}?`}
+        title={t("page.deleteTitle", { name: p.nome })}
         footer={
           <>
             <button type="button" className={buttonClass()} onClick={() => setConfirmDelete(false)}>
-              Cancel
+              {t("page.cancel")}
             </button>
             <button
               type="button"
@@ -215,15 +226,12 @@ export function ProjectPage() {
                 })
               }
             >
-              Delete project
+              {t("page.deleteProject")}
             </button>
           </>
         }
       >
-        <p>
-          Every resource of this project is torn down in all its regions. The blueprint is not kept;
-          download it first if you may need it.
-        </p>
+        <p>{t("page.deleteBody")}</p>
         {remove.isError ? (
           <p role="alert" className="mt-2 text-red-700 dark:text-red-400">
             {remove.error.message}

@@ -3,8 +3,10 @@ import { useProjetos } from "../api/hooks";
 import type { Projeto } from "../contract/schemas";
 import { Badge, buttonClass } from "../ui/Card";
 import { wireLabel } from "../ui/glossary";
+import { useT } from "../ui/i18n";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
 import { relativeTime } from "../ui/time";
+import { projectsMessages } from "./i18n";
 import { PROJECT_STATUS } from "./present";
 
 function regionsOf(p: Projeto): string {
@@ -20,44 +22,42 @@ function resourceCount(p: Projeto): number {
 }
 
 export function ProjectsPage() {
+  const t = useT(projectsMessages);
   const projetos = useProjetos();
   return (
     <div className="mx-auto w-full max-w-6xl p-8">
       <div className="flex items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Projects</h1>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            Architectures deployed from the designer, newest first.
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("list.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("list.lead")}</p>
         </div>
         <Link to="/designer" className={buttonClass("primary")}>
-          New design
+          {t("list.new")}
         </Link>
       </div>
       <div className="mt-6">
         {projetos.isPending ? (
-          <div className="space-y-2" role="status" aria-label="Loading projects">
+          <div className="space-y-2" role="status" aria-label={t("list.loading")}>
             {[0, 1, 2].map((i) => (
               <Skeleton key={i} className="h-14" />
             ))}
           </div>
         ) : projetos.isError ? (
           <ErrorState
-            title="Could not load projects"
+            title={t("list.error")}
             error={projetos.error}
             onRetry={() => void projetos.refetch()}
           />
         ) : projetos.data.length === 0 ? (
           <EmptyState
-            title="No projects yet"
+            title={t("list.empty")}
             action={
               <Link to="/designer" className={buttonClass("primary")}>
-                Open the designer
+                {t("list.openDesigner")}
               </Link>
             }
           >
-            Design an architecture, then submit it: it becomes a project here, deployed region by
-            region.
+            {t("list.emptyBody")}
           </EmptyState>
         ) : (
           <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
@@ -65,28 +65,28 @@ export function ProjectsPage() {
               <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase dark:bg-slate-950/40 dark:text-slate-400">
                 <tr>
                   <th scope="col" className="px-4 py-2.5 font-medium">
-                    Name
+                    {t("col.name")}
                   </th>
                   <th scope="col" className="px-4 py-2.5 font-medium">
-                    Status
+                    {t("col.status")}
                   </th>
                   <th scope="col" className="px-4 py-2.5 font-medium">
-                    Resilience
+                    {t("col.resilience")}
                   </th>
                   <th scope="col" className="px-4 py-2.5 font-medium">
-                    Regions
+                    {t("col.regions")}
                   </th>
                   <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                    Resources
+                    {t("col.resources")}
                   </th>
                   <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                    Version
+                    {t("col.version")}
                   </th>
                   <th scope="col" className="px-4 py-2.5 font-medium">
-                    Updated
+                    {t("col.updated")}
                   </th>
                   <th scope="col" className="px-4 py-2.5">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t("col.actions")}</span>
                   </th>
                 </tr>
               </thead>
@@ -106,29 +106,35 @@ export function ProjectsPage() {
                           {p.id}
                         </div>
                       </td>
-                      <td data-label="Status" className="px-4 py-3">
-                        <Badge tone={status.tone}>{status.label}</Badge>
+                      <td data-label={t("col.status")} className="px-4 py-3">
+                        <Badge tone={status.tone}>{t(status.label)}</Badge>
                       </td>
                       <td
-                        data-label="Resilience"
+                        data-label={t("col.resilience")}
                         className="px-4 py-3 text-slate-600 dark:text-slate-300"
                       >
                         {wireLabel(p.blueprint.resiliencia)}
                       </td>
                       <td
-                        data-label="Regions"
+                        data-label={t("col.regions")}
                         className="px-4 py-3 text-slate-600 dark:text-slate-300"
                       >
                         {regionsOf(p)}
                       </td>
-                      <td data-label="Resources" className="px-4 py-3 text-right tabular-nums">
+                      <td
+                        data-label={t("col.resources")}
+                        className="px-4 py-3 text-right tabular-nums"
+                      >
                         {resourceCount(p)}
                       </td>
-                      <td data-label="Version" className="px-4 py-3 text-right tabular-nums">
+                      <td
+                        data-label={t("col.version")}
+                        className="px-4 py-3 text-right tabular-nums"
+                      >
                         v{p.versao}
                       </td>
                       <td
-                        data-label="Updated"
+                        data-label={t("col.updated")}
                         className="px-4 py-3 text-slate-600 dark:text-slate-300"
                       >
                         <time dateTime={p.atualizado_em} title={p.atualizado_em}>
@@ -139,9 +145,9 @@ export function ProjectsPage() {
                         <Link
                           to={`/projects/${p.id}/monitor`}
                           className="text-sm font-medium text-slate-600 hover:text-indigo-700 dark:text-slate-300"
-                          aria-label={`Monitor ${p.nome}`}
+                          aria-label={t("action.monitorNamed", { name: p.nome })}
                         >
-                          Monitor
+                          {t("action.monitor")}
                         </Link>
                       </td>
                     </tr>

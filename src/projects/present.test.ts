@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { GLOBAL_SAAS } from "../blueprint";
 import type { Passo } from "../contract/schemas";
+import { translator } from "../i18n";
 import { relativeTime } from "../ui/time";
+import { projectsMessages } from "./i18n";
 import { projectLayout } from "./layout";
 import { deploymentProgress, describeEvento, stepsByResource } from "./present";
+
+const t = translator(projectsMessages, "en");
 
 const passo = (recurso: string, regiao: string, status: Passo["status"]): Passo => ({
   recurso,
@@ -32,22 +36,27 @@ describe("project presentation", () => {
   it("describes events in English", () => {
     const em = "2026-11-25T00:00:00.000Z";
     expect(
-      describeEvento({
-        id: "1",
-        em,
-        tipo: "implantacao",
-        dados: { recurso: "api", regiao: "sa-east-1", status: "pronto" },
-      }),
+      describeEvento(
+        {
+          id: "1",
+          em,
+          tipo: "implantacao",
+          dados: { recurso: "api", regiao: "sa-east-1", status: "pronto" },
+        },
+        t,
+      ),
     ).toBe("api in sa-east-1: ready");
-    expect(describeEvento({ id: "2", em, tipo: "implantacao", dados: { status: "pronto" } })).toBe(
-      "Deployment finished",
-    );
+    expect(
+      describeEvento({ id: "2", em, tipo: "implantacao", dados: { status: "pronto" } }, t),
+    ).toBe("Deployment finished");
   });
 
   it("says how long ago", () => {
     const now = Date.parse("2026-11-25T01:00:00Z");
-    expect(relativeTime("2026-11-25T00:59:58Z", now)).toBe("just now");
-    expect(relativeTime("2026-11-25T00:30:00Z", now)).toBe("30 min ago");
+    expect(relativeTime("2026-11-25T00:59:58Z", now, "en")).toBe("now");
+    expect(relativeTime("2026-11-25T00:30:00Z", now, "en")).toBe("30 minutes ago");
+    expect(relativeTime("2026-11-25T00:30:00Z", now, "pt-BR")).toBe("há 30 minutos");
+    expect(relativeTime("2026-11-23T01:00:00Z", now, "pt-BR")).toBe("anteontem");
   });
 
   it("places resources from saved positions, else in columns by role", () => {

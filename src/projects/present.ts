@@ -1,21 +1,26 @@
 /**
- * How projects, deployments and events read to people: English labels for the contract's
- * Portuguese wire values, kept in one place.
+ * How projects, deployments and events read to people: labels for the contract's Portuguese
+ * wire values (from the projects catalog), kept in one place.
  */
 import type { Evento, Passo, Projeto, StepStatus } from "../contract/schemas";
+import type { Translate } from "../i18n";
 import type { Tone } from "../ui/Card";
+import type { ProjectsMessageKey } from "./i18n";
 
-export const PROJECT_STATUS: Record<Projeto["status"], { label: string; tone: Tone }> = {
-  implantando: { label: "Deploying", tone: "info" },
-  ativo: { label: "Active", tone: "ok" },
-  falhou: { label: "Failed", tone: "critical" },
-};
+type T = Translate<ProjectsMessageKey>;
 
-export const STEP_STATUS: Record<StepStatus, { label: string; tone: Tone }> = {
-  pendente: { label: "Pending", tone: "neutral" },
-  provisionando: { label: "Provisioning", tone: "warning" },
-  pronto: { label: "Ready", tone: "ok" },
-  falhou: { label: "Failed", tone: "critical" },
+export const PROJECT_STATUS: Record<Projeto["status"], { label: ProjectsMessageKey; tone: Tone }> =
+  {
+    implantando: { label: "status.implantando", tone: "info" },
+    ativo: { label: "status.ativo", tone: "ok" },
+    falhou: { label: "status.falhou", tone: "critical" },
+  };
+
+export const STEP_STATUS: Record<StepStatus, { label: ProjectsMessageKey; tone: Tone }> = {
+  pendente: { label: "step.pendente", tone: "neutral" },
+  provisionando: { label: "step.provisionando", tone: "warning" },
+  pronto: { label: "step.pronto", tone: "ok" },
+  falhou: { label: "step.falhou", tone: "critical" },
 };
 
 /** Per resource, its deployment step status in each region, in region order. */
@@ -46,28 +51,37 @@ function str(v: unknown): string {
 }
 
 /** One line for the event log. */
-export function describeEvento(e: Evento): string {
+export function describeEvento(e: Evento, t: T): string {
   const d = e.dados;
+  const regiao = str(d.regiao);
   switch (e.tipo) {
-    case "implantacao":
-      if (d.status === "removido") return "Project deleted";
+    case "implantacao": {
+      if (d.status === "removido") return t("event.deleted");
       if (!d.recurso)
-        return d.status === "pronto" ? "Deployment finished" : `Deployment ${str(d.status)}`;
-      return `${str(d.recurso)} in ${str(d.regiao)}: ${STEP_STATUS[d.status as StepStatus]?.label.toLowerCase() ?? str(d.status)}`;
+        return d.status === "pronto"
+          ? t("event.finished")
+          : t("event.deployment", { status: str(d.status) });
+      const step = STEP_STATUS[d.status as StepStatus];
+      return t("event.step", {
+        resource: str(d.recurso),
+        region: regiao,
+        status: step ? t(step.label).toLowerCase() : str(d.status),
+      });
+    }
     case "saude":
       return d.evento === "regiao-restabelecida"
-        ? `${str(d.regiao)} healthy again`
-        : `${str(d.regiao)} failed its health checks`;
+        ? t("event.healthy", { region: regiao })
+        : t("event.unhealthy", { region: regiao });
     case "failover-inicio":
-      return `Failover started: ${str(d.regiao)} lost, moving its traffic to ${str(d.destino)}`;
+      return t("event.failoverStart", { region: regiao, to: str(d.destino) });
     case "failover-fim":
-      return `Failover of ${str(d.regiao)} complete: ${str(d.destino)} serves its traffic`;
+      return t("event.failoverEnd", { region: regiao, to: str(d.destino) });
     case "teste-failover":
       return d.fase === "fim"
-        ? `Failover drill in ${str(d.regiao)} finished`
-        : `Failover drill started: ${str(d.regiao)} down`;
+        ? t("event.drillEnd", { region: regiao })
+        : t("event.drillStart", { region: regiao });
     case "alerta":
-      return `Alert: ${str(d.mensagem) || str(d.slo)}`;
+      return t("event.alert", { text: str(d.mensagem) || str(d.slo) });
   }
 }
 
@@ -80,11 +94,11 @@ export const EVENT_TONE: Record<Evento["tipo"], Tone> = {
   "teste-failover": "neutral",
 };
 
-export const EVENT_LABEL: Record<Evento["tipo"], string> = {
-  implantacao: "Deploy",
-  saude: "Health",
-  "failover-inicio": "Failover",
-  "failover-fim": "Failover",
-  alerta: "Alert",
-  "teste-failover": "Drill",
+export const EVENT_LABEL: Record<Evento["tipo"], ProjectsMessageKey> = {
+  implantacao: "eventType.implantacao",
+  saude: "eventType.saude",
+  "failover-inicio": "eventType.failover",
+  "failover-fim": "eventType.failover",
+  alerta: "eventType.alerta",
+  "teste-failover": "eventType.teste",
 };

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { buttonClass } from "./Card";
+import { useT } from "./i18n";
+import { uiMessages } from "./i18nCatalog";
 
 /**
  * A failed load: what happened and what to do next, in people's words, with the API's own
@@ -14,6 +16,7 @@ export function ErrorState({
   error: unknown;
   onRetry?: () => void;
 }) {
+  const t = useT(uiMessages);
   // Errors that can explain themselves (the API client's) do; others show their message.
   const detail = error instanceof Error ? error.message : String(error);
   const explained = (error as { explained?: { what: string; next: string } } | null)?.explained;
@@ -30,13 +33,13 @@ export function ErrorState({
       </p>
       {explained ? (
         <details className="mt-2 text-xs">
-          <summary className="cursor-pointer">Technical detail</summary>
+          <summary className="cursor-pointer">{t("error.technical")}</summary>
           <p className="mt-1 font-mono break-words">{detail}</p>
         </details>
       ) : null}
       {onRetry ? (
         <button type="button" onClick={onRetry} className={`${buttonClass()} mt-3`}>
-          Try again
+          {t("error.retry")}
         </button>
       ) : null}
     </div>

@@ -1,0 +1,6 @@
+import { defineCatalog } from "../i18n";
+import en from "./messages/en.json";
+
+/** The shared primitives' words and the glossary of wire values. */
+export const uiMessages = defineCatalog(en, { "pt-BR": () => import("./messages/pt-BR.json") });
+export type UiMessageKey = keyof typeof en;
