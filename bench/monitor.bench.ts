@@ -15,12 +15,16 @@ import react from "@vitejs/plugin-react";
 import { build } from "vite";
 import { startEmulator } from "../emulator/testing/process";
 import type { Blueprint } from "../src/blueprint";
+import { translator } from "../src/i18n";
 import { buildCharts } from "../src/monitor/charts";
+import { monitorMessages } from "../src/monitor/i18n";
 import { DEFAULT_RANGE, queryWindow } from "../src/monitor/range";
 import { seriesRequests } from "../src/monitor/series";
 import { createProject } from "./project";
 import { serveDir } from "./serve";
 import type { BenchRow, BenchSuite } from "./types";
+
+const benchT = translator(monitorMessages, "en");
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SIX_REGIONS = [
@@ -58,7 +62,7 @@ const sixRegionBlueprint: Blueprint = {
 /** How many charts the Monitor draws for these regions (the same grid the bench page draws). */
 function requestsChartCount(regions: string[]): number {
   const data = new Map<string, never>();
-  return buildCharts(data, regions, { objetivo: 99.95, limiarMs: 300 }).length;
+  return buildCharts(data, regions, { objetivo: 99.95, limiarMs: 300 }, benchT).length;
 }
 
 function median(xs: number[]): number {

@@ -7,8 +7,12 @@ import "../../src/index.css";
 import { flushSync } from "react-dom";
 import { createRoot, type Root } from "react-dom/client";
 import type { Metricas } from "../../src/contract/monitoring";
+import { translator } from "../../src/i18n";
 import { buildCharts } from "../../src/monitor/charts";
+import { monitorMessages } from "../../src/monitor/i18n";
 import { MonitorCharts } from "../../src/monitor/MonitorCharts";
+
+const benchT = translator(monitorMessages, "en");
 
 declare global {
   interface Window {
@@ -31,7 +35,7 @@ const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined))
 // With `?auto`, draw at once on load, as the Monitor would with every answer already in hand;
 // the bench times navigation → all charts drawn here as the Monitor page's baseline.
 if (auto !== null) {
-  const charts = buildCharts(data, payload.regions, { objetivo: 99.95, limiarMs: 300 });
+  const charts = buildCharts(data, payload.regions, { objetivo: 99.95, limiarMs: 300 }, benchT);
   createRoot(container).render(<MonitorCharts charts={charts} />);
 }
 
@@ -40,7 +44,7 @@ window.renderCharts = async () => {
   root = createRoot(container);
   await frame();
   const t0 = performance.now();
-  const charts = buildCharts(data, payload.regions, { objetivo: 99.95, limiarMs: 300 });
+  const charts = buildCharts(data, payload.regions, { objetivo: 99.95, limiarMs: 300 }, benchT);
   flushSync(() => root?.render(<MonitorCharts charts={charts} />));
   // Plots are created one per task; wait until every chart has its canvas, then a frame.
   while (container.querySelectorAll(".uplot").length < charts.length)

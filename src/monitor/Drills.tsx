@@ -1,8 +1,11 @@
 import { useState } from "react";
 import type { TesteFailover } from "../contract/monitoring";
+import { formatDateTime, formatNumber } from "../i18n/format";
 import { Badge, buttonClass } from "../ui/Card";
 import { Dialog } from "../ui/Dialog";
+import { useLocale, useT } from "../ui/i18n";
 import { cityOf, describeDrillEvent, formatCount, formatSeconds } from "./format";
+import { monitorMessages } from "./i18n";
 
 const DURATIONS = [60, 120, 300, 600];
 
@@ -23,6 +26,7 @@ export function DrillDialog({
   onCancel: () => void;
   onConfirm: (regiao: string, duracao_s: number) => void;
 }) {
+  const t = useT(monitorMessages);
   const [regiao, setRegiao] = useState(primary ?? regions[0] ?? "");
   const [duracao, setDuracao] = useState(120);
   const chosen = regiao || primary || regions[0] || "";
@@ -30,11 +34,11 @@ export function DrillDialog({
     <Dialog
       open={open}
       onClose={onCancel}
-      title="Run a failover drill"
+      title={t("drill.title")}
       footer={
         <>
           <button type="button" className={buttonClass()} onClick={onCancel}>
-            Cancel
+            {t("page.cancel")}
           </button>
           <button
             type="button"
@@ -42,20 +46,16 @@ export function DrillDialog({
             disabled={pending || !chosen}
             onClick={() => onConfirm(chosen, duracao)}
           >
-            {pending ? "Starting…" : `Take ${cityOf(chosen)} down`}
+            {pending ? t("drill.starting") : t("drill.takeDown", { city: cityOf(chosen) })}
           </button>
         </>
       }
     >
-      <p className="text-slate-600 dark:text-slate-300">
-        The drill takes every zone of one region down. Health checks detect it, the gateway moves
-        its traffic to the nearest healthy region and, if it held the primary datastore, a replica
-        is promoted. The report measures detection, RTO and RPO against your tier's targets.
-      </p>
+      <p className="text-slate-600 dark:text-slate-300">{t("drill.intro")}</p>
       <div className="mt-4 grid grid-cols-2 gap-4">
         <label className="block">
           <span className="text-xs font-medium text-slate-600 dark:text-slate-400">
-            Region to take down
+            {t("drill.region")}
           </span>
           <select
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800"
@@ -64,14 +64,14 @@ export function DrillDialog({
           >
             {regions.map((r) => (
               <option key={r} value={r}>
-                {cityOf(r)} ({r}){r === primary ? " · primary" : ""}
+                {cityOf(r)} ({r}){r === primary ? ` ${t("drill.primary")}` : ""}
               </option>
             ))}
           </select>
         </label>
         <label className="block">
           <span className="text-xs font-medium text-slate-600 dark:text-slate-400">
-            Outage length
+            {t("drill.length")}
           </span>
           <select
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800"
@@ -112,26 +112,27 @@ function Measure({
   estimate?: number | null;
   unit?: string;
 }) {
+  const t = useT(monitorMessages);
   const met = value !== null && target !== undefined ? value <= target : undefined;
   return (
     <div>
       <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className="mt-0.5 flex items-baseline gap-2">
         <span className="text-base font-semibold tabular-nums">
-          {value === null ? "measuring…" : unit === "s" ? formatSeconds(value) : value}
+          {value === null ? t("drill.measuring") : unit === "s" ? formatSeconds(value) : value}
         </span>
         {estimate !== undefined && estimate !== null ? (
           <span className="text-xs text-slate-600 dark:text-slate-300">
-            estimated {formatSeconds(estimate)}
+            {t("drill.estimated", { value: formatSeconds(estimate) })}
           </span>
         ) : null}
         {target !== undefined ? (
           <span className="text-xs text-slate-600 dark:text-slate-300">
-            policy ≤ {formatSeconds(target)}
+            {t("drill.policy", { value: formatSeconds(target) })}
           </span>
         ) : null}
         {met !== undefined ? (
-          <Badge tone={met ? "ok" : "critical"}>{met ? "Met" : "Missed"}</Badge>
+          <Badge tone={met ? "ok" : "critical"}>{met ? t("drill.met") : t("drill.missed")}</Badge>
         ) : null}
       </dd>
     </div>
@@ -139,59 +140,69 @@ function Measure({
 }
 
 export function DrillReport({ drill }: { drill: TesteFailover }) {
+  const t = useT(monitorMessages);
+  const locale = useLocale();
   const running = drill.status === "em-andamento";
   return (
     <article
-      aria-label={`Drill ${drill.id} in ${cityOf(drill.regiao)}`}
+      aria-label={t("drill.report", { id: drill.id, city: cityOf(drill.regiao) })}
       className="rounded-md border border-slate-200 p-3 dark:border-slate-800"
     >
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">
-          {cityOf(drill.regiao)} down for {formatSeconds(drill.duracao_s)}
+          {t("drill.down", {
+            city: cityOf(drill.regiao),
+            duration: formatSeconds(drill.duracao_s),
+          })}
         </h3>
         <div className="flex items-center gap-2">
-          {drill.primario_perdido ? <Badge tone="info">Primary datastore lost</Badge> : null}
-          <Badge tone={running ? "warning" : "ok"}>{running ? "In progress" : "Completed"}</Badge>
+          {drill.primario_perdido ? <Badge tone="info">{t("drill.primaryLost")}</Badge> : null}
+          <Badge tone={running ? "warning" : "ok"}>
+            {running ? t("drill.inProgress") : t("drill.completed")}
+          </Badge>
           <time className="text-xs text-slate-500 dark:text-slate-400" dateTime={drill.inicio}>
-            {new Date(drill.inicio).toLocaleString()}
+            {formatDateTime(locale, drill.inicio)}
           </time>
         </div>
       </header>
       <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3">
-        <Measure label="Detection" value={drill.deteccao_s} />
-        <Measure label="Traffic moved after" value={drill.trafego_realocado_s} />
+        <Measure label={t("drill.detection")} value={drill.deteccao_s} />
+        <Measure label={t("drill.trafficMoved")} value={drill.trafego_realocado_s} />
         <Measure
-          label="RTO"
+          label={t("drill.rto")}
           value={drill.rto_s}
           estimate={drill.estimado.rto_s}
           target={drill.rto_alvo_s}
         />
         <Measure
-          label="RPO (writes lost)"
+          label={t("drill.rpo")}
           value={drill.rpo_s}
           estimate={drill.estimado.rpo_s}
           target={drill.rpo_alvo_s}
         />
         <div>
-          <dt className="text-xs text-slate-500 dark:text-slate-400">Requests failed</dt>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">{t("drill.failed")}</dt>
           <dd className="mt-0.5 text-base font-semibold tabular-nums">
             {drill.requisicoes_falhas === null
-              ? "measuring…"
+              ? t("drill.measuring")
               : formatCount(drill.requisicoes_falhas)}
           </dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500 dark:text-slate-400">Error budget spent</dt>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">{t("drill.budget")}</dt>
           <dd className="mt-0.5 text-base font-semibold tabular-nums">
             {drill.orcamento_gasto === null
-              ? "measuring…"
-              : `${(drill.orcamento_gasto * 100).toFixed(2)} %`}
+              ? t("drill.measuring")
+              : `${formatNumber(locale, drill.orcamento_gasto * 100, {
+                  minimumFractionDigits: 2,
+                  maximumFractionDigits: 2,
+                })} %`}
           </dd>
         </div>
       </dl>
       <ol
         className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-sm dark:border-slate-800"
-        aria-label="Drill timeline"
+        aria-label={t("drill.timeline")}
       >
         {drill.linha_do_tempo.map((e) => (
           <li key={`${e.evento}-${e.em}`} className="flex gap-3">
@@ -201,13 +212,13 @@ export function DrillReport({ drill }: { drill: TesteFailover }) {
             >
               +{formatSeconds(e.apos_s)}
             </time>
-            <span>{describeDrillEvent(e.evento, e.regiao)}</span>
+            <span>{describeDrillEvent(e.evento, t, e.regiao)}</span>
           </li>
         ))}
         {running ? (
           <li className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
             <span className="inline-block size-3 animate-spin rounded-full border-2 border-slate-300 border-t-indigo-600" />
-            <span role="status">Drill in progress…</span>
+            <span role="status">{t("drill.runningNow")}</span>
           </li>
         ) : null}
       </ol>
@@ -227,6 +238,8 @@ export function DrillTrend({
   drills: TesteFailover[];
   measure: "rto" | "rpo";
 }) {
+  const t = useT(monitorMessages);
+  const locale = useLocale();
   const done = drills
     .filter((d) => d.status === "concluido")
     .sort((a, b) => a.inicio.localeCompare(b.inicio));
@@ -250,13 +263,22 @@ export function DrillTrend({
   return (
     <figure className="min-w-0">
       <figcaption className="text-xs font-medium text-slate-700 dark:text-slate-200">
-        {title} per drill: measured (dot), estimated (ring), policy (dashed)
+        {t("trend.caption", { measure: title })}
       </figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         className="mt-1 h-auto w-full"
         role="img"
-        aria-label={`${title} of ${done.length} drills; the latest measured ${formatSeconds(last[key] ?? 0)}, estimated ${last.estimado[key] === null ? "nothing" : formatSeconds(last.estimado[key] ?? 0)}, policy ${formatSeconds(policy)}.`}
+        aria-label={t("trend.label", {
+          measure: title,
+          count: done.length,
+          measured: formatSeconds(last[key] ?? 0),
+          estimated:
+            last.estimado[key] === null
+              ? t("trend.nothing")
+              : formatSeconds(last.estimado[key] ?? 0),
+          policy: formatSeconds(policy),
+        })}
       >
         <line
           x1={pad.l}
@@ -284,7 +306,14 @@ export function DrillTrend({
           const value = d[key];
           return (
             <g key={d.id}>
-              <title>{`${new Date(d.inicio).toLocaleString()}, ${d.regiao}: measured ${value === null ? "—" : formatSeconds(value)}, estimated ${estimate === null ? "—" : formatSeconds(estimate)}`}</title>
+              <title>
+                {t("trend.point", {
+                  when: formatDateTime(locale, d.inicio),
+                  region: d.regiao,
+                  measured: value === null ? "—" : formatSeconds(value),
+                  estimated: estimate === null ? "—" : formatSeconds(estimate),
+                })}
+              </title>
               {estimate !== null ? (
                 <circle
                   cx={x(i)}

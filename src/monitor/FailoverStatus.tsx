@@ -1,10 +1,15 @@
 import type { Estado } from "../contract/monitoring";
+import { formatNumber } from "../i18n/format";
 import { Badge } from "../ui/Card";
+import { useLocale, useT } from "../ui/i18n";
 import { cityOf, REGION_COLORS } from "./format";
+import { monitorMessages } from "./i18n";
 
 export function TrafficWeights({ estado }: { estado: Estado }) {
+  const t = useT(monitorMessages);
+  const locale = useLocale();
   return (
-    <ul className="space-y-2" aria-label="Traffic weights">
+    <ul className="space-y-2" aria-label={t("fs.weights")}>
       {estado.regioes.map((r) => (
         <li key={r.id}>
           <div className="flex justify-between text-sm">
@@ -12,7 +17,13 @@ export function TrafficWeights({ estado }: { estado: Estado }) {
               {cityOf(r.id)}{" "}
               <span className="text-xs text-slate-500 dark:text-slate-400">{r.id}</span>
             </span>
-            <span className="tabular-nums font-medium">{(r.peso_trafego * 100).toFixed(1)} %</span>
+            <span className="tabular-nums font-medium">
+              {formatNumber(locale, r.peso_trafego * 100, {
+                minimumFractionDigits: 1,
+                maximumFractionDigits: 1,
+              })}{" "}
+              %
+            </span>
           </div>
           <div
             className="mt-1 h-1.5 rounded-full bg-slate-200 dark:bg-slate-800"
@@ -33,29 +44,35 @@ export function TrafficWeights({ estado }: { estado: Estado }) {
 }
 
 export function DatastoreStatus({ estado }: { estado: Estado }) {
+  const t = useT(monitorMessages);
+  const locale = useLocale();
   if (estado.datastores.length === 0)
-    return (
-      <p className="text-sm text-slate-500 dark:text-slate-400">This project has no datastore.</p>
-    );
+    return <p className="text-sm text-slate-500 dark:text-slate-400">{t("fs.noDatastore")}</p>;
   return (
     <ul className="space-y-3">
       {estado.datastores.map((d) => (
         <li key={d.nome}>
           <div className="flex items-center justify-between gap-2">
             <span className="text-sm font-medium">{d.nome}</span>
-            <Badge tone="info">
-              {d.replicacao === "sincrona" ? "Synchronous quorum" : "Asynchronous"}
-            </Badge>
+            <Badge tone="info">{d.replicacao === "sincrona" ? t("fs.sync") : t("fs.async")}</Badge>
           </div>
           <p className="mt-1 text-sm">
-            Primary in <strong data-testid={`primary-${d.nome}`}>{cityOf(d.primario)}</strong>{" "}
+            {t("fs.primary")}{" "}
+            <strong data-testid={`primary-${d.nome}`}>{cityOf(d.primario)}</strong>{" "}
             <span className="text-xs text-slate-500 dark:text-slate-400">{d.primario}</span>
           </p>
           <ul className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             {d.replicas.map((r) => (
               <li key={r.regiao} className="flex justify-between">
-                <span>Replica in {cityOf(r.regiao)}</span>
-                <span className="tabular-nums">lag {r.atraso_s.toFixed(2)} s</span>
+                <span>{t("fs.replica", { city: cityOf(r.regiao) })}</span>
+                <span className="tabular-nums">
+                  {t("fs.lag", {
+                    seconds: formatNumber(locale, r.atraso_s, {
+                      minimumFractionDigits: 2,
+                      maximumFractionDigits: 2,
+                    }),
+                  })}
+                </span>
               </li>
             ))}
           </ul>
@@ -66,20 +83,19 @@ export function DatastoreStatus({ estado }: { estado: Estado }) {
 }
 
 export function HealthMatrix({ estado }: { estado: Estado }) {
+  const t = useT(monitorMessages);
   const zones = ["a", "b", "c"];
   return (
     <table className="w-full text-sm">
-      <caption className="sr-only">
-        Health checks by region and zone: healthy replicas of total
-      </caption>
+      <caption className="sr-only">{t("fs.healthCaption")}</caption>
       <thead>
         <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
           <th scope="col" className="pb-2 font-medium">
-            Region
+            {t("col.region")}
           </th>
           {zones.map((z) => (
             <th key={z} scope="col" className="pb-2 text-center font-medium">
-              Zone {z}
+              {t("fs.zone", { zone: z })}
             </th>
           ))}
         </tr>
@@ -102,7 +118,12 @@ export function HealthMatrix({ estado }: { estado: Estado }) {
                 <td key={z.id} className="px-1 py-2 text-center">
                   <span
                     className={`inline-block min-w-16 rounded-md px-2 py-1 text-xs font-medium tabular-nums ring-1 ring-inset ${cls}`}
-                    title={`${z.id}: health check ${z.saudavel ? "passing" : "failing"}, ${z.replicas_saudaveis} of ${z.replicas_total} replicas healthy`}
+                    title={t("fs.zoneTitle", {
+                      zone: z.id,
+                      ok: z.saudavel ? "yes" : "no",
+                      healthy: z.replicas_saudaveis,
+                      total: z.replicas_total,
+                    })}
                   >
                     {z.saudavel ? "✓" : "✕"} {z.replicas_saudaveis}/{z.replicas_total}
                   </span>

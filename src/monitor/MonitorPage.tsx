@@ -13,13 +13,16 @@ import {
 } from "../api/hooks";
 import { blueprintRegions } from "../blueprint";
 import type { Metricas } from "../contract/monitoring";
+import { formatDateTime, formatTime } from "../i18n/format";
 import { Badge, buttonClass, Card } from "../ui/Card";
+import { useLocale, useT } from "../ui/i18n";
 import { LiveIndicator } from "../ui/LiveIndicator";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
 import { buildCharts } from "./charts";
 import { DrillDialog, DrillReport, DrillTrend } from "./Drills";
 import { DatastoreStatus, HealthMatrix, TrafficWeights } from "./FailoverStatus";
 import { cityOf, formatSeconds } from "./format";
+import { monitorMessages } from "./i18n";
 import { MonitorCharts } from "./MonitorCharts";
 import { metricsQueries } from "./queries";
 import { RegionMap } from "./RegionMap";
@@ -44,9 +47,10 @@ function RangePicker({
   value: TimeRangeId;
   onChange: (r: TimeRangeId) => void;
 }) {
+  const t = useT(monitorMessages);
   return (
     <fieldset className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm dark:border-slate-700 dark:bg-slate-900">
-      <legend className="sr-only">Time range</legend>
+      <legend className="sr-only">{t("range.legend")}</legend>
       {TIME_RANGES.map((r) => (
         <label
           key={r.id}
@@ -96,6 +100,7 @@ function ChartsSection({
   limiarMs?: number;
   replicaRegions: string[];
 }) {
+  const t = useT(monitorMessages);
   const [range, setRange] = useState<TimeRangeId>(DEFAULT_RANGE);
   const now = useMinuteClock();
   const window = useMemo(() => queryWindow(range, now), [range, now]);
@@ -118,20 +123,21 @@ function ChartsSection({
   // The charts are built and drawn in the background (a deferred render, in small slices).
   const dataView = useDeferredValue(data);
   const charts = useMemo(
-    () => (dataView ? buildCharts(dataView, regions, { objetivo, limiarMs, replicaRegions }) : []),
-    [dataView, regions, objetivo, limiarMs, replicaRegions],
+    () =>
+      dataView ? buildCharts(dataView, regions, { objetivo, limiarMs, replicaRegions }, t) : [],
+    [dataView, regions, objetivo, limiarMs, replicaRegions, t],
   );
   return (
     <section aria-labelledby="charts-title" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="charts-title" className="text-base font-semibold">
-          Metrics
+          {t("charts.title")}
         </h2>
         <RangePicker value={range} onChange={setRange} />
       </div>
       {failed ? (
         <ErrorState
-          title="Could not load metrics"
+          title={t("charts.error")}
           error={failed.error}
           onRetry={() => {
             for (const q of results) if (q.isError) void q.refetch();
@@ -141,7 +147,7 @@ function ChartsSection({
         <div
           className="grid grid-cols-1 gap-6 xl:grid-cols-2"
           role="status"
-          aria-label="Loading metrics"
+          aria-label={t("charts.loading")}
         >
           {[0, 1, 2, 3].map((i) => (
             <Skeleton key={i} className="h-[250px]" />
@@ -155,6 +161,8 @@ function ChartsSection({
 }
 
 export function MonitorPage() {
+  const t = useT(monitorMessages);
+  const locale = useLocale();
   const { id = "" } = useParams();
   const projeto = useProjeto(id);
   const p = projeto.data?.value;
@@ -191,7 +199,7 @@ export function MonitorPage() {
 
   if (projeto.isPending)
     return (
-      <div className="space-y-4 p-8" role="status" aria-label="Loading project">
+      <div className="space-y-4 p-8" role="status" aria-label={t("page.loading")}>
         <Skeleton className="h-8 w-72" />
         <Skeleton className="h-64" />
       </div>
@@ -200,7 +208,7 @@ export function MonitorPage() {
     return (
       <div className="mx-auto max-w-3xl p-8">
         <ErrorState
-          title="Could not load this project"
+          title={t("page.error")}
           error={projeto.error}
           onRetry={() => void projeto.refetch()}
         />
@@ -212,17 +220,22 @@ export function MonitorPage() {
     <div className="flex flex-col">
       <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white/90 px-8 py-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
         <div className="min-w-0">
-          <nav aria-label="Breadcrumb" className="text-xs text-slate-500 dark:text-slate-400">
+          <nav
+            aria-label={t("page.breadcrumb")}
+            className="text-xs text-slate-500 dark:text-slate-400"
+          >
             <Link to="/projects" className="hover:underline">
-              Projects
+              {t("page.projects")}
             </Link>{" "}
             /{" "}
             <Link to={`/projects/${p.id}`} className="hover:underline">
               {p.nome}
             </Link>{" "}
-            / Monitor
+            / {t("page.crumb")}
           </nav>
-          <h1 className="mt-1 text-xl font-semibold tracking-tight">{p.nome}: monitor</h1>
+          <h1 className="mt-1 text-xl font-semibold tracking-tight">
+            {t("page.title", { name: p.nome })}
+          </h1>
         </div>
         <div className="flex items-center gap-3">
           <LiveIndicator connected={live} />
@@ -232,16 +245,16 @@ export function MonitorPage() {
             disabled={!active || !estado.data || estado.isError || running || regions.length < 2}
             title={
               estado.isError
-                ? "The API cannot be reached; a drill can start once it is back"
+                ? t("drill.unreachable")
                 : regions.length < 2
-                  ? "A drill needs at least two regions to fail over between"
+                  ? t("drill.needRegions")
                   : running
-                    ? "A drill is under way"
+                    ? t("drill.running")
                     : undefined
             }
             onClick={() => setDrillOpen(true)}
           >
-            Run failover drill
+            {t("drill.run")}
           </button>
         </div>
       </header>
@@ -249,22 +262,21 @@ export function MonitorPage() {
       {!active ? (
         <div className="p-8">
           <EmptyState
-            title="Monitoring starts once the deployment finishes"
+            title={t("inactive.title")}
             action={
               <Link to={`/projects/${p.id}`} className={buttonClass("primary")}>
-                Follow the deployment
+                {t("inactive.follow")}
               </Link>
             }
           >
-            The project is {p.status === "falhou" ? "failed" : "still deploying"}. SLOs, metrics and
-            failover status appear here as soon as every resource is ready.
+            {t("inactive.body", { status: p.status })}
           </EmptyState>
         </div>
       ) : (
         <div className="space-y-8 p-6 lg:p-8">
           {estado.isError ? (
             <ErrorState
-              title="Could not load the live state"
+              title={t("estado.error")}
               error={estado.error}
               onRetry={() => void estado.refetch()}
             />
@@ -278,29 +290,33 @@ export function MonitorPage() {
                   aria-hidden="true"
                 />
                 <span>
-                  <strong>Failover in progress:</strong>{" "}
-                  {`${cityOf(failover.regiao)} (${failover.regiao}) is down since ${new Date(failover.desde).toLocaleTimeString()}; its traffic is served elsewhere.`}
+                  <strong>{t("failover.title")}</strong>{" "}
+                  {t("failover.body", {
+                    city: cityOf(failover.regiao),
+                    region: failover.regiao,
+                    time: formatTime(locale, failover.desde),
+                  })}
                 </span>
               </div>
             ) : null}
           </div>
 
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
-            <Card title="Regions" labelledBy="regions-title">
+            <Card title={t("card.regions")} labelledBy="regions-title">
               {estadoView ? <RegionMap estado={estadoView} /> : <Skeleton className="h-72" />}
             </Card>
-            <Card title="Failover status" labelledBy="failover-title">
+            <Card title={t("card.failover")} labelledBy="failover-title">
               {estadoView ? (
                 <div className="space-y-5">
                   <div>
                     <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
-                      Datastores
+                      {t("card.datastores")}
                     </h3>
                     <DatastoreStatus estado={estadoView} />
                   </div>
                   <div>
                     <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
-                      Gateway traffic
+                      {t("card.traffic")}
                     </h3>
                     <TrafficWeights estado={estadoView} />
                   </div>
@@ -313,11 +329,11 @@ export function MonitorPage() {
 
           <section aria-labelledby="slos-title" className="space-y-4">
             <h2 id="slos-title" className="text-base font-semibold">
-              Service level objectives
+              {t("slos.title")}
             </h2>
             {slos.isError ? (
               <ErrorState
-                title="Could not load SLOs"
+                title={t("slos.error")}
                 error={slos.error}
                 onRetry={() => void slos.refetch()}
               />
@@ -327,9 +343,7 @@ export function MonitorPage() {
                 <Skeleton className="h-80" />
               </div>
             ) : slosView.slos.length === 0 ? (
-              <EmptyState title="No SLOs">
-                Add an Insight resource with SLOs to the blueprint to track them here.
-              </EmptyState>
+              <EmptyState title={t("slos.empty")}>{t("slos.emptyBody")}</EmptyState>
             ) : (
               <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
                 {slosView.slos.map((s) => (
@@ -350,49 +364,46 @@ export function MonitorPage() {
           ) : null}
 
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-            <Card title="Health checks by zone" labelledBy="health-title">
+            <Card title={t("card.health")} labelledBy="health-title">
               {estado.data ? <HealthMatrix estado={estado.data} /> : <Skeleton className="h-40" />}
             </Card>
-            <Card title="Failover drills" labelledBy="drills-title">
+            <Card title={t("card.drills")} labelledBy="drills-title">
               {current.data ? (
                 <div className="mb-4">
                   <DrillReport drill={current.data} />
                 </div>
               ) : null}
               {testes.isError ? (
-                <ErrorState title="Could not load drills" error={testes.error} />
-              ) : (testes.data ?? []).filter((t) => t.id !== drillId).length === 0 &&
+                <ErrorState title={t("drills.error")} error={testes.error} />
+              ) : (testes.data ?? []).filter((d) => d.id !== drillId).length === 0 &&
                 !current.data ? (
-                <p className="text-sm text-slate-600 dark:text-slate-400">
-                  No drills yet. Run one to measure detection, RTO and RPO against your tier's
-                  targets.
-                </p>
+                <p className="text-sm text-slate-600 dark:text-slate-400">{t("drills.empty")}</p>
               ) : (
                 <>
                   <div className="mb-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
                     <DrillTrend drills={testes.data ?? []} measure="rto" />
                     <DrillTrend drills={testes.data ?? []} measure="rpo" />
                   </div>
-                  <table className="w-full text-left text-sm" aria-label="Failover history">
+                  <table className="w-full text-left text-sm" aria-label={t("drills.history")}>
                     <thead className="text-xs text-slate-500 dark:text-slate-400 uppercase">
                       <tr>
-                        <th className="py-1 font-medium">When</th>
-                        <th className="py-1 font-medium">Region</th>
+                        <th className="py-1 font-medium">{t("col.when")}</th>
+                        <th className="py-1 font-medium">{t("col.region")}</th>
                         <th className="py-1 text-right font-medium">RTO</th>
                         <th className="py-1 text-right font-medium">RPO</th>
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                       {(testes.data ?? [])
-                        .filter((t) => t.id !== drillId)
-                        .map((t) => (
-                          <tr key={t.id}>
+                        .filter((d) => d.id !== drillId)
+                        .map((d) => (
+                          <tr key={d.id}>
                             <td className="py-1.5 text-slate-600 dark:text-slate-300">
-                              {new Date(t.inicio).toLocaleString()}
+                              {formatDateTime(locale, d.inicio)}
                             </td>
-                            <td className="py-1.5">{cityOf(t.regiao)}</td>
-                            <MeasureCell value={t.rto_s} target={t.rto_alvo_s} />
-                            <MeasureCell value={t.rpo_s} target={t.rpo_alvo_s} />
+                            <td className="py-1.5">{cityOf(d.regiao)}</td>
+                            <MeasureCell value={d.rto_s} target={d.rto_alvo_s} />
+                            <MeasureCell value={d.rpo_s} target={d.rpo_alvo_s} />
                           </tr>
                         ))}
                     </tbody>

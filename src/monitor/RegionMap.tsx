@@ -1,9 +1,15 @@
 import { findRegion } from "../blueprint";
 import type { Estado } from "../contract/monitoring";
+import type { Translate } from "../i18n";
 import { type GeoArc, GeoMap, type GeoMarker } from "../ui/GeoMap";
+import { useT } from "../ui/i18n";
+import { type MonitorMessageKey, monitorMessages } from "./i18n";
 
 /** Markers sized by the gateway's traffic share, coloured by health; an arc shows a failover. */
-export function regionMarkers(estado: Estado): { markers: GeoMarker[]; arcs: GeoArc[] } {
+export function regionMarkers(
+  estado: Estado,
+  t: Translate<MonitorMessageKey>,
+): { markers: GeoMarker[]; arcs: GeoArc[] } {
   const primaries = new Set(estado.datastores.map((d) => d.primario));
   const markers = estado.regioes.flatMap((r) => {
     const region = findRegion(r.id);
@@ -22,9 +28,15 @@ export function regionMarkers(estado: Estado): { markers: GeoMarker[]; arcs: Geo
             ? "fill-amber-500"
             : "fill-red-500",
       label: region.city,
-      sublabel: `${Math.round(r.peso_trafego * 100)} % of traffic`,
+      sublabel: t("map.sublabel", { pct: Math.round(r.peso_trafego * 100) }),
       ring: primaries.has(r.id),
-      title: `${region.city} (${r.id}): ${state}, ${Math.round(r.peso_trafego * 100)} % of traffic${primaries.has(r.id) ? ", primary datastore" : ""}`,
+      title: t("map.title", {
+        city: region.city,
+        region: r.id,
+        state,
+        pct: Math.round(r.peso_trafego * 100),
+        primary: primaries.has(r.id) ? "yes" : "no",
+      }),
     };
     return [marker];
   });
@@ -43,33 +55,37 @@ export function regionMarkers(estado: Estado): { markers: GeoMarker[]; arcs: Geo
 }
 
 export function RegionMap({ estado }: { estado: Estado }) {
-  const { markers, arcs } = regionMarkers(estado);
+  const t = useT(monitorMessages);
+  const { markers, arcs } = regionMarkers(estado, t);
   const summary = estado.regioes
-    .map(
-      (r) =>
-        `${findRegion(r.id)?.city ?? r.id} ${r.saudavel ? "healthy" : "unhealthy"} ${Math.round(r.peso_trafego * 100)} %`,
+    .map((r) =>
+      t("map.summaryItem", {
+        city: findRegion(r.id)?.city ?? r.id,
+        healthy: r.saudavel ? "yes" : "no",
+        pct: Math.round(r.peso_trafego * 100),
+      }),
     )
     .join(", ");
   return (
     <div>
-      <GeoMap markers={markers} arcs={arcs} label={`Regions and traffic share: ${summary}`} />
+      <GeoMap markers={markers} arcs={arcs} label={t("map.label", { summary })} />
       <ul
         className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-600 dark:text-slate-400"
-        aria-label="Map legend"
+        aria-label={t("map.legend")}
       >
         <li className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-full bg-emerald-500" /> Healthy
+          <span className="size-2.5 rounded-full bg-emerald-500" /> {t("map.healthy")}
         </li>
         <li className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-full bg-amber-500" /> Failing, not yet detected
+          <span className="size-2.5 rounded-full bg-amber-500" /> {t("map.failing")}
         </li>
         <li className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-full bg-red-500" /> Unhealthy
+          <span className="size-2.5 rounded-full bg-red-500" /> {t("map.unhealthy")}
         </li>
         <li className="flex items-center gap-1.5">
-          <span className="size-3 rounded-full border-2 border-indigo-500" /> Primary datastore
+          <span className="size-3 rounded-full border-2 border-indigo-500" /> {t("map.primary")}
         </li>
-        <li>Circle size: share of traffic</li>
+        <li>{t("map.size")}</li>
       </ul>
     </div>
   );

@@ -1,7 +1,10 @@
 import { useMemo } from "react";
 import type { SloItem } from "../contract/monitoring";
+import type { Translate } from "../i18n";
+import { formatNumber } from "../i18n/format";
 import { BURN_WINDOWS } from "../slo/slo";
 import { Badge, Card, type Tone } from "../ui/Card";
+import { useLocale, useT } from "../ui/i18n";
 import {
   budgetHealth,
   burnHealth,
@@ -12,6 +15,7 @@ import {
   type Health,
   thresholdFor,
 } from "./format";
+import { type MonitorMessageKey, monitorMessages } from "./i18n";
 import { TimeSeriesChart } from "./TimeSeriesChart";
 
 const TONE: Record<Health, Tone> = { ok: "ok", warning: "warning", critical: "critical" };
@@ -26,12 +30,17 @@ const CELL: Record<Health, string> = {
   critical: "text-red-700 dark:text-red-300 font-semibold",
 };
 
-export function sloTitle(slo: Pick<SloItem, "sli" | "limiar_ms" | "nome">): string {
-  if (slo.sli === "disponibilidade") return "Availability";
-  return `Latency under ${slo.limiar_ms ?? "?"} ms`;
+export function sloTitle(
+  slo: Pick<SloItem, "sli" | "limiar_ms" | "nome">,
+  t: Translate<MonitorMessageKey>,
+): string {
+  if (slo.sli === "disponibilidade") return t("slo.availability");
+  return t("slo.latency", { ms: slo.limiar_ms ?? "?" });
 }
 
 export function SloCard({ slo }: { slo: SloItem }) {
+  const t = useT(monitorMessages);
+  const locale = useLocale();
   const health = budgetHealth(slo.global.orcamento_restante);
   const id = `slo-${slo.nome}`;
   const burnDown = useMemo(
@@ -39,13 +48,13 @@ export function SloCard({ slo }: { slo: SloItem }) {
       xs: slo.orcamento_serie.map(([t]) => t),
       series: [
         {
-          label: "Budget left",
+          label: t("slo.budgetLeftSeries"),
           color: health === "ok" ? "#10b981" : health === "warning" ? "#f59e0b" : "#ef4444",
           values: slo.orcamento_serie.map(([, v]) => Math.round(v * 1000) / 10),
         },
       ],
     }),
-    [slo.orcamento_serie, health],
+    [slo.orcamento_serie, health, t],
   );
   const left = Math.max(0, Math.min(1, slo.global.orcamento_restante));
   return (
@@ -53,7 +62,7 @@ export function SloCard({ slo }: { slo: SloItem }) {
       labelledBy={id}
       title={
         <span>
-          {sloTitle(slo)} {/* The SLO's id, as the API names it: a code, shown as one. */}
+          {sloTitle(slo, t)} {/* The SLO's id, as the API names it: a code, shown as one. */}
           <code className="ml-1 font-mono text-xs font-normal text-slate-500 dark:text-slate-400">
             {slo.nome}
           </code>
@@ -67,41 +76,44 @@ export function SloCard({ slo }: { slo: SloItem }) {
                 key={`${a.severidade}-${a.janela_longa}-${a.regiao ?? "global"}`}
                 tone={a.severidade === "pagina" ? "critical" : "warning"}
               >
-                {a.severidade === "pagina" ? "Page" : "Ticket"} · {a.janela_longa}/{a.janela_curta}
+                {t("slo.alert", {
+                  severity: a.severidade,
+                  windows: `${a.janela_longa}/${a.janela_curta}`,
+                })}
                 {a.regiao ? ` · ${cityOf(a.regiao)}` : ""}
               </Badge>
             ))}
           </div>
         ) : (
-          <Badge tone="ok">No alerts</Badge>
+          <Badge tone="ok">{t("slo.noAlerts")}</Badge>
         )
       }
     >
       <dl className="grid grid-cols-3 gap-4">
         <div>
-          <dt className="text-xs text-slate-500 dark:text-slate-400">Objective</dt>
-          <dd className="mt-1 text-lg font-semibold tabular-nums">{slo.objetivo} %</dd>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">{t("slo.objective")}</dt>
+          <dd className="mt-1 text-lg font-semibold tabular-nums">
+            {formatNumber(locale, slo.objetivo, { maximumFractionDigits: 3 })} %
+          </dd>
           <dd className="text-xs text-slate-500 dark:text-slate-400">
-            over {slo.janela_dias} days
+            {t("slo.over", { days: slo.janela_dias })}
           </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500 dark:text-slate-400">
-            SLI, {slo.janela_dias} days
+            {t("slo.sli", { days: slo.janela_dias })}
           </dt>
           <dd className="mt-1 text-lg font-semibold tabular-nums">
             {formatSli(slo.global.sli_pct)}
           </dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500 dark:text-slate-400">Error budget left</dt>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">{t("slo.budgetLeft")}</dt>
           <dd className="mt-1 flex items-baseline gap-2">
             <span className="text-lg font-semibold tabular-nums">
               {formatBudget(slo.global.orcamento_restante)}
             </span>
-            <Badge tone={TONE[health]}>
-              {health === "ok" ? "Healthy" : health === "warning" ? "Low" : "Exhausted"}
-            </Badge>
+            <Badge tone={TONE[health]}>{t("slo.health", { health })}</Badge>
           </dd>
           <div
             className="mt-2 h-1.5 rounded-full bg-slate-200 dark:bg-slate-800"
@@ -117,7 +129,7 @@ export function SloCard({ slo }: { slo: SloItem }) {
 
       <div className="mt-4">
         <TimeSeriesChart
-          title="Error budget burn-down"
+          title={t("slo.burnDown")}
           unit="%"
           xs={burnDown.xs}
           series={burnDown.series}
@@ -127,11 +139,11 @@ export function SloCard({ slo }: { slo: SloItem }) {
       </div>
 
       <table className="mt-4 w-full text-sm">
-        <caption className="sr-only">Burn rates by window, with the alert thresholds</caption>
+        <caption className="sr-only">{t("slo.burnCaption")}</caption>
         <thead>
           <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
             <th scope="col" className="py-1 font-medium">
-              Burn rate
+              {t("slo.burnRate")}
             </th>
             {BURN_WINDOWS.map((w) => (
               <th key={w} scope="col" className="py-1 text-right font-medium">
@@ -146,7 +158,7 @@ export function SloCard({ slo }: { slo: SloItem }) {
               scope="row"
               className="py-1 text-left font-normal text-slate-600 dark:text-slate-300"
             >
-              Global
+              {t("slo.global")}
             </th>
             {BURN_WINDOWS.map((w) => (
               <td
@@ -159,11 +171,11 @@ export function SloCard({ slo }: { slo: SloItem }) {
           </tr>
           <tr className="text-xs text-slate-500 dark:text-slate-400">
             <th scope="row" className="py-1 text-left font-normal">
-              Alert above
+              {t("slo.alertAbove")}
             </th>
             {BURN_WINDOWS.map((w) => (
               <td key={w} className="py-1 text-right">
-                {thresholdFor(w)}×
+                {formatNumber(locale, thresholdFor(w))}×
               </td>
             ))}
           </tr>
@@ -171,20 +183,20 @@ export function SloCard({ slo }: { slo: SloItem }) {
       </table>
 
       <table className="mt-3 w-full border-t border-slate-100 text-sm dark:border-slate-800">
-        <caption className="sr-only">SLI and error budget per region</caption>
+        <caption className="sr-only">{t("slo.regionCaption")}</caption>
         <thead>
           <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
             <th scope="col" className="pt-2 pb-1 font-medium">
-              Region
+              {t("col.region")}
             </th>
             <th scope="col" className="pt-2 pb-1 text-right font-medium">
-              SLI
+              {t("slo.sliCol")}
             </th>
             <th scope="col" className="pt-2 pb-1 text-right font-medium">
-              Budget left
+              {t("slo.budgetLeftSeries")}
             </th>
             <th scope="col" className="pt-2 pb-1 text-right font-medium">
-              Burn 1 h
+              {t("slo.burn1h")}
             </th>
           </tr>
         </thead>

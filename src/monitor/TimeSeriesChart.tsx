@@ -1,6 +1,10 @@
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import type { Locale, Translate } from "../i18n";
+import { formatNumber } from "../i18n/format";
+import { useLocale, useT } from "../ui/i18n";
+import { type MonitorMessageKey, monitorMessages } from "./i18n";
 
 export interface ChartSeries {
   label: string;
@@ -61,12 +65,55 @@ function schedulePlot(create: () => void): () => void {
   };
 }
 
-export function chartSummary(title: string, unit: string, series: ChartSeries[]): string {
+/** uPlot's date templates, the locale's way: day before month and a 24-hour clock in pt-BR. */
+function localDateTemplate(tpl: string, locale: Locale): string {
+  if (locale === "en") return tpl;
+  return tpl.replace("{M}/{D}", "{D}/{M}").replace("{h}", "{H}").replace("{aa}", "");
+}
+
+const namesCache = new Map<Locale, uPlot.DateNames>();
+function dateNames(locale: Locale): uPlot.DateNames {
+  let names = namesCache.get(locale);
+  if (!names) {
+    const month = (m: number, style: "long" | "short") =>
+      new Intl.DateTimeFormat(locale, { month: style, timeZone: "UTC" }).format(
+        Date.UTC(2024, m, 15),
+      );
+    // 2024-01-07 was a Sunday: uPlot's week starts on Sunday.
+    const day = (d: number, style: "long" | "short") =>
+      new Intl.DateTimeFormat(locale, { weekday: style, timeZone: "UTC" }).format(
+        Date.UTC(2024, 0, 7 + d),
+      );
+    const months = [...Array(12).keys()];
+    const days = [...Array(7).keys()];
+    names = {
+      MMMM: months.map((m) => month(m, "long")),
+      MMM: months.map((m) => month(m, "short")),
+      WWWW: days.map((d) => day(d, "long")),
+      WWW: days.map((d) => day(d, "short")),
+    };
+    namesCache.set(locale, names);
+  }
+  return names;
+}
+
+export function chartSummary(
+  title: string,
+  unit: string,
+  series: ChartSeries[],
+  t: Translate<MonitorMessageKey>,
+): string {
   const parts = series.map((s) => {
     const values = s.values.filter((v): v is number => v !== null);
-    if (values.length === 0) return `${s.label}: no data`;
+    if (values.length === 0) return t("chart.noData", { label: s.label });
     const last = values[values.length - 1];
-    return `${s.label}: latest ${last} ${unit}, min ${Math.min(...values)}, max ${Math.max(...values)}`;
+    return t("chart.series", {
+      label: s.label,
+      last,
+      unit,
+      min: Math.min(...values),
+      max: Math.max(...values),
+    });
   });
   return `${title}. ${parts.join("; ")}.`;
 }
@@ -83,6 +130,8 @@ export function TimeSeriesChart({
   yMax,
   decimals = 2,
 }: TimeSeriesChartProps) {
+  const t = useT(monitorMessages);
+  const locale = useLocale();
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   // The data as of the latest render, for a plot created after its effect was scheduled.
@@ -98,9 +147,13 @@ export function TimeSeriesChart({
     const dark = prefersDark();
     const axisStroke = dark ? "#94a3b8" : "#475569";
     const grid = dark ? "rgba(148,163,184,0.12)" : "rgba(100,116,139,0.15)";
+    const number = (v: number, digits: number) =>
+      formatNumber(locale, v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
     const fmt = (v: number | null) =>
-      v === null || v === undefined ? "—" : `${v.toFixed(decimals)} ${unit}`;
+      v === null || v === undefined ? "—" : `${number(v, decimals)} ${unit}`;
     const opts: uPlot.Options = {
+      // Month and day names, and the clock, in the reader's locale.
+      fmtDate: (tpl) => uPlot.fmtDate(localDateTemplate(tpl, locale), dateNames(locale)),
       width: Math.max(200, el.clientWidth),
       height,
       cursor: syncKey
@@ -125,12 +178,14 @@ export function TimeSeriesChart({
           size: 58,
           values: (_u, vals) =>
             vals.map((v) =>
-              Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : `${+v.toFixed(decimals)}`,
+              Math.abs(v) >= 1000
+                ? `${number(v / 1000, 1)}k`
+                : formatNumber(locale, v, { maximumFractionDigits: decimals }),
             ),
         },
       ],
       series: [
-        { label: "Time" },
+        { label: t("chart.time") },
         ...series.map((s) => ({
           label: s.label,
           stroke: s.color,
@@ -175,7 +230,7 @@ export function TimeSeriesChart({
       u?.destroy();
       plot.current = null;
     };
-  }, [shape, height, syncKey, unit, decimals]);
+  }, [shape, height, syncKey, unit, decimals, locale, t]);
 
   useEffect(() => {
     const u = plot.current;
@@ -195,7 +250,7 @@ export function TimeSeriesChart({
       <div
         ref={container}
         role="img"
-        aria-label={chartSummary(title, unit, series)}
+        aria-label={chartSummary(title, unit, series, t)}
         className="tesserra-chart"
       />
     </figure>

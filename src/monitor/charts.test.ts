@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Metricas } from "../contract/monitoring";
+import { translator } from "../i18n";
 import { buildCharts } from "./charts";
+import { monitorMessages } from "./i18n";
 import { seriesRequests } from "./series";
 
 const m = (
@@ -52,7 +54,12 @@ describe("monitor charts", () => {
         ]),
       ],
     ]);
-    const charts = buildCharts(data, ["sa-east-1"], { objetivo: 99.95, limiarMs: 300 });
+    const charts = buildCharts(
+      data,
+      ["sa-east-1"],
+      { objetivo: 99.95, limiarMs: 300 },
+      translator(monitorMessages, "en"),
+    );
     expect(charts.map((c) => c.id)).toEqual([
       "availability",
       "latency",

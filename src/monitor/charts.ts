@@ -1,6 +1,8 @@
 /** How the Monitor's series become charts. Pure. */
 import type { Metricas, Serie } from "../contract/monitoring";
+import type { Translate } from "../i18n";
 import { cityOf, REGION_COLORS } from "./format";
+import type { MonitorMessageKey } from "./i18n";
 import type { ChartSeries } from "./TimeSeriesChart";
 
 export interface ChartData {
@@ -26,7 +28,8 @@ function aligned(xs: number[], m: Metricas | undefined): (number | null)[] {
 export function buildCharts(
   data: ReadonlyMap<string, Metricas>,
   regions: string[],
-  options: { objetivo?: number; limiarMs?: number; replicaRegions?: string[] } = {},
+  options: { objetivo?: number; limiarMs?: number; replicaRegions?: string[] },
+  t: Translate<MonitorMessageKey>,
 ): ChartData[] {
   const first = data.get("disponibilidade@global") ?? [...data.values()][0];
   const xs = first ? first.pontos.map(([t]) => t) : [];
@@ -41,22 +44,22 @@ export function buildCharts(
   return [
     {
       id: "availability",
-      title: "Availability",
+      title: t("chart.availability"),
       unit: "%",
       xs,
       decimals: 3,
       series: [
-        { label: "Global", color: "#94a3b8", values: get("disponibilidade", "global") },
+        { label: t("chart.global"), color: "#94a3b8", values: get("disponibilidade", "global") },
         ...perRegion("disponibilidade"),
       ],
       reference:
         options.objetivo !== undefined
-          ? { value: options.objetivo, label: "Objective" }
+          ? { value: options.objetivo, label: t("chart.objective") }
           : undefined,
     },
     {
       id: "latency",
-      title: "Latency, all regions",
+      title: t("chart.latency"),
       unit: "ms",
       xs,
       decimals: 0,
@@ -67,12 +70,12 @@ export function buildCharts(
       ],
       reference:
         options.limiarMs !== undefined
-          ? { value: options.limiarMs, label: "SLO threshold" }
+          ? { value: options.limiarMs, label: t("chart.threshold") }
           : undefined,
     },
     {
       id: "errors",
-      title: "Error rate",
+      title: t("chart.errors"),
       unit: "%",
       xs,
       decimals: 3,
@@ -80,7 +83,7 @@ export function buildCharts(
     },
     {
       id: "traffic",
-      title: "Traffic per region",
+      title: t("chart.traffic"),
       unit: "req/s",
       xs,
       decimals: 0,
@@ -88,7 +91,7 @@ export function buildCharts(
     },
     {
       id: "lag",
-      title: "Replication lag",
+      title: t("chart.lag"),
       unit: "s",
       xs,
       decimals: 2,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadLocale, translator } from "../i18n";
 import {
   budgetHealth,
   burnHealth,
@@ -10,6 +11,9 @@ import {
   regionLabel,
   thresholdFor,
 } from "./format";
+import { monitorMessages } from "./i18n";
+
+const t = translator(monitorMessages, "en");
 
 describe("monitor formatting", () => {
   it("shows SLIs with the digits that matter", () => {
@@ -44,12 +48,24 @@ describe("monitor formatting", () => {
     expect(formatSeconds(32)).toBe("32 s");
     expect(formatSeconds(125)).toBe("2 min 5 s");
     expect(formatSeconds(3780)).toBe("1 h 3 min");
-    expect(describeDrillEvent("trafego-realocado", "us-east-1")).toBe(
+    expect(describeDrillEvent("trafego-realocado", t, "us-east-1")).toBe(
       "Gateway moved traffic to Ashburn",
     );
-    expect(describeDrillEvent("falha-detectada", "sa-east-1")).toBe(
+    expect(describeDrillEvent("falha-detectada", t, "sa-east-1")).toBe(
       "Health checks declared the region unhealthy",
     );
     expect(regionLabel("eu-central-1")).toBe("Frankfurt (eu-central-1)");
+  });
+});
+
+describe("monitor formatting in Portuguese", () => {
+  it("writes decimals with a comma and translates drill events", async () => {
+    await loadLocale("pt-BR");
+    expect(formatSli(99.98751, "pt-BR")).toBe("99,988 %");
+    expect(formatRate(0.1805, "pt-BR")).toBe("0,18×");
+    expect(formatSeconds(12.5, "pt-BR")).toBe("12,5 s");
+    expect(
+      describeDrillEvent("trafego-realocado", translator(monitorMessages, "pt-BR"), "us-east-1"),
+    ).toBe("O gateway moveu o tráfego para Ashburn");
   });
 });

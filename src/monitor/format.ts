@@ -1,6 +1,9 @@
 /** Presentation of monitoring numbers: pure, tested, one place for wording and thresholds. */
 import { findRegion } from "../blueprint";
+import { currentLocale, type Locale, type Translate } from "../i18n";
+import { formatNumber } from "../i18n/format";
 import { ALERT_RULES, type BurnWindow } from "../slo/slo";
+import type { MonitorMessageKey } from "./i18n";
 
 export function regionLabel(id: string): string {
   const r = findRegion(id);
@@ -12,15 +15,23 @@ export function cityOf(id: string): string {
 }
 
 /** An SLI percentage with enough digits to tell 99.95 from 99.99. */
-export function formatSli(pct: number): string {
-  if (pct >= 99.9) return `${pct.toFixed(3)} %`;
-  if (pct >= 99) return `${pct.toFixed(2)} %`;
-  return `${pct.toFixed(1)} %`;
+export function formatSli(pct: number, locale: Locale = currentLocale()): string {
+  const digits = pct >= 99.9 ? 3 : pct >= 99 ? 2 : 1;
+  return `${fixed(locale, pct, digits)} %`;
+}
+
+/** A number with exactly `digits` decimals, in the locale's way (99.95 / 99,95). */
+function fixed(locale: Locale, n: number, digits: number): string {
+  return formatNumber(locale, n, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  });
 }
 
 /** Budget remaining as a percentage of the budget; negative when overspent. */
-export function formatBudget(fraction: number): string {
-  return `${Math.round(fraction * 1000) / 10} %`;
+export function formatBudget(fraction: number, locale: Locale = currentLocale()): string {
+  return `${formatNumber(locale, Math.round(fraction * 1000) / 10, { maximumFractionDigits: 1 })} %`;
 }
 
 export type Health = "ok" | "warning" | "critical";
@@ -48,15 +59,15 @@ export function burnHealth(window: BurnWindow, rate: number): Health {
   return "ok";
 }
 
-export function formatRate(rate: number): string {
+export function formatRate(rate: number, locale: Locale = currentLocale()): string {
   if (rate === 0) return "0×";
-  if (rate < 0.01) return "<0.01×";
-  return `${rate < 10 ? rate.toFixed(2) : rate.toFixed(1)}×`;
+  if (rate < 0.01) return `<${fixed(locale, 0.01, 2)}×`;
+  return `${fixed(locale, rate, rate < 10 ? 2 : 1)}×`;
 }
 
 /** Simulated seconds as a short duration: "45 s", "2 min 5 s", "1 h 3 min". */
-export function formatSeconds(s: number): string {
-  if (s < 60) return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+export function formatSeconds(s: number, locale: Locale = currentLocale()): string {
+  if (s < 60) return `${Number.isInteger(s) ? s : fixed(locale, s, 1)} s`;
   const m = Math.floor(s / 60);
   const rest = Math.round(s - m * 60);
   if (m < 60) return rest ? `${m} min ${rest} s` : `${m} min`;
@@ -64,27 +75,29 @@ export function formatSeconds(s: number): string {
   return `${h} h ${m - h * 60} min`;
 }
 
-export function formatCount(n: number): string {
-  return new Intl.NumberFormat("en", {
+export function formatCount(n: number, locale: Locale = currentLocale()): string {
+  return formatNumber(locale, n, {
     notation: n >= 100_000 ? "compact" : "standard",
     maximumFractionDigits: 1,
-  }).format(n);
+  });
 }
 
-const DRILL_EVENTS: Record<string, string> = {
-  "regiao-indisponivel": "Region taken down",
-  "falha-detectada": "Health checks declared the region unhealthy",
-  "trafego-realocado": "Gateway moved traffic to",
-  "replica-promovida": "Datastore replica promoted to primary in",
-  "regiao-restabelecida": "Region back up",
-  "trafego-restaurado": "Traffic restored to",
+const DRILL_EVENTS: Record<string, MonitorMessageKey> = {
+  "regiao-indisponivel": "event.regionDown",
+  "falha-detectada": "event.detected",
+  "trafego-realocado": "event.moved",
+  "replica-promovida": "event.promoted",
+  "regiao-restabelecida": "event.regionUp",
+  "trafego-restaurado": "event.restored",
 };
 
-export function describeDrillEvent(evento: string, regiao?: string): string {
-  const text = DRILL_EVENTS[evento] ?? evento;
-  return text.endsWith(" to") || text.endsWith(" in")
-    ? `${text} ${regiao ? cityOf(regiao) : "—"}`
-    : text;
+export function describeDrillEvent(
+  evento: string,
+  t: Translate<MonitorMessageKey>,
+  regiao?: string,
+): string {
+  const key = DRILL_EVENTS[evento];
+  return key ? t(key, { city: regiao ? cityOf(regiao) : "—" }) : evento;
 }
 
 /** Line colours for regions, in catalog order, readable on light and dark backgrounds. */
