@@ -4,6 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { TEMPLATES } from "../blueprint";
 import { buttonClass } from "../ui/Card";
 import { downloadText, downloadUrl } from "../ui/download";
+import { useT } from "../ui/i18n";
 import { Menu } from "../ui/Menu";
 import {
   actionAutoLayout,
@@ -24,11 +25,13 @@ import { diagramImage } from "./exportImage";
 import { blueprintFileName, blueprintFileText } from "./exportJson";
 import { NODE_H, NODE_W } from "./flow";
 import { ResourceInspector, useFocusRequests } from "./Inspector";
+import { designerMessages } from "./i18n";
 import { blueprintFromFile, blueprintFromText, type ImportResult } from "./importBlueprint";
 import { Palette } from "./Palette";
 import { useDraftPersistence, useStorageProblem } from "./persistence";
 import { useDesigner, useDoc, useFindings } from "./store";
 import { SubmitControl } from "./submit/SubmitControl";
+import { templateDescription, templateTitle } from "./templateText";
 
 const JsonView = lazy(() => import("./JsonView"));
 
@@ -38,8 +41,8 @@ const FIT_ALL = { padding: 0.2, maxZoom: 1 };
 type ViewMode = "canvas" | "split" | "json";
 type Notice = { tone: "error" | "info"; text: string } | null;
 
-const nameOfDoc = (doc: Doc) =>
-  typeof doc.nome === "string" && doc.nome ? doc.nome : "Untitled architecture";
+const nameOfDoc = (doc: Doc, untitled: string) =>
+  typeof doc.nome === "string" && doc.nome ? doc.nome : untitled;
 
 function isEditable(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
@@ -53,6 +56,7 @@ let clipboard: {
 } | null = null;
 
 function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) {
+  const t = useT(designerMessages);
   const doc = useDoc();
   const findings = useFindings();
   const store = useDesigner;
@@ -76,8 +80,8 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
       return;
     }
     if (view === "json") return;
-    const t = setTimeout(() => rf.fitView(FIT_ALL), 60);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => rf.fitView(FIT_ALL), 60);
+    return () => clearTimeout(timer);
   }, [view, rf]);
   const navigate = useNavigate();
   useFocusRequests();
@@ -87,7 +91,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
     onMerged: () =>
       setNotice({
         tone: "info",
-        text: "This draft was also changed in another tab; both sets of changes are kept (where both changed one field, the latest edit wins).",
+        text: t("editor.merged"),
       }),
   });
   const storageProblem = useStorageProblem();
@@ -107,7 +111,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
   const importResult = useCallback(
     async (result: ImportResult) => {
       if (!result.ok) {
-        setNotice({ tone: "error", text: `${result.error} Your design is unchanged.` });
+        setNotice({ tone: "error", text: t("editor.importRefused", { error: result.error }) });
         return;
       }
       const placed = await autoPlace(result.doc);
@@ -132,11 +136,14 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
       store.getState().select([]);
       setNotice({
         tone: "info",
-        text: `Imported "${typeof placed.nome === "string" ? placed.nome : "blueprint"}" with ${resourcesOf(placed).length} resources. Undo (Ctrl+Z) brings the previous design back.`,
+        text: t("editor.imported", {
+          name: typeof placed.nome === "string" ? placed.nome : "blueprint",
+          count: resourcesOf(placed).length,
+        }),
       });
       // Framed above, before it rendered.
     },
-    [rf],
+    [rf, t],
   );
 
   const importFiles = useCallback(
@@ -158,9 +165,9 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
       const action = actionForKey(e);
       if (!action) return;
       if (isCanvasAction(action)) {
-        const t = e.target as HTMLElement | null;
-        const onCanvas = !t || t === document.body || !!t.closest?.(".react-flow");
-        if (!onCanvas || t?.closest?.("button, [role=menu], [role=dialog]")) return;
+        const el = e.target as HTMLElement | null;
+        const onCanvas = !el || el === document.body || !!el.closest?.(".react-flow");
+        if (!onCanvas || el?.closest?.("button, [role=menu], [role=dialog]")) return;
       }
       if (!isEnabled(action)) return;
       e.preventDefault();
@@ -199,7 +206,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
       }
       if (text.trim().startsWith("{")) {
         e.preventDefault();
-        void importResult(blueprintFromText(text, "The pasted text"));
+        void importResult(blueprintFromText(text, t("editor.pastedText")));
       }
     };
     document.addEventListener("keydown", onKey, true);
@@ -210,12 +217,12 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
       document.removeEventListener("copy", onCopy);
       document.removeEventListener("paste", onPaste);
     };
-  }, [importResult, rf]);
+  }, [importResult, rf, t]);
 
   async function newFromTemplate(id: string) {
-    const t = TEMPLATES.find((x) => x.id === id);
-    if (!t) return;
-    const placed = await autoPlace(structuredClone(t.blueprint) as unknown as Doc);
+    const template = TEMPLATES.find((x) => x.id === id);
+    if (!template) return;
+    const placed = await autoPlace(structuredClone(template.blueprint) as unknown as Doc);
     const fresh = newDraftId();
     await saveDraft({
       id: fresh,
@@ -232,7 +239,10 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
     const s = store.getState();
     await saveDraft({
       id: fresh,
-      doc: { ...s.history.present, nome: `${nameOfDoc(s.history.present)} (copy)` },
+      doc: {
+        ...s.history.present,
+        nome: t("editor.copyName", { name: nameOfDoc(s.history.present, t("editor.untitled")) }),
+      },
       plano: s.plano,
       linkedProjectId: null,
       createdAt: new Date().toISOString(),
@@ -245,7 +255,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
     if (!viewport) {
       setNotice({
         tone: "error",
-        text: "Switch to the canvas view to export the diagram as an image.",
+        text: t("editor.switchToCanvas"),
       });
       return;
     }
@@ -256,7 +266,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
     } catch (e) {
       setNotice({
         tone: "error",
-        text: `Could not draw the image: ${e instanceof Error ? e.message : String(e)}`,
+        text: t("editor.imageFailed", { error: e instanceof Error ? e.message : String(e) }),
       });
     }
   }
@@ -272,34 +282,37 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
             to="/designer"
             className="text-xs text-slate-500 dark:text-slate-400 hover:underline"
           >
-            Drafts
+            {t("editor.drafts")}
           </Link>
           <h1 className="max-w-64 truncate text-sm font-semibold" title={String(doc.nome ?? "")}>
-            {typeof doc.nome === "string" && doc.nome ? doc.nome : "Untitled architecture"}
+            {nameOfDoc(doc, t("editor.untitled"))}
           </h1>
         </div>
         <span
           className="mr-auto text-xs text-slate-500 dark:text-slate-400"
           role="status"
-          aria-label="Draft status"
+          aria-label={t("editor.draftStatus")}
         >
-          {saved === "read-only"
-            ? "Read-only"
-            : storageProblem
-              ? "Not saved in this browser"
-              : saved === "saving"
-                ? "Saving…"
-                : saved === "saved"
-                  ? "Draft saved"
-                  : "Could not save the draft"}
+          {t("editor.status", {
+            status:
+              saved === "read-only"
+                ? "readOnly"
+                : storageProblem
+                  ? "storage"
+                  : saved === "saving"
+                    ? "saving"
+                    : saved === "saved"
+                      ? "saved"
+                      : "failed",
+          })}
         </span>
         <Menu
           className="max-md:hidden"
-          label="New from template"
-          items={TEMPLATES.map((t) => ({
-            label: t.title,
-            description: t.description,
-            onSelect: () => void newFromTemplate(t.id),
+          label={t("editor.newFromTemplate")}
+          items={TEMPLATES.map((tpl) => ({
+            label: templateTitle(tpl, t),
+            description: templateDescription(tpl, t),
+            onSelect: () => void newFromTemplate(tpl.id),
           }))}
         />
         <button
@@ -307,14 +320,14 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
           className={`${buttonClass()} max-md:hidden`}
           onClick={() => fileInput.current?.click()}
         >
-          Import
+          {t("editor.import")}
         </button>
         <input
           ref={fileInput}
           type="file"
           accept=".json,application/json"
           className="hidden"
-          aria-label="Blueprint file to import"
+          aria-label={t("editor.importFile")}
           onChange={(e) => {
             void importFiles(e.target.files);
             e.target.value = "";
@@ -322,30 +335,30 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
         />
         <Menu
           align="right"
-          label="Export"
+          label={t("editor.export")}
           items={[
             {
-              label: "Download blueprint",
+              label: t("editor.downloadBlueprint"),
               description: blueprintFileName(doc),
               onSelect: () => downloadText(blueprintFileText(doc), blueprintFileName(doc)),
             },
             {
-              label: "Copy JSON",
-              description: "The blueprint, pretty-printed, to the clipboard",
+              label: t("editor.copyJson"),
+              description: t("editor.copyJsonHelp"),
               onSelect: () =>
                 void navigator.clipboard.writeText(blueprintFileText(doc)).then(
-                  () => setNotice({ tone: "info", text: "Blueprint copied to the clipboard." }),
-                  () => setNotice({ tone: "error", text: "The browser did not allow copying." }),
+                  () => setNotice({ tone: "info", text: t("editor.copied") }),
+                  () => setNotice({ tone: "error", text: t("editor.copyRefused") }),
                 ),
             },
             {
-              label: "Download PNG",
-              description: "The whole diagram as an image",
+              label: t("editor.downloadPng"),
+              description: t("editor.downloadPngHelp"),
               onSelect: () => void exportImage("png"),
             },
             {
-              label: "Download SVG",
-              description: "The whole diagram as a vector image",
+              label: t("editor.downloadSvg"),
+              description: t("editor.downloadSvgHelp"),
               onSelect: () => void exportImage("svg"),
             },
           ]}
@@ -354,13 +367,13 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
         {/* Narrow screens: the same commands in one menu. */}
         <Menu
           className="md:hidden"
-          label="More"
+          label={t("editor.more")}
           items={[
-            { label: "Import", onSelect: () => fileInput.current?.click() },
+            { label: t("editor.import"), onSelect: () => fileInput.current?.click() },
             ...[actionUndo, actionRedo, actionAutoLayout]
               .filter((action) => isEnabled(action, { history, selection, edgeSelection: [] }))
               .map((action) => ({
-                label: action.label,
+                label: t(action.label),
                 description: action.shortcut,
                 onSelect: () =>
                   void runAction(action).then((r) => {
@@ -380,14 +393,14 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
               })
             }
             disabled={!isEnabled(action, { history, selection, edgeSelection: [] })}
-            title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
+            title={action.shortcut ? `${t(action.label)} (${action.shortcut})` : t(action.label)}
             aria-keyshortcuts={action.shortcut}
           >
-            {action.label}
+            {t(action.label)}
           </button>
         ))}
         <fieldset className="inline-flex rounded-md border border-slate-300 p-0.5 dark:border-slate-700">
-          <legend className="sr-only">View</legend>
+          <legend className="sr-only">{t("editor.view")}</legend>
           {(["canvas", "split", "json"] as const).map((m) => (
             <label
               key={m}
@@ -400,7 +413,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
                 checked={view === m}
                 onChange={() => setView(m)}
               />
-              {m === "canvas" ? "Canvas" : m === "split" ? "Split" : "JSON"}
+              {t("editor.viewMode", { mode: m })}
             </label>
           ))}
         </fieldset>
@@ -419,11 +432,10 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
           className="flex flex-wrap items-center justify-between gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
         >
           <span>
-            <strong>Open read-only.</strong> {readOnly} Nothing you change here is saved over it;
-            make an editable copy or export the blueprint.
+            <strong>{t("editor.readOnlyTitle")}</strong> {readOnly} {t("editor.readOnlyBody")}
           </span>
           <button type="button" className={buttonClass()} onClick={() => void saveCopy()}>
-            Make an editable copy
+            {t("editor.makeCopy")}
           </button>
         </div>
       ) : null}
@@ -433,15 +445,14 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
           className="flex flex-wrap items-center justify-between gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
         >
           <span>
-            <strong>Drafts cannot be saved in this browser.</strong> {storageProblem} You can keep
-            working; export the blueprint before you close this tab.
+            <strong>{t("editor.storageTitle")}</strong> {storageProblem} {t("editor.storageBody")}
           </span>
           <button
             type="button"
             className={buttonClass()}
             onClick={() => downloadText(blueprintFileText(doc), blueprintFileName(doc))}
           >
-            Export blueprint
+            {t("editor.exportBlueprint")}
           </button>
         </div>
       ) : null}
@@ -452,7 +463,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
         >
           <span>{notice.text}</span>
           <button type="button" className="text-xs underline" onClick={() => setNotice(null)}>
-            Dismiss
+            {t("editor.dismiss")}
           </button>
         </div>
       ) : null}
@@ -460,8 +471,11 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
       <div className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-1.5 md:hidden dark:border-slate-800 dark:bg-slate-900">
         {(
           [
-            ["palette", "Products"],
-            ["inspector", selected ? `Inspector: ${selected}` : "Inspector"],
+            ["palette", t("editor.products")],
+            [
+              "inspector",
+              selected ? t("editor.inspectorOf", { name: selected }) : t("editor.inspector"),
+            ],
           ] as const
         ).map(([which, label]) => (
           <button
@@ -479,7 +493,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
       <div className="relative flex min-h-0 flex-1">
         <aside
           id="sheet-palette"
-          aria-label="Products palette"
+          aria-label={t("editor.palette")}
           className={`w-56 shrink-0 border-r border-slate-200 bg-slate-50 max-md:absolute max-md:inset-y-0 max-md:left-0 max-md:z-30 max-md:w-72 max-md:max-w-[85vw] max-md:bg-white max-md:shadow-2xl dark:border-slate-800 dark:bg-slate-900/60 max-md:dark:bg-slate-900 ${sheet === "palette" ? "" : "max-md:hidden"}`}
         >
           <Palette canvasRef={canvasRef} />
@@ -501,7 +515,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
                 <Suspense
                   fallback={
                     <p className="p-4 text-sm text-slate-500 dark:text-slate-400">
-                      Loading the JSON editor…
+                      {t("editor.loadingJson")}
                     </p>
                   }
                 >
@@ -516,15 +530,14 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
         </div>
         <aside
           id="sheet-inspector"
-          aria-label="Inspector"
+          aria-label={t("editor.inspector")}
           className={`w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white max-md:absolute max-md:inset-y-0 max-md:right-0 max-md:z-30 max-md:max-w-[85vw] max-md:shadow-2xl dark:border-slate-800 dark:bg-slate-900 ${sheet === "inspector" ? "" : "max-md:hidden"}`}
         >
           {selected ? (
             <ResourceInspector key={selected} name={selected} />
           ) : selection.length > 1 ? (
             <p className="p-4 text-sm text-slate-600 dark:text-slate-300">
-              {selection.length} resources selected. Drag to move them together, Delete to remove
-              them, Ctrl+C to copy.
+              {t("editor.multiSelected", { count: selection.length })}
             </p>
           ) : (
             <BlueprintSettings />
@@ -536,6 +549,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
 }
 
 export function DesignerEditor({ draftId }: { draftId: string }) {
+  const t = useT(designerMessages);
   const [state, setState] = useState<{
     draft?: StoredDraft;
     readOnly?: string;
@@ -569,20 +583,20 @@ export function DesignerEditor({ draftId }: { draftId: string }) {
     return (
       <div className="mx-auto max-w-lg p-12 text-center">
         <h1 className="text-xl font-semibold">
-          {state.refused ? "This draft cannot be opened" : "This draft does not exist"}
+          {state.refused ? t("editor.cannotOpen") : t("editor.missing")}
         </h1>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          {state.refused ?? "It may have been deleted, or saved in another browser."}
+          {state.refused ?? t("editor.missingBody")}
         </p>
         <Link to="/designer" className={`${buttonClass("primary")} mt-6`}>
-          See your drafts
+          {t("editor.seeDrafts")}
         </Link>
       </div>
     );
   if (!state.draft)
     return (
       <p role="status" className="p-8 text-sm text-slate-500 dark:text-slate-400">
-        Opening the draft…
+        {t("editor.opening")}
       </p>
     );
   return (

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { TEMPLATES } from "../blueprint";
 import { Badge, buttonClass, Card } from "../ui/Card";
 import { wireLabel } from "../ui/glossary";
+import { useT } from "../ui/i18n";
 import { relativeTime } from "../ui/time";
 import { autoPlace } from "./arrange";
 import { DesignerEditor } from "./DesignerEditor";
@@ -16,12 +17,15 @@ import {
   saveDraft,
   type UnreadableDraft,
 } from "./drafts";
+import { designerMessages } from "./i18n";
 import { blueprintFromFile, type ImportResult } from "./importBlueprint";
 import { ProductIcon } from "./ProductIcon";
 import { useStorageProblem } from "./persistence";
 import { StartImport } from "./StartImport";
+import { templateDescription, templateTitle } from "./templateText";
 
 function DesignerStart() {
+  const t = useT(designerMessages);
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [unreadable, setUnreadable] = useState<UnreadableDraft[]>([]);
   const storageProblem = useStorageProblem();
@@ -34,7 +38,7 @@ function DesignerStart() {
         setDrafts(r.drafts);
         setUnreadable(r.unreadable);
       },
-      (e) => setError(`Drafts could not be read from this browser's storage: ${String(e)}`),
+      (e) => setError(t("start.readFailed", { error: String(e) })),
     );
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once
   useEffect(() => {
@@ -61,7 +65,7 @@ function DesignerStart() {
   }
 
   async function rename(d: DraftSummary) {
-    const nome = window.prompt("New name for this draft", d.nome);
+    const nome = window.prompt(t("start.renamePrompt"), d.nome);
     if (!nome?.trim()) return;
     const read = await loadDraft(d.id);
     if (!read?.ok || read.readOnly) return;
@@ -72,7 +76,7 @@ function DesignerStart() {
   }
 
   async function remove(d: DraftSummary) {
-    if (!window.confirm(`Delete the draft "${d.nome}"? This cannot be undone.`)) return;
+    if (!window.confirm(t("start.deleteConfirm", { name: d.nome }))) return;
     await deleteDraft(d.id);
     await refresh();
   }
@@ -93,17 +97,15 @@ function DesignerStart() {
     >
       <div className="flex items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Designer</h1>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            Design an architecture on a canvas; get a valid Tesserra blueprint out of it.
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("start.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("start.lead")}</p>
         </div>
         <button
           type="button"
           className={buttonClass("primary")}
           onClick={() => void create(structuredClone(EMPTY_DOC))}
         >
-          New blank design
+          {t("start.blank")}
         </button>
       </div>
 
@@ -111,28 +113,33 @@ function DesignerStart() {
 
       <section aria-labelledby="templates-title" className="mt-8">
         <h2 id="templates-title" className="text-base font-semibold">
-          New from template
+          {t("editor.newFromTemplate")}
         </h2>
         <ul className="mt-3 grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-4">
-          {TEMPLATES.map((t) => (
-            <li key={t.id}>
+          {TEMPLATES.map((tpl) => (
+            <li key={tpl.id}>
               <button
                 type="button"
-                onClick={() => void create(structuredClone(t.blueprint) as unknown as Doc)}
-                aria-label={`New from template: ${t.title}`}
+                onClick={() => void create(structuredClone(tpl.blueprint) as unknown as Doc)}
+                aria-label={t("start.fromTemplate", { title: templateTitle(tpl, t) })}
                 className="flex h-full w-full flex-col rounded-lg border border-slate-200 bg-white p-4 text-left shadow-sm transition hover:border-indigo-300 hover:shadow-md focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-500/50"
               >
                 <span className="flex gap-1.5 text-slate-500 dark:text-slate-400">
-                  {[...new Set(t.blueprint.recursos.map((r) => r.tipo))].slice(0, 6).map((tipo) => (
-                    <ProductIcon key={tipo} tipo={tipo} width={16} height={16} />
-                  ))}
+                  {[...new Set(tpl.blueprint.recursos.map((r) => r.tipo))]
+                    .slice(0, 6)
+                    .map((tipo) => (
+                      <ProductIcon key={tipo} tipo={tipo} width={16} height={16} />
+                    ))}
                 </span>
-                <span className="mt-3 font-medium">{t.title}</span>
+                <span className="mt-3 font-medium">{templateTitle(tpl, t)}</span>
                 <span className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-                  {t.description}
+                  {templateDescription(tpl, t)}
                 </span>
                 <span className="mt-auto pt-3 text-xs text-slate-500 dark:text-slate-400">
-                  {t.blueprint.recursos.length} resources · {wireLabel(t.blueprint.resiliencia)}
+                  {t("start.templateMeta", {
+                    count: tpl.blueprint.recursos.length,
+                    level: wireLabel(tpl.blueprint.resiliencia),
+                  })}
                 </span>
               </button>
             </li>
@@ -142,18 +149,15 @@ function DesignerStart() {
 
       <section aria-labelledby="drafts-title" className="mt-10">
         <h2 id="drafts-title" className="text-base font-semibold">
-          Your drafts
+          {t("start.drafts")}
         </h2>
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          Saved in this browser as you work.
-        </p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">{t("start.draftsLead")}</p>
         {storageProblem ? (
           <p
             role="alert"
             className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
           >
-            <strong>Drafts cannot be saved in this browser.</strong> {storageProblem} Designs you
-            open now last until you close this tab; export them to keep them.
+            <strong>{t("editor.storageTitle")}</strong> {storageProblem} {t("start.storageBody")}
           </p>
         ) : null}
         {unreadable.length > 0 ? (
@@ -161,11 +165,7 @@ function DesignerStart() {
             role="alert"
             className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
           >
-            <p>
-              {unreadable.length === 1
-                ? "One stored record is not a draft this console can read:"
-                : `${unreadable.length} stored records are not drafts this console can read:`}
-            </p>
+            <p>{t("start.unreadable", { count: unreadable.length })}</p>
             <ul className="mt-1 space-y-1">
               {unreadable.map((u) => (
                 <li key={u.key} className="flex flex-wrap items-center gap-2">
@@ -176,7 +176,7 @@ function DesignerStart() {
                     className="text-xs underline"
                     onClick={() => void deleteDraft(u.key).then(refresh)}
                   >
-                    Remove it
+                    {t("start.removeIt")}
                   </button>
                 </li>
               ))}
@@ -190,18 +190,15 @@ function DesignerStart() {
             </p>
           ) : drafts === null ? (
             <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
-              Loading drafts…
+              {t("start.loading")}
             </p>
           ) : drafts.length === 0 ? (
             <Card>
-              <p className="text-sm text-slate-600 dark:text-slate-400">
-                No drafts yet. Start from a template or a blank design; it is saved here
-                automatically.
-              </p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">{t("start.empty")}</p>
             </Card>
           ) : (
             <ul
-              aria-label="Drafts"
+              aria-label={t("editor.drafts")}
               className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
             >
               {drafts.map((d) => (
@@ -214,30 +211,33 @@ function DesignerStart() {
                       {d.nome}
                     </Link>
                     <div className="text-xs text-slate-600 dark:text-slate-400">
-                      {d.resources} resources · edited {relativeTime(d.updatedAt)}
-                      {d.readOnly ? " · read-only (saved by a newer console)" : ""}
+                      {t("start.draftMeta", {
+                        count: d.resources,
+                        when: relativeTime(d.updatedAt),
+                      })}
+                      {d.readOnly ? ` ${t("start.draftReadOnly")}` : ""}
                     </div>
                   </div>
                   {d.linkedProjectId ? (
                     <Link to={`/projects/${d.linkedProjectId}`}>
-                      <Badge tone="info">Deployed</Badge>
+                      <Badge tone="info">{t("start.deployed")}</Badge>
                     </Link>
                   ) : null}
                   <button
                     type="button"
                     className={buttonClass()}
                     onClick={() => void rename(d)}
-                    aria-label={`Rename ${d.nome}`}
+                    aria-label={t("start.renameNamed", { name: d.nome })}
                   >
-                    Rename
+                    {t("start.rename")}
                   </button>
                   <button
                     type="button"
                     className={buttonClass()}
                     onClick={() => void remove(d)}
-                    aria-label={`Delete ${d.nome}`}
+                    aria-label={t("start.deleteNamed", { name: d.nome })}
                   >
-                    Delete
+                    {t("action.delete")}
                   </button>
                 </li>
               ))}

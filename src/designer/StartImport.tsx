@@ -1,6 +1,9 @@
 import { useId, useRef, useState } from "react";
 import { buttonClass } from "../ui/Card";
+import { useT } from "../ui/i18n";
+import { Message } from "../ui/Message";
 import type { Doc } from "./doc";
+import { designerMessages } from "./i18n";
 import { blueprintFromFile, blueprintFromText, type ImportResult } from "./importBlueprint";
 
 /**
@@ -17,6 +20,7 @@ export function StartImport({
   error: string | null;
   onResult: (r: ImportResult) => void;
 }) {
+  const t = useT(designerMessages);
   const fileRef = useRef<HTMLInputElement>(null);
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState("");
@@ -24,14 +28,14 @@ export function StartImport({
   return (
     <section aria-labelledby="import-title" className="mt-8">
       <h2 id="import-title" className="text-base font-semibold">
-        Open a blueprint
+        {t("import.title")}
       </h2>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Choose a <code>.blueprint.json</code> file, drop one anywhere on this page, or paste JSON.
+        <Message text={t("import.lead")} />
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
         <button type="button" className={buttonClass()} onClick={() => fileRef.current?.click()}>
-          Import blueprint
+          {t("import.button")}
         </button>
         <input
           ref={fileRef}
@@ -39,7 +43,7 @@ export function StartImport({
           accept=".json,application/json"
           className="sr-only"
           tabIndex={-1}
-          aria-label="Blueprint file"
+          aria-label={t("import.file")}
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = "";
@@ -52,7 +56,7 @@ export function StartImport({
           aria-expanded={pasting}
           onClick={() => setPasting((p) => !p)}
         >
-          Paste JSON
+          {t("import.paste")}
         </button>
       </div>
       {pasting ? (
@@ -60,7 +64,7 @@ export function StartImport({
           className="mt-3 max-w-2xl"
           onSubmit={(e) => {
             e.preventDefault();
-            const r = blueprintFromText(text, "The pasted JSON");
+            const r = blueprintFromText(text, t("import.pasted"));
             if (r.ok) onOpen(r.doc);
             else onResult(r);
           }}
@@ -69,7 +73,7 @@ export function StartImport({
             htmlFor={pasteId}
             className="text-xs font-medium text-slate-700 dark:text-slate-300"
           >
-            Blueprint JSON
+            {t("import.label")}
           </label>
           <textarea
             id={pasteId}
@@ -84,13 +88,13 @@ export function StartImport({
             className={`${buttonClass("primary")} mt-2`}
             disabled={!text.trim()}
           >
-            Open as a new draft
+            {t("import.open")}
           </button>
         </form>
       ) : null}
       {error ? (
         <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
-          {error} No draft was created.
+          {t("import.noDraft", { error })}
         </p>
       ) : null}
     </section>

@@ -16,8 +16,12 @@
  */
 import { createStore, del, entries, get, type UseStore, update } from "idb-keyval";
 import { isPlano, type Plano } from "../blueprint";
+import { currentLocale, translator } from "../i18n";
 import { type Doc, isObject, type JsonObject } from "./doc";
+import { designerMessages } from "./i18n";
 import { mergeDocs } from "./merge";
+
+const draftsT = () => translator(designerMessages, currentLocale());
 
 export const DRAFT_SCHEMA_VERSION = 2;
 
@@ -94,17 +98,17 @@ export const MIGRATIONS: ((raw: JsonObject) => JsonObject)[] = [
 
 /** Reads a stored record of any version: a current draft, a read-only one, or a reason. */
 export function readDraft(raw: unknown): DraftRead {
-  if (!isObject(raw)) return { ok: false, reason: "It is not a draft record." };
+  if (!isObject(raw)) return { ok: false, reason: draftsT()("drafts.notRecord") };
   if (typeof raw.id !== "string" || raw.id === "")
-    return { ok: false, reason: "The record has no draft id." };
-  if (!isObject(raw.doc)) return { ok: false, reason: "The record has no blueprint." };
+    return { ok: false, reason: draftsT()("drafts.noId") };
+  if (!isObject(raw.doc)) return { ok: false, reason: draftsT()("drafts.noDoc") };
   const version = raw.schemaVersion === undefined ? 0 : raw.schemaVersion;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 0)
-    return { ok: false, reason: `Its format version (${String(version)}) is not one we know.` };
+    return { ok: false, reason: draftsT()("drafts.unknownVersion", { version: String(version) }) };
   let record: JsonObject = raw;
   let readOnly: string | undefined;
   if (version > DRAFT_SCHEMA_VERSION)
-    readOnly = `It was saved by a newer version of the console (draft format ${version}; this console reads up to ${DRAFT_SCHEMA_VERSION}).`;
+    readOnly = draftsT()("drafts.newer", { version, max: DRAFT_SCHEMA_VERSION });
   else for (const step of MIGRATIONS.slice(version)) record = step(record);
   const draft: StoredDraft = {
     schemaVersion: DRAFT_SCHEMA_VERSION,
@@ -143,9 +147,7 @@ export function onStorageProblem(listener: () => void): () => void {
 function fail(e: unknown) {
   const name = e instanceof Error || e instanceof DOMException ? e.name : "";
   const reason =
-    name === "QuotaExceededError"
-      ? "This browser's storage for the console is full."
-      : "This browser does not let the console use its storage (IndexedDB).";
+    name === "QuotaExceededError" ? draftsT()("drafts.full") : draftsT()("drafts.unavailable");
   if (problem === reason) return;
   problem = reason;
   for (const l of listeners) l();
@@ -287,7 +289,8 @@ export async function listDrafts(): Promise<{
     const d = read.draft;
     drafts.push({
       id: d.id,
-      nome: typeof d.doc.nome === "string" && d.doc.nome ? d.doc.nome : "Untitled",
+      nome:
+        typeof d.doc.nome === "string" && d.doc.nome ? d.doc.nome : draftsT()("drafts.untitled"),
       resources: Array.isArray(d.doc.recursos) ? d.doc.recursos.length : 0,
       linkedProjectId: d.linkedProjectId,
       updatedAt: d.updatedAt,

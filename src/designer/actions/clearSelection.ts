@@ -2,7 +2,7 @@ import { type Action, plain } from "./types";
 
 export const actionClearSelection: Action = {
   name: "clearSelection",
-  label: "Clear selection",
+  label: "action.clearSelection",
   shortcut: "Escape",
   keyTest: (e) => plain(e) && e.key === "Escape",
   enabled: (s) => s.selection.length > 0 || s.edgeSelection.length > 0,

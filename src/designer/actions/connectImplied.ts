@@ -5,7 +5,7 @@ import type { Action } from "./types";
 /** Writes the connections the contract implies (drawn dashed) into the blueprint. */
 export const actionConnectImplied: Action = {
   name: "connectImplied",
-  label: "Make connections explicit",
+  label: "action.connectImplied",
   enabled: (s) => impliedConnections(s.history.present).length > 0,
   perform: (s) => {
     const implied = impliedConnections(s.history.present);

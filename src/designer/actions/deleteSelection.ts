@@ -4,7 +4,7 @@ import { type Action, plain } from "./types";
 /** Removes the selected resources (and every connection to them) and the selected connections. */
 export const actionDeleteSelection: Action = {
   name: "deleteSelection",
-  label: "Delete",
+  label: "action.delete",
   shortcut: "Delete",
   keyTest: (e) => plain(e) && (e.key === "Delete" || e.key === "Backspace"),
   enabled: (s) => s.selection.length > 0 || s.edgeSelection.length > 0,

@@ -15,7 +15,7 @@ const DIRECTIONS: Record<string, XY> = {
 /** Arrow keys move the selected resources by a grid step (Shift: ten); a held key is one undo step. */
 export const actionMoveSelection: Action = {
   name: "moveSelection",
-  label: "Move selection",
+  label: "action.move",
   shortcut: "Arrow keys (Shift: ×10)",
   keyTest: (e) => plain(e) && e.key in DIRECTIONS,
   enabled: (s) => s.selection.length > 0,

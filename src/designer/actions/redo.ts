@@ -3,7 +3,7 @@ import { type Action, mod } from "./types";
 
 export const actionRedo: Action = {
   name: "redo",
-  label: "Redo",
+  label: "action.redo",
   shortcut: "Shift+Ctrl+Z",
   keyTest: (e) =>
     mod(e) && ((e.shiftKey && e.key.toLowerCase() === "z") || e.key.toLowerCase() === "y"),

@@ -3,7 +3,7 @@ import { type Action, mod } from "./types";
 
 export const actionSelectAll: Action = {
   name: "selectAll",
-  label: "Select all",
+  label: "action.selectAll",
   shortcut: "Ctrl+A",
   keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "a",
   perform: (s) => ({ selection: resourcesOf(s.history.present).map(nameOf).filter(Boolean) }),

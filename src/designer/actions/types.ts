@@ -5,6 +5,7 @@
  */
 import type { Doc } from "../doc";
 import type { History } from "../history";
+import type { DesignerMessageKey } from "../i18n";
 
 export interface ActionState {
   history: History<Doc>;
@@ -36,7 +37,8 @@ export interface KeyLike {
 
 export interface Action {
   name: string;
-  label: string;
+  /** Its label, as a key of the designer's catalog. */
+  label: DesignerMessageKey;
   /** The shortcut as shown to people, e.g. "Ctrl+Z". */
   shortcut?: string;
   keyTest?: (e: KeyLike) => boolean;

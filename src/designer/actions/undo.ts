@@ -3,7 +3,7 @@ import { type Action, mod } from "./types";
 
 export const actionUndo: Action = {
   name: "undo",
-  label: "Undo",
+  label: "action.undo",
   shortcut: "Ctrl+Z",
   keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "z",
   enabled: (s) => s.history.past.length > 0,
