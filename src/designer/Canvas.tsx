@@ -15,6 +15,9 @@ import {
 import "@xyflow/react/dist/style.css";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { connectionRefusal, RESOURCE_TYPES, type TipoRecurso } from "../blueprint";
+import { currentLocale, translator } from "../i18n";
+import { useFlowAriaLabels } from "../ui/flowLabels";
+import { useT } from "../ui/i18n";
 import { actionConnectImplied, runAction } from "./actions";
 import {
   addResource,
@@ -37,6 +40,7 @@ import {
   NODE_H,
   NODE_W,
 } from "./flow";
+import { designerMessages } from "./i18n";
 import { commitMoves } from "./moves";
 import { detailLevel, nodeTypes } from "./nodes";
 import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
@@ -56,19 +60,21 @@ const PRO_OPTIONS = { hideAttribution: true };
 
 /** Why a connection from one resource to another is refused, or undefined when allowed. */
 export function refusalBetween(doc: Doc, source: string, target: string): string | undefined {
-  if (source === target) return "A resource cannot connect to itself.";
+  const t = translator(designerMessages, currentLocale());
+  if (source === target) return t("connect.self");
   const recursos = resourcesOf(doc);
   const s = recursos.find((r) => nameOf(r) === source);
-  const t = recursos.find((r) => nameOf(r) === target);
+  const to = recursos.find((r) => nameOf(r) === target);
   const st = s && typeOf(s);
-  const tt = t && typeOf(t);
-  if (!st || !tt) return "Both ends must be known products.";
-  if (connectionsOf(s).includes(target)) return `${source} already sends traffic to ${target}.`;
-  return connectionRefusal(st, tt);
+  const tt = to && typeOf(to);
+  if (!st || !tt) return t("connect.unknown");
+  if (connectionsOf(s).includes(target)) return t("connect.exists", { source, target });
+  return connectionRefusal(st, tt, currentLocale());
 }
 
 /** The reason shown while a disallowed connection is being dragged over its target. */
 function ConnectionHint({ doc }: { doc: Doc }) {
+  const t = useT(designerMessages);
   const c = useConnection();
   if (!c.inProgress || !c.toNode || !c.fromNode || c.toNode.id === c.fromNode.id) return null;
   const reason = refusalBetween(doc, c.fromNode.id, c.toNode.id);
@@ -78,21 +84,22 @@ function ConnectionHint({ doc }: { doc: Doc }) {
       role="status"
       className="pointer-events-none absolute top-3 left-1/2 z-10 -translate-x-1/2 rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-lg"
     >
-      Not allowed: {reason}
+      {t("connect.notAllowed", { reason })}
     </div>
   );
 }
 
 /** What to do next on an empty canvas. */
 function EmptyCanvas() {
+  const t = useT(designerMessages);
   return (
     <div className="pointer-events-none absolute inset-0 z-10 grid place-items-center p-6">
       <div className="max-w-sm rounded-lg border border-dashed border-slate-400 bg-white/90 p-5 text-sm text-slate-700 dark:border-slate-500 dark:bg-slate-900/90 dark:text-slate-200">
-        <h2 className="font-semibold text-slate-900 dark:text-slate-100">An empty design</h2>
+        <h2 className="font-semibold text-slate-900 dark:text-slate-100">{t("empty.title")}</h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
-          <li>Drag a product from the palette onto the canvas, or focus one and press Enter.</li>
-          <li>Import a blueprint file with Import, or drop the file here.</li>
-          <li>Start from a reference architecture with New from template.</li>
+          <li>{t("empty.drag")}</li>
+          <li>{t("empty.import")}</li>
+          <li>{t("empty.template")}</li>
         </ul>
       </div>
     </div>
@@ -101,26 +108,28 @@ function EmptyCanvas() {
 
 /** When the canvas shows implied connections (dashed), one button writes them into the blueprint. */
 function ImpliedConnections({ doc }: { doc: Doc }) {
+  const t = useT(designerMessages);
   const implied = impliedConnections(doc);
   if (implied.length === 0) return null;
   return (
     <div className="absolute top-3 left-1/2 z-10 flex w-max max-w-[90%] -translate-x-1/2 items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow dark:border-slate-600 dark:bg-slate-900">
       <span className="text-slate-700 max-md:sr-only dark:text-slate-200">
-        Dashed: {implied.length} connection{implied.length === 1 ? "" : "s"} the contract implies,
-        not in the blueprint yet.
+        {t("implied.banner", { count: implied.length })}
       </span>
       <button
         type="button"
         className="shrink-0 rounded bg-indigo-700 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700"
         onClick={() => void runAction(actionConnectImplied)}
       >
-        {actionConnectImplied.label}
+        {t(actionConnectImplied.label)}
       </button>
     </div>
   );
 }
 
 export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) => void }) {
+  const t = useT(designerMessages);
+  const flowLabels = useFlowAriaLabels();
   const doc = useDoc();
   const findings = useFindings();
   const assessment = useAssessment();
@@ -193,13 +202,13 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         });
   }, [derived, dragging, revealed]);
   const edges = useMemo(() => {
-    const all = deriveEdges(doc, findings);
+    const all = deriveEdges(doc, findings, t);
     const present =
       revealed < derived.length ? new Set(derived.slice(0, revealed).map((n) => n.id)) : null;
     return (present ? all.filter((e) => present.has(e.source) && present.has(e.target)) : all).map(
       (e) => (edgeSelection.has(e.id) ? { ...e, selected: true } : e),
     );
-  }, [doc, findings, edgeSelection, revealed, derived]);
+  }, [doc, findings, edgeSelection, revealed, derived, t]);
 
   // The change handler reads the latest state through refs, so its identity never changes: a
   // new handler each drag frame would make React Flow update its store twice per frame.
@@ -327,16 +336,16 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         <MiniMap
           pannable
           zoomable
-          ariaLabel="Minimap"
+          ariaLabel={t("canvas.minimap")}
           className="!bg-white max-md:!hidden dark:!bg-slate-900"
         />
-        <Controls aria-label="Zoom controls" />
+        <Controls aria-label={t("canvas.zoom")} />
         <ConnectionHint doc={doc} />
         <ImpliedConnections doc={doc} />
         {resourcesOf(doc).length === 0 ? <EmptyCanvas /> : null}
       </>
     ),
-    [doc],
+    [doc, t],
   );
 
   return (
@@ -368,7 +377,8 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         proOptions={PRO_OPTIONS}
         colorMode="system"
         className="tesserra-flow"
-        aria-label="Architecture canvas"
+        aria-label={t("canvas.label")}
+        ariaLabelConfig={flowLabels}
       >
         {chrome}
       </ReactFlow>

@@ -5,6 +5,8 @@
  */
 import type * as z from "zod";
 import { CONFIG_SCHEMAS, type TipoRecurso } from "../blueprint";
+import { currentLocale, formatMessage, type Locale } from "../i18n";
+import { type DesignerMessageKey, designerMessages } from "./i18n";
 
 interface Base {
   key: string;
@@ -21,39 +23,11 @@ export type FieldSpec =
   | (Base & { kind: "object"; fields: FieldSpec[] })
   | (Base & { kind: "json" });
 
-const LABELS: Record<string, string> = {
-  subtipo: "Kind",
-  replicas_min: "Minimum replicas",
-  replicas_max: "Maximum replicas",
-  imagem: "Container image",
-  porta: "Port",
-  cpu: "CPU (cores)",
-  memoria_mb: "Memory (MB)",
-  fabric: "Private network (Fabric)",
-  engine: "Engine",
-  ha: "High availability",
-  tamanho_gb: "Size (GB)",
-  replicacao: "Replication",
-  dominio: "Domain",
-  tls: "TLS",
-  health_check: "Health check",
-  caminho: "Path",
-  intervalo_s: "Interval (s)",
-  falhas_para_failover: "Failures before failover",
-  retencao_dias: "Retention (days)",
-  alertas: "Alerts",
-  slos: "SLOs",
-  classe: "Storage class",
-  versionamento: "Versioning",
-  publico: "Public",
-  alvo: "Scales (compute)",
-  metrica: "Metric",
-  limiar: "Threshold",
-  cidr: "CIDR block",
-  isolada: "Isolated",
-  modo: "Mode",
-  regras: "Rules",
-};
+/** A config field's label in the reader's language (the key when it has none). */
+export function fieldLabel(key: string, locale: Locale = currentLocale()): string {
+  const id = `field.${key}` as DesignerMessageKey;
+  return id in designerMessages.en ? formatMessage(designerMessages, locale, id) : key;
+}
 
 type Def = { type: string; innerType?: z.ZodType; defaultValue?: unknown; element?: z.ZodType };
 
@@ -76,7 +50,7 @@ export function fieldOf(key: string, schema: z.ZodType): FieldSpec {
       s = d.innerType;
     } else break;
   }
-  const base = { key, label: LABELS[key] ?? key, required, defaultValue };
+  const base = { key, label: fieldLabel(key), required, defaultValue };
   const d = def(s);
   switch (d.type) {
     case "enum":

@@ -6,6 +6,7 @@
 import type { Edge, Node } from "@xyflow/react";
 import { MarkerType } from "@xyflow/react";
 import { type ChangePlan, type Finding, findingsByResource } from "../blueprint";
+import type { Translate } from "../i18n";
 import {
   configOf,
   connectionsOf,
@@ -18,6 +19,7 @@ import {
   typeOf,
   type XY,
 } from "./doc";
+import type { DesignerMessageKey } from "./i18n";
 
 export const NODE_W = 232;
 export const NODE_H = 112;
@@ -201,7 +203,11 @@ export function impliedConnections(doc: Doc): [source: string, target: string][]
   return [...pairs(sentinels, gateways), ...pairs(gateways, webs), ...pairs(webs, stores)];
 }
 
-export function deriveEdges(doc: Doc, findings: readonly Finding[]): Edge[] {
+export function deriveEdges(
+  doc: Doc,
+  findings: readonly Finding[],
+  t: Translate<DesignerMessageKey>,
+): Edge[] {
   const recursos = resourcesOf(doc);
   const known = new Set(recursos.map(nameOf));
   const refused = new Set(
@@ -219,7 +225,7 @@ export function deriveEdges(doc: Doc, findings: readonly Finding[]): Edge[] {
         target,
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
         className: bad ? "tesserra-edge-invalid" : undefined,
-        ariaLabel: `Connection from ${source} to ${target}${bad ? " (not allowed)" : ""}`,
+        ariaLabel: t("edge.label", { source, target, bad: bad ? "yes" : "no" }),
       });
     });
   });
@@ -232,7 +238,7 @@ export function deriveEdges(doc: Doc, findings: readonly Finding[]): Edge[] {
       className: "tesserra-edge-implied",
       selectable: false,
       deletable: false,
-      ariaLabel: `Implied connection from ${source} to ${target} (not in the blueprint yet)`,
+      ariaLabel: t("edge.implied", { source, target }),
     });
   return edges;
 }

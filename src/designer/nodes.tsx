@@ -1,17 +1,26 @@
 import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from "@xyflow/react";
 import { type CSSProperties, memo } from "react";
 import type { TipoRecurso } from "../blueprint";
+import { currentLocale, translator } from "../i18n";
 import { nameOf, typeOf } from "./doc";
 import type { FlowNode } from "./flow";
+import { designerMessages } from "./i18n";
 import { ICON_MASK, ProductIcon } from "./ProductIcon";
 import { keyFacts, PRODUCT_BY_TYPE } from "./products";
 
+/**
+ * The nodes' words. Read per render, not through a subscription per node: the language is only
+ * switched in Settings, and the canvas mounts afresh when the designer opens again.
+ */
+const nodeT = () => translator(designerMessages, currentLocale());
+
 function Counts({ errors, warnings }: { errors: number; warnings: number }) {
+  const t = nodeT();
   if (errors === 0 && warnings === 0)
     return (
       <span
         className="text-[11px] font-medium text-emerald-600 dark:text-emerald-400"
-        title="No problems"
+        title={t("node.noProblems")}
       >
         ✓
       </span>
@@ -21,7 +30,7 @@ function Counts({ errors, warnings }: { errors: number; warnings: number }) {
       {errors > 0 ? (
         <span
           className="rounded-full bg-red-600 px-1.5 text-[11px] font-semibold text-white"
-          title={`${errors} error${errors === 1 ? "" : "s"}`}
+          title={t("node.errors", { count: errors })}
         >
           {errors}
         </span>
@@ -29,7 +38,7 @@ function Counts({ errors, warnings }: { errors: number; warnings: number }) {
       {warnings > 0 ? (
         <span
           className="rounded-full bg-amber-400 px-1.5 text-[11px] font-semibold text-amber-950"
-          title={`${warnings} warning${warnings === 1 ? "" : "s"}`}
+          title={t("node.warnings", { count: warnings })}
         >
           {warnings}
         </span>
@@ -47,14 +56,15 @@ function ringClass(data: FlowNode["data"], selected: boolean): string {
 }
 
 function nodeLabel(data: FlowNode["data"]): string {
+  const t = nodeT();
   const tipo = typeOf(data.resource);
-  const product = tipo ? PRODUCT_BY_TYPE[tipo].label : "Unknown product";
-  const problems =
-    data.errors || data.warnings
-      ? `, ${data.errors} errors, ${data.warnings} warnings`
-      : ", no problems";
-  const spof = data.spof ? ", single point of failure in its region" : "";
-  return `${product} ${nameOf(data.resource)}${problems}${spof}`;
+  return t("node.label", {
+    product: tipo ? PRODUCT_BY_TYPE[tipo].label : t("node.unknownProduct"),
+    name: nameOf(data.resource),
+    errors: data.errors,
+    warnings: data.warnings,
+    spof: data.spof ? "yes" : "no",
+  });
 }
 
 /**
@@ -93,7 +103,8 @@ const TILE_COLOUR: Record<TipoRecurso, string> = {
 export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<FlowNode>) {
   const tipo = typeOf(data.resource) as TipoRecurso | undefined;
   const product = tipo ? PRODUCT_BY_TYPE[tipo] : undefined;
-  const facts = keyFacts(data.resource);
+  const t = nodeT();
+  const facts = keyFacts(data.resource, t);
   const nome = nameOf(data.resource);
   // Zoomed out, the details are not drawn at all (the tile is CSS): a big design opens and
   // drags with a fraction of the elements.
@@ -133,7 +144,7 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
                 {data.spof ? (
                   <span
                     className="rounded border border-amber-600 px-1 text-[10px] font-semibold text-amber-800 dark:border-amber-400 dark:text-amber-200"
-                    title="Single point of failure: it lives in one zone of its region, so losing that zone takes the region out. See Resilience."
+                    title={t("node.spofTitle")}
                   >
                     SPOF
                   </span>
@@ -141,7 +152,7 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
                 <Counts errors={data.errors} warnings={data.warnings} />
               </div>
               <div className="truncate font-mono text-sm font-semibold text-slate-900 dark:text-slate-100">
-                {nome || "(no name)"}
+                {nome || t("node.noName")}
               </div>
             </div>
           </div>
@@ -168,7 +179,8 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
 });
 
 export const FabricNode = memo(function FabricNode({ data, selected }: NodeProps<FlowNode>) {
-  const facts = keyFacts(data.resource);
+  const t = nodeT();
+  const facts = keyFacts(data.resource, t);
   return (
     <article
       aria-label={nodeLabel(data)}
@@ -191,9 +203,7 @@ export const FabricNode = memo(function FabricNode({ data, selected }: NodeProps
           <Counts errors={data.errors} warnings={data.warnings} />
         </span>
       </div>
-      <p className="px-3 text-[11px] text-slate-500 dark:text-slate-400">
-        Drop a compute or datastore here to put it on this private network.
-      </p>
+      <p className="px-3 text-[11px] text-slate-500 dark:text-slate-400">{t("node.fabricHint")}</p>
     </article>
   );
 });
