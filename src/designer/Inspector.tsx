@@ -5,8 +5,10 @@ import {
   type Finding,
   type TipoRecurso,
 } from "../blueprint";
+import { formatList, formatNumber } from "../i18n/format";
 import { buttonClass } from "../ui/Card";
 import { wireLabel } from "../ui/glossary";
+import { useLocale, useT } from "../ui/i18n";
 import { Message } from "../ui/Message";
 import {
   configOf,
@@ -24,6 +26,7 @@ import {
   typeOf,
 } from "./doc";
 import { configFields, type FieldSpec } from "./fields";
+import { designerMessages } from "./i18n";
 import { ProductIcon } from "./ProductIcon";
 import { PRODUCT_BY_TYPE } from "./products";
 import { useDesigner, useDoc, useFindings } from "./store";
@@ -127,6 +130,8 @@ function Field({
   onChange: (v: Json | undefined, coalesce?: string) => void;
   resources: Resource[];
 }) {
+  const t = useT(designerMessages);
+  const locale = useLocale();
   const id = fieldId(pointer);
   const mine = findings.filter(
     (f) => f.ponteiro === pointer || f.ponteiro.startsWith(`${pointer}/`),
@@ -136,10 +141,10 @@ function Field({
   const describedBy = mine.length > 0 ? msgId : undefined;
   const placeholder =
     spec.defaultValue !== undefined && typeof spec.defaultValue !== "object"
-      ? `${String(spec.defaultValue)} (default)`
+      ? t("inspector.default", { value: String(spec.defaultValue) })
       : spec.required
-        ? "required"
-        : "optional";
+        ? t("inspector.required")
+        : t("inspector.optional");
   const label = (
     <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-300">
       {spec.label}
@@ -186,7 +191,10 @@ function Field({
           <span className="text-xs font-medium text-slate-600 dark:text-slate-300">
             {spec.label}
             {value === undefined && spec.defaultValue !== undefined ? (
-              <span className="font-normal text-slate-500 dark:text-slate-400"> (default)</span>
+              <span className="font-normal text-slate-500 dark:text-slate-400">
+                {" "}
+                {t("inspector.defaultMark")}
+              </span>
             ) : null}
           </span>
           <Switch
@@ -237,7 +245,9 @@ function Field({
       <div>
         <span className="text-xs font-medium text-slate-600 dark:text-slate-300">{spec.label}</span>
         <p id={id} tabIndex={-1} className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
-          {Array.isArray(value) ? `${value.length} defined` : "Defaults"} — edit in the JSON view.
+          {t("inspector.jsonOnly", {
+            count: Array.isArray(value) ? value.length : -1,
+          })}
         </p>
         <FieldMessages findings={mine} id={msgId} />
       </div>
@@ -262,13 +272,13 @@ function Field({
       >
         <option value="">
           {spec.required
-            ? "Choose…"
+            ? t("inspector.choose")
             : spec.defaultValue !== undefined
-              ? `${wireLabel(spec.defaultValue)} (default)`
-              : "None"}
+              ? t("inspector.default", { value: wireLabel(spec.defaultValue) })
+              : t("inspector.none")}
         </option>
         {current && !options.includes(current) ? (
-          <option value={current}>{current} (unknown)</option>
+          <option value={current}>{t("inspector.unknownValue", { value: current })}</option>
         ) : null}
         {options.map((o) => (
           <option key={o} value={o}>
@@ -315,7 +325,10 @@ function Field({
       <div className="mt-1">{control}</div>
       {spec.kind === "number" && (spec.min !== undefined || spec.max !== undefined) ? (
         <p className="mt-0.5 text-[11px] text-slate-500 dark:text-slate-400">
-          {spec.min ?? "…"} to {spec.max ?? "…"}
+          {t("inspector.range", {
+            min: spec.min === undefined ? "…" : formatNumber(locale, spec.min),
+            max: spec.max === undefined ? "…" : formatNumber(locale, spec.max),
+          })}
         </p>
       ) : null}
       <FieldMessages findings={mine} id={msgId} />
@@ -334,6 +347,8 @@ function Connections({
   resources: Resource[];
   findings: Finding[];
 }) {
+  const t = useT(designerMessages);
+  const locale = useLocale();
   const apply = useDesigner((s) => s.apply);
   const tipo = typeOf(resource);
   const source = nameOf(resource);
@@ -346,9 +361,9 @@ function Connections({
       !current.includes(nameOf(r)),
   );
   const refused = resources.flatMap((r) => {
-    const t = typeOf(r);
-    if (!t || nameOf(r) === source || current.includes(nameOf(r)) || !tipo) return [];
-    const reason = connectionRefusal(tipo, t);
+    const other = typeOf(r);
+    if (!other || nameOf(r) === source || current.includes(nameOf(r)) || !tipo) return [];
+    const reason = connectionRefusal(tipo, other, locale);
     return reason ? [{ nome: nameOf(r), reason }] : [];
   });
   const pointer = `/recursos/${index}/conexoes`;
@@ -362,10 +377,12 @@ function Connections({
         id={`${selectId}-h`}
         className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase"
       >
-        Sends traffic to
+        {t("inspector.sendsTo")}
       </h3>
       {current.length === 0 ? (
-        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">No connections.</p>
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          {t("inspector.noConnections")}
+        </p>
       ) : (
         <ul className="mt-1 space-y-1">
           {current.map((c) => (
@@ -376,11 +393,11 @@ function Connections({
               <span className="font-mono">{c}</span>
               <button
                 type="button"
-                aria-label={`Remove connection to ${c}`}
+                aria-label={t("inspector.removeConnection", { name: c })}
                 className="text-xs text-slate-500 dark:text-slate-400 hover:text-red-600"
                 onClick={() => apply((d) => disconnect(d, source, c))}
               >
-                Remove
+                {t("inspector.remove")}
               </button>
             </li>
           ))}
@@ -393,7 +410,7 @@ function Connections({
             // select would commit on every arrow key).
             <ul
               id={fieldId(pointer)}
-              aria-label="Add a connection"
+              aria-label={t("inspector.addConnection")}
               className="flex flex-wrap gap-1"
             >
               {candidates.map((r) => (
@@ -403,7 +420,7 @@ function Connections({
                     className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:border-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-700 dark:border-slate-600 dark:hover:text-indigo-300"
                     onClick={() => apply((d) => connectDoc(d, source, nameOf(r)))}
                   >
-                    Connect to <span className="font-mono">{nameOf(r)}</span>
+                    {t("inspector.connectTo")} <span className="font-mono">{nameOf(r)}</span>
                   </button>
                 </li>
               ))}
@@ -414,12 +431,14 @@ function Connections({
               tabIndex={-1}
               className="text-xs text-slate-600 dark:text-slate-400"
             >
-              No {allowed.join(" or ")} to connect to yet.
+              {t("inspector.noCandidates", {
+                types: formatList(locale, allowed, "disjunction"),
+              })}
             </p>
           )}
           {refused.length ? (
             <details className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-              <summary className="cursor-pointer">Why not the others?</summary>
+              <summary className="cursor-pointer">{t("inspector.whyNot")}</summary>
               <ul className="mt-1 space-y-0.5">
                 {refused.map((r) => (
                   <li key={r.nome}>
@@ -432,9 +451,7 @@ function Connections({
         </div>
       ) : (
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          {tipo === "insight"
-            ? "Insight observes every resource; it needs no connection."
-            : "This product sends no traffic."}
+          {tipo === "insight" ? t("inspector.insightNoConnection") : t("inspector.noTraffic")}
         </p>
       )}
       <FieldMessages findings={mine} id={`${fieldId(pointer)}-msg`} />
@@ -443,6 +460,7 @@ function Connections({
 }
 
 export function ResourceInspector({ name }: { name: string }) {
+  const t = useT(designerMessages);
   const doc = useDoc();
   const findings = useFindings();
   const apply = useDesigner((s) => s.apply);
@@ -462,7 +480,7 @@ export function ResourceInspector({ name }: { name: string }) {
   const config = configOf(resource);
   return (
     <form
-      aria-label={`Inspector: ${name}`}
+      aria-label={t("editor.inspectorOf", { name })}
       className="space-y-5 p-4"
       onSubmit={(e) => e.preventDefault()}
     >
@@ -472,9 +490,11 @@ export function ResourceInspector({ name }: { name: string }) {
         </span>
         <div>
           <div className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
-            {product?.label ?? "Unknown"}
+            {product?.label ?? t("node.unknownProduct")}
           </div>
-          <div className="text-xs text-slate-500 dark:text-slate-400">{product?.description}</div>
+          <div className="text-xs text-slate-500 dark:text-slate-400">
+            {product ? t(product.description) : null}
+          </div>
         </div>
       </header>
       <div>
@@ -482,7 +502,7 @@ export function ResourceInspector({ name }: { name: string }) {
           htmlFor={fieldId(`${base}/nome`)}
           className="text-xs font-medium text-slate-600 dark:text-slate-300"
         >
-          Name <span className="text-red-500">*</span>
+          {t("col.name")} <span className="text-red-500">*</span>
         </label>
         <input
           id={fieldId(`${base}/nome`)}
@@ -501,9 +521,9 @@ export function ResourceInspector({ name }: { name: string }) {
       </div>
       <Connections index={index} resource={resource} resources={resources} findings={findings} />
       {tipo ? (
-        <section aria-label="Configuration" className="space-y-3">
+        <section aria-label={t("inspector.configuration")} className="space-y-3">
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
-            Configuration
+            {t("inspector.configuration")}
           </h3>
           {configFields(tipo).map((spec) => (
             <Field
@@ -521,7 +541,7 @@ export function ResourceInspector({ name }: { name: string }) {
         </section>
       ) : (
         <p className="text-sm text-red-600">
-          Unknown product "{String(resource.tipo)}": fix it in the JSON view.
+          {t("inspector.unknownProduct", { tipo: String(resource.tipo) })}
         </p>
       )}
       <button
@@ -532,7 +552,7 @@ export function ResourceInspector({ name }: { name: string }) {
           select([]);
         }}
       >
-        Delete {name}
+        {t("start.deleteNamed", { name })}
       </button>
     </form>
   );

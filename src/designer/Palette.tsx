@@ -1,17 +1,19 @@
 import { useReactFlow } from "@xyflow/react";
 import { type RefObject, useState } from "react";
+import { useT } from "../ui/i18n";
 import { PRODUCT_MIME } from "./Canvas";
 import { addResource } from "./doc";
 import { freeSpotNear } from "./flow";
+import { type DesignerMessageKey, designerMessages } from "./i18n";
 import { ProductIcon } from "./ProductIcon";
 import { PRODUCTS } from "./products";
 import { useDesigner } from "./store";
 
-const GROUPS = [
-  { role: "edge", title: "Edge" },
-  { role: "compute", title: "Compute" },
-  { role: "data", title: "Data" },
-  { role: "platform", title: "Platform" },
+const GROUPS: { role: string; title: DesignerMessageKey }[] = [
+  { role: "edge", title: "palette.edge" },
+  { role: "compute", title: "palette.compute" },
+  { role: "data", title: "palette.data" },
+  { role: "platform", title: "palette.platform" },
 ] as const;
 
 /**
@@ -19,6 +21,7 @@ const GROUPS = [
  * centre of the view.
  */
 export function Palette({ canvasRef }: { canvasRef: RefObject<HTMLDivElement | null> }) {
+  const t = useT(designerMessages);
   const apply = useDesigner((s) => s.apply);
   const select = useDesigner((s) => s.select);
   const rf = useReactFlow();
@@ -36,7 +39,7 @@ export function Palette({ canvasRef }: { canvasRef: RefObject<HTMLDivElement | n
       return r.doc;
     });
     select([added]);
-    setAnnouncement(`Added ${added} to the canvas and selected it.`);
+    setAnnouncement(t("palette.added", { name: added }));
     // Focus the new node once React Flow has drawn it, so the keyboard carries on from there.
     requestAnimationFrame(() =>
       requestAnimationFrame(() =>
@@ -48,20 +51,18 @@ export function Palette({ canvasRef }: { canvasRef: RefObject<HTMLDivElement | n
   }
 
   return (
-    <nav aria-label="Products" className="flex h-full flex-col overflow-y-auto p-3">
+    <nav aria-label={t("editor.products")} className="flex h-full flex-col overflow-y-auto p-3">
       <p role="status" className="sr-only">
         {announcement}
       </p>
       <h2 className="px-1 text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
-        Products
+        {t("editor.products")}
       </h2>
-      <p className="mt-1 px-1 text-xs text-slate-500 dark:text-slate-400">
-        Drag onto the canvas, or press Enter to add.
-      </p>
+      <p className="mt-1 px-1 text-xs text-slate-500 dark:text-slate-400">{t("palette.hint")}</p>
       {GROUPS.map((g) => (
         <div key={g.role} className="mt-4">
           <h3 className="px-1 text-[11px] font-medium text-slate-500 dark:text-slate-400">
-            {g.title}
+            {t(g.title)}
           </h3>
           <ul className="mt-1 space-y-1">
             {PRODUCTS.filter((p) => p.role === g.role).map((p) => (
@@ -91,7 +92,7 @@ export function Palette({ canvasRef }: { canvasRef: RefObject<HTMLDivElement | n
                       id={`palette-desc-${p.tipo}`}
                       className="block text-xs leading-snug text-slate-500 dark:text-slate-400"
                     >
-                      {p.description}
+                      {t(p.description)}
                     </span>
                   </span>
                 </button>
