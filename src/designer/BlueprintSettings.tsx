@@ -1,19 +1,21 @@
 import { lazy, Suspense } from "react";
 import { type Finding, PLANS, type Plano, REGIONS, RESILIENCE_LEVELS } from "../blueprint";
 import { wireLabel } from "../ui/glossary";
+import { useT } from "../ui/i18n";
 import { type Json, regionsOf, setBlueprintField } from "./doc";
 import { FieldMessages, fieldId, inputClass } from "./Inspector";
+import { type DesignerMessageKey, designerMessages } from "./i18n";
 import { PolicyFields } from "./PolicyFields";
 import { useDesigner, useDoc, useFindings } from "./store";
 
 // The world map (topology data and projection) loads after the editor: it is not needed to draw.
 const RegionsMap = lazy(() => import("./RegionsMap"));
 
-const CONTINENT_LABEL: Record<string, string> = {
-  "south-america": "South America",
-  "north-america": "North America",
-  europe: "Europe",
-  asia: "Asia",
+const CONTINENT_LABEL: Record<string, DesignerMessageKey> = {
+  "south-america": "continent.southAmerica",
+  "north-america": "continent.northAmerica",
+  europe: "continent.europe",
+  asia: "continent.asia",
 };
 
 function messagesFor(findings: Finding[], pointer: string) {
@@ -22,6 +24,7 @@ function messagesFor(findings: Finding[], pointer: string) {
 
 /** The blueprint's own fields and the plan rules are checked against; shown when nothing is selected. */
 export function BlueprintSettings() {
+  const t = useT(designerMessages);
   const doc = useDoc();
   const findings = useFindings();
   const apply = useDesigner((s) => s.apply);
@@ -37,22 +40,20 @@ export function BlueprintSettings() {
 
   return (
     <form
-      aria-label="Blueprint settings"
+      aria-label={t("settings.label")}
       className="space-y-5 p-4"
       onSubmit={(e) => e.preventDefault()}
     >
       <div>
-        <h2 className="text-sm font-semibold">Blueprint</h2>
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          Select a resource on the canvas to edit it.
-        </p>
+        <h2 className="text-sm font-semibold">{t("settings.title")}</h2>
+        <p className="text-xs text-slate-500 dark:text-slate-400">{t("settings.hint")}</p>
       </div>
       <div>
         <label
           htmlFor={fieldId("/nome")}
           className="text-xs font-medium text-slate-600 dark:text-slate-300"
         >
-          Name <span className="text-red-500">*</span>
+          {t("col.name")} <span className="text-red-500">*</span>
         </label>
         <input
           id={fieldId("/nome")}
@@ -69,7 +70,7 @@ export function BlueprintSettings() {
           htmlFor={fieldId("/resiliencia")}
           className="text-xs font-medium text-slate-600 dark:text-slate-300"
         >
-          Resilience <span className="text-red-500">*</span>
+          {t("settings.resilience")} <span className="text-red-500">*</span>
         </label>
         <select
           id={fieldId("/resiliencia")}
@@ -78,7 +79,7 @@ export function BlueprintSettings() {
           aria-invalid={resiliencia.some((f) => f.severidade === "erro")}
           onChange={(e) => set("resiliencia", e.target.value || undefined)}
         >
-          <option value="">Choose…</option>
+          <option value="">{t("inspector.choose")}</option>
           {RESILIENCE_LEVELS.map((r) => (
             <option key={r} value={r}>
               {wireLabel(r)}
@@ -88,11 +89,11 @@ export function BlueprintSettings() {
         <FieldMessages findings={resiliencia} id={`${fieldId("/resiliencia")}-msg`} />
       </div>
       <fieldset>
-        <legend className="text-xs font-medium text-slate-600 dark:text-slate-300">Regions</legend>
+        <legend className="text-xs font-medium text-slate-600 dark:text-slate-300">
+          {t("settings.regions")}
+        </legend>
         <p className="text-[11px] text-slate-500 dark:text-slate-400">
-          {explicit
-            ? "Chosen for this blueprint."
-            : "Defaults for this resilience level; choose to set your own."}
+          {explicit ? t("settings.regionsChosen") : t("settings.regionsDefault")}
         </p>
         <div className="mt-2 overflow-hidden rounded-md border border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-950">
           <Suspense fallback={<div className="aspect-[960/440] w-full" />}>
@@ -103,7 +104,7 @@ export function BlueprintSettings() {
           {Object.entries(CONTINENT_LABEL).map(([continent, label]) => (
             <div key={continent}>
               <div className="text-[11px] font-medium text-slate-500 dark:text-slate-400">
-                {label}
+                {t(label)}
               </div>
               {REGIONS.filter((r) => r.continent === continent).map((r) => (
                 <label key={r.id} className="flex min-h-6 items-center gap-2 text-sm">
@@ -134,7 +135,7 @@ export function BlueprintSettings() {
             className="mt-2 text-xs text-indigo-600 hover:underline dark:text-indigo-400"
             onClick={() => set("regioes", undefined)}
           >
-            Use the defaults
+            {t("settings.useDefaults")}
           </button>
         ) : null}
         <FieldMessages findings={regioes} id={`${fieldId("/regioes")}-msg`} />
@@ -145,7 +146,7 @@ export function BlueprintSettings() {
           htmlFor="account-plan"
           className="text-xs font-medium text-slate-600 dark:text-slate-300"
         >
-          Account plan
+          {t("settings.plan")}
         </label>
         <select
           id="account-plan"
@@ -155,12 +156,12 @@ export function BlueprintSettings() {
         >
           {PLANS.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {wireLabel(p)}
             </option>
           ))}
         </select>
         <p className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">
-          Plan limits (multi-region, synchronous replication) are checked against it.
+          {t("settings.planHint")}
         </p>
       </div>
     </form>

@@ -1,4 +1,6 @@
 import { useRef, useState } from "react";
+import { useT } from "../ui/i18n";
+import { designerMessages } from "./i18n";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { ResiliencePanel } from "./ResiliencePanel";
 import { useAssessment, useFindings } from "./store";
@@ -8,14 +10,15 @@ type Tab = (typeof TABS)[number];
 
 /** Problems and Resilience, side by side as tabs under the canvas (WAI-ARIA tabs pattern). */
 export function BottomPanel() {
+  const t = useT(designerMessages);
   const [tab, setTab] = useState<Tab>("problems");
   const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ problems: null, resilience: null });
   const findings = useFindings();
   const { avaliacao } = useAssessment();
   const errors = findings.filter((f) => f.severidade === "erro").length;
   const label: Record<Tab, string> = {
-    problems: `Problems${findings.length ? ` (${findings.length})` : ""}`,
-    resilience: `Resilience${avaliacao?.conformidade.length ? ` (${avaliacao.conformidade.length})` : ""}`,
+    problems: t("tab.problems", { count: findings.length }),
+    resilience: t("tab.resilience", { count: avaliacao?.conformidade.length ?? 0 }),
   };
   const choose = (next: Tab) => {
     setTab(next);
@@ -25,7 +28,7 @@ export function BottomPanel() {
     <div className="flex h-full min-h-0 flex-col">
       <div
         role="tablist"
-        aria-label="Design checks"
+        aria-label={t("tab.label")}
         className="flex shrink-0 gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-800"
         onKeyDown={(e) => {
           const i = TABS.indexOf(tab);
@@ -33,24 +36,24 @@ export function BottomPanel() {
           else if (e.key === "ArrowLeft") choose(TABS[(i + TABS.length - 1) % TABS.length]);
         }}
       >
-        {TABS.map((t) => (
+        {TABS.map((which) => (
           <button
-            key={t}
+            key={which}
             ref={(el) => {
-              refs.current[t] = el;
+              refs.current[which] = el;
             }}
             type="button"
             role="tab"
-            id={`tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`tabpanel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => setTab(t)}
-            className={`rounded-t px-3 py-1 text-xs font-medium ${tab === t ? "border-b-2 border-indigo-700 text-slate-900 dark:border-indigo-400 dark:text-slate-100" : "text-slate-600 hover:text-slate-900 dark:text-slate-300"}`}
+            id={`tab-${which}`}
+            aria-selected={tab === which}
+            aria-controls={`tabpanel-${which}`}
+            tabIndex={tab === which ? 0 : -1}
+            onClick={() => setTab(which)}
+            className={`rounded-t px-3 py-1 text-xs font-medium ${tab === which ? "border-b-2 border-indigo-700 text-slate-900 dark:border-indigo-400 dark:text-slate-100" : "text-slate-600 hover:text-slate-900 dark:text-slate-300"}`}
           >
-            {label[t]}
-            {t === "problems" && errors > 0 ? (
-              <span className="sr-only">, {errors} errors</span>
+            {label[which]}
+            {which === "problems" && errors > 0 ? (
+              <span className="sr-only">, {t("node.errors", { count: errors })}</span>
             ) : null}
           </button>
         ))}

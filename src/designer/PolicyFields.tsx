@@ -1,11 +1,14 @@
+import { formatNumber } from "../i18n/format";
+import { useLocale, useT } from "../ui/i18n";
 import { type Json, setAtPointer, setBlueprintField } from "./doc";
 import { FieldMessages, fieldId, inputClass } from "./Inspector";
+import { designerMessages } from "./i18n";
 import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 
 const FIELDS = [
-  { key: "rto_s", label: "Recovery time objective (RTO, s)", step: 1 },
-  { key: "rpo_s", label: "Recovery point objective (RPO, s)", step: 0.5 },
-  { key: "disponibilidade_pct", label: "Availability target (%)", step: 0.01 },
+  { key: "rto_s", label: "policy.rto", step: 1 },
+  { key: "rpo_s", label: "policy.rpo", step: 0.5 },
+  { key: "disponibilidade_pct", label: "policy.availability", step: 0.01 },
 ] as const;
 
 /**
@@ -13,6 +16,8 @@ const FIELDS = [
  * default, which the placeholder shows as the assessment computes it.
  */
 export function PolicyFields() {
+  const t = useT(designerMessages);
+  const locale = useLocale();
   const doc = useDoc();
   const findings = useFindings();
   const apply = useDesigner((s) => s.apply);
@@ -30,12 +35,9 @@ export function PolicyFields() {
   return (
     <fieldset className="space-y-2">
       <legend className="text-xs font-medium text-slate-600 dark:text-slate-300">
-        Resilience policy
+        {t("policy.title")}
       </legend>
-      <p className="text-[11px] text-slate-600 dark:text-slate-400">
-        What the design must promise; the Resilience view checks it. Leave a field empty for the
-        default.
-      </p>
+      <p className="text-[11px] text-slate-600 dark:text-slate-400">{t("policy.hint")}</p>
       {FIELDS.map((f) => {
         const pointer = `/politica/${f.key}`;
         const value = politica[f.key];
@@ -46,7 +48,7 @@ export function PolicyFields() {
               htmlFor={fieldId(pointer)}
               className="text-xs text-slate-600 dark:text-slate-300"
             >
-              {f.label}
+              {t(f.label)}
             </label>
             <input
               id={fieldId(pointer)}
@@ -54,7 +56,15 @@ export function PolicyFields() {
               step={f.step}
               className={`${inputClass} mt-1`}
               value={typeof value === "number" ? value : ""}
-              placeholder={avaliacao ? `default ${avaliacao.politica[f.key]}` : "default"}
+              placeholder={
+                avaliacao
+                  ? t("policy.defaultValue", {
+                      value: formatNumber(locale, avaliacao.politica[f.key], {
+                        maximumFractionDigits: 4,
+                      }),
+                    })
+                  : t("policy.default")
+              }
               aria-invalid={messages.some((m) => m.severidade === "erro")}
               onChange={(e) => set(f.key, e.target.value)}
             />

@@ -1,10 +1,13 @@
 import { type Finding, resourceIndexOf } from "../blueprint";
+import { useT } from "../ui/i18n";
 import { Message } from "../ui/Message";
 import { nameOf, resourcesOf } from "./doc";
+import { designerMessages } from "./i18n";
 import { useDesigner, useDoc, useFindings } from "./store";
 
 /** Every finding, errors first; choosing one selects its resource and focuses the field. */
 export function ProblemsPanel() {
+  const t = useT(designerMessages);
   const findings = useFindings();
   const doc = useDoc();
   const select = useDesigner((s) => s.select);
@@ -24,17 +27,16 @@ export function ProblemsPanel() {
   }
 
   return (
-    <section aria-label="Problems" className="flex h-full min-h-0 flex-col">
+    <section aria-label={t("problems.title")} className="flex h-full min-h-0 flex-col">
       <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-        <h2 className="text-sm font-semibold">Problems</h2>
+        <h2 className="text-sm font-semibold">{t("problems.title")}</h2>
         <span className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
-          {errors.length} error{errors.length === 1 ? "" : "s"}, {warnings.length} warning
-          {warnings.length === 1 ? "" : "s"}
+          {t("problems.counts", { errors: errors.length, warnings: warnings.length })}
         </span>
       </header>
       {ordered.length === 0 ? (
         <p className="px-4 py-3 text-sm text-emerald-700 dark:text-emerald-400">
-          No problems: this blueprint is valid{recursos.length ? "" : " once it has a resource"}.
+          {t("problems.none", { empty: recursos.length ? "no" : "yes" })}
         </p>
       ) : (
         <ul className="min-h-0 flex-1 overflow-y-auto">
@@ -50,7 +52,9 @@ export function ProblemsPanel() {
                 >
                   <span
                     className={`w-3 shrink-0 text-center text-xs font-bold ${f.severidade === "erro" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-300"}`}
-                    aria-label={f.severidade === "erro" ? "Error" : "Warning"}
+                    aria-label={
+                      f.severidade === "erro" ? t("problems.error") : t("problems.warning")
+                    }
                     role="img"
                   >
                     {/* A shape as well as a colour: ✕ for an error, ▲ for a warning. */}

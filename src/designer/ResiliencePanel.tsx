@@ -1,7 +1,10 @@
 import { useState } from "react";
 import { findRegion } from "../blueprint";
+import { formatNumber } from "../i18n/format";
+import { useLocale, useT } from "../ui/i18n";
 import { Message } from "../ui/Message";
 import { type Json, setAtPointer } from "./doc";
+import { designerMessages } from "./i18n";
 import { fixLabel, regionLossSentence, seconds, usd, verdict } from "./resilience";
 import { useAssessment, useDesigner } from "./store";
 
@@ -18,7 +21,8 @@ function Figure({
   ok?: boolean;
   testId: string;
 }) {
-  const v = ok === undefined ? undefined : verdict(ok);
+  const t = useT(designerMessages);
+  const v = ok === undefined ? undefined : verdict(ok, t);
   return (
     <div className="min-w-36 rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700">
       <div className="text-xs text-slate-600 dark:text-slate-300">{label}</div>
@@ -27,7 +31,7 @@ function Figure({
       </div>
       {policy ? (
         <div className="text-xs text-slate-600 dark:text-slate-300">
-          policy {policy}
+          {t("resilience.policy", { value: policy })}
           {v ? (
             <span
               className={`ml-1 font-medium ${v.tone === "ok" ? "text-emerald-700 dark:text-emerald-400" : "text-amber-800 dark:text-amber-300"}`}
@@ -47,6 +51,8 @@ function Figure({
  * and monthly cost.
  */
 export function ResiliencePanel() {
+  const t = useT(designerMessages);
+  const locale = useLocale();
   const { avaliacao: a } = useAssessment();
   const apply = useDesigner((s) => s.apply);
   const [region, setRegion] = useState<string>();
@@ -54,42 +60,48 @@ export function ResiliencePanel() {
   if (!a)
     return (
       <section
-        aria-label="Resilience"
+        aria-label={t("tab.resilienceLabel")}
         className="px-4 py-3 text-sm text-slate-600 dark:text-slate-300"
       >
-        The estimate appears once the blueprint has no errors: fix what Problems lists first.
+        {t("resilience.empty")}
       </section>
     );
   const p = a.politica;
   const regions = a.cenarios.filter((c) => c.tipo === "perda-regiao").map((c) => c.regiao);
   const chosen = region && regions.includes(region) ? region : regions[0];
   return (
-    <section aria-label="Resilience" className="h-full space-y-3 overflow-y-auto px-4 py-3 text-sm">
+    <section
+      aria-label={t("tab.resilienceLabel")}
+      className="h-full space-y-3 overflow-y-auto px-4 py-3 text-sm"
+    >
       <div className="flex flex-wrap gap-2">
         <Figure
-          label="Estimated availability"
-          value={`${a.disponibilidade_estimada_pct.toFixed(4)} %`}
-          policy={`${p.disponibilidade_pct} %`}
+          label={t("resilience.availability")}
+          value={`${formatNumber(locale, a.disponibilidade_estimada_pct, {
+            minimumFractionDigits: 4,
+            maximumFractionDigits: 4,
+          })} %`}
+          policy={`${formatNumber(locale, p.disponibilidade_pct, { maximumFractionDigits: 4 })} %`}
           ok={a.disponibilidade_estimada_pct >= p.disponibilidade_pct}
           testId="resilience-availability"
         />
         <Figure
-          label="Worst RTO"
-          value={seconds(a.rto_s)}
-          policy={`${p.rto_s} s`}
+          label={t("resilience.worstRto")}
+          value={seconds(a.rto_s, locale)}
+          policy={seconds(p.rto_s, locale)}
           ok={a.rto_s === null ? undefined : a.rto_s <= p.rto_s}
           testId="resilience-rto"
         />
         <Figure
-          label="Worst RPO"
-          value={seconds(a.rpo_s)}
-          policy={`${p.rpo_s} s`}
+          label={t("resilience.worstRpo")}
+          value={seconds(a.rpo_s, locale)}
+          policy={seconds(p.rpo_s, locale)}
           ok={a.rpo_s === null ? undefined : a.rpo_s <= p.rpo_s}
           testId="resilience-rpo"
         />
         <Figure
-          label="Monthly cost (USD)"
-          value={`${usd(a.custo_mensal_usd.min)} – ${usd(a.custo_mensal_usd.max)}`}
+          label={t("resilience.cost")}
+          value={`${usd(a.custo_mensal_usd.min, locale)} – ${usd(a.custo_mensal_usd.max, locale)}`}
           testId="resilience-cost"
         />
       </div>
@@ -97,7 +109,7 @@ export function ResiliencePanel() {
       {a.conformidade.length > 0 ? (
         <div>
           <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">
-            Against the policy
+            {t("resilience.against")}
           </h3>
           <ul className="mt-1 space-y-1">
             {a.conformidade.map((f) => (
@@ -124,7 +136,7 @@ export function ResiliencePanel() {
                       if (c) apply((d) => setAtPointer(d, c.ponteiro, c.valor as Json));
                     }}
                   >
-                    {fixLabel(f.correcao.ponteiro, f.correcao.valor)}
+                    {fixLabel(f.correcao.ponteiro, f.correcao.valor, t)}
                   </button>
                 ) : null}
               </li>
@@ -132,20 +144,20 @@ export function ResiliencePanel() {
           </ul>
         </div>
       ) : (
-        <p className="text-emerald-800 dark:text-emerald-300">
-          ✓ The design meets its resilience policy in every scenario.
-        </p>
+        <p className="text-emerald-800 dark:text-emerald-300">{t("resilience.allMet")}</p>
       )}
 
       <div className="grid gap-4 lg:grid-cols-2">
         <div>
-          <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">Scenarios</h3>
+          <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">
+            {t("resilience.scenarios")}
+          </h3>
           <table className="mt-1 w-full text-left text-xs">
             <thead className="text-slate-600 dark:text-slate-300">
               <tr>
-                <th className="py-1 font-medium">Loss</th>
-                <th className="py-1 font-medium">Region</th>
-                <th className="py-1 font-medium">Survives</th>
+                <th className="py-1 font-medium">{t("resilience.loss.col")}</th>
+                <th className="py-1 font-medium">{t("col.region")}</th>
+                <th className="py-1 font-medium">{t("resilience.survives")}</th>
                 <th className="py-1 text-right font-medium">RTO</th>
                 <th className="py-1 text-right font-medium">RPO</th>
               </tr>
@@ -156,21 +168,25 @@ export function ResiliencePanel() {
                   key={`${c.tipo}|${c.regiao}`}
                   className="border-t border-slate-100 dark:border-slate-800"
                 >
-                  <td className="py-1">{c.tipo === "perda-regiao" ? "Region" : "Zone a"}</td>
+                  <td className="py-1">
+                    {t("resilience.lossKind", {
+                      kind: c.tipo === "perda-regiao" ? "region" : "zone",
+                    })}
+                  </td>
                   <td className="py-1">
                     {findRegion(c.regiao)?.city ?? c.regiao}{" "}
                     <span className="font-mono text-slate-600 dark:text-slate-400">{c.regiao}</span>
                   </td>
-                  <td className="py-1">{c.sobrevive ? "yes" : "no"}</td>
-                  <td className="py-1 text-right font-mono">{seconds(c.rto_s)}</td>
-                  <td className="py-1 text-right font-mono">{seconds(c.rpo_s)}</td>
+                  <td className="py-1">{c.sobrevive ? t("resilience.yes") : t("resilience.no")}</td>
+                  <td className="py-1 text-right font-mono">{seconds(c.rto_s, locale)}</td>
+                  <td className="py-1 text-right font-mono">{seconds(c.rpo_s, locale)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <fieldset className="mt-2">
             <legend className="text-xs font-semibold text-slate-700 dark:text-slate-200">
-              If a region goes down
+              {t("resilience.ifDown")}
             </legend>
             <div className="mt-1 flex flex-wrap gap-1">
               {regions.map((r) => (
@@ -191,14 +207,14 @@ export function ResiliencePanel() {
                 aria-live="polite"
                 data-testid="region-loss"
               >
-                {regionLossSentence(a, chosen)}
+                {regionLossSentence(a, chosen, t, locale)}
               </p>
             ) : null}
           </fieldset>
         </div>
         <div>
           <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">
-            Monthly cost by region and resource (USD, 730 h)
+            {t("resilience.costTitle")}
           </h3>
           <table className="mt-1 w-full text-left text-xs">
             <tbody>
@@ -206,7 +222,7 @@ export function ResiliencePanel() {
                 <tr key={r.regiao} className="border-t border-slate-100 dark:border-slate-800">
                   <td className="py-1">{findRegion(r.regiao)?.city ?? r.regiao}</td>
                   <td className="py-1 text-right font-mono">
-                    {usd(r.min)} – {usd(r.max)}
+                    {usd(r.min, locale)} – {usd(r.max, locale)}
                   </td>
                 </tr>
               ))}
@@ -214,7 +230,7 @@ export function ResiliencePanel() {
                 <tr key={r.nome} className="border-t border-slate-100 dark:border-slate-800">
                   <td className="py-1 font-mono">{r.nome}</td>
                   <td className="py-1 text-right font-mono">
-                    {usd(r.min)} – {usd(r.max)}
+                    {usd(r.min, locale)} – {usd(r.max, locale)}
                   </td>
                 </tr>
               ))}

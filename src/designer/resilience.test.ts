@@ -1,26 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { assess, GLOBAL_SAAS, normalizeBlueprint } from "../blueprint";
-import { fixLabel, regionLossSentence } from "./resilience";
+import { loadLocale, translator } from "../i18n";
+import { designerMessages } from "./i18n";
+import { fixLabel, regionLossSentence, usd } from "./resilience";
 
 describe("the Resilience view's words", () => {
   const a = assess(normalizeBlueprint(GLOBAL_SAAS));
+  const t = translator(designerMessages, "en");
 
   it("says what losing a region does, with the figures of the assessment", () => {
-    expect(regionLossSentence(a, "sa-east-1")).toBe(
+    expect(regionLossSentence(a, "sa-east-1", t, "en")).toBe(
       "If São Paulo goes down: traffic moves to Ashburn in 36 s; up to 2.5 s of writes are lost.",
     );
-    expect(regionLossSentence(a, "eu-central-1")).toBe(
+    expect(regionLossSentence(a, "eu-central-1", t, "en")).toBe(
       "If Frankfurt goes down: traffic moves to Ashburn in 32 s; no write is lost.",
     );
   });
 
   it("names one-click fixes by the field they set", () => {
-    expect(fixLabel("/recursos/0/config/replicas_min", 6)).toBe("Set replicas_min to 6");
+    expect(fixLabel("/recursos/0/config/replicas_min", 6, t)).toBe("Set Minimum replicas to 6");
     expect(
-      fixLabel("/recursos/2/config/health_check", { intervalo_s: 8, falhas_para_failover: 3 }),
+      fixLabel("/recursos/2/config/health_check", { intervalo_s: 8, falhas_para_failover: 3 }, t),
     ).toBe("Check every 8 s × 3");
-    expect(fixLabel("/recursos/1/config/replicacao", "sincrona")).toBe(
-      "Set replicacao to sincrona",
+    expect(fixLabel("/recursos/1/config/replicacao", "sincrona", t)).toBe(
+      "Set Replication to Synchronous (quorum)",
     );
+  });
+
+  it("speaks Portuguese, with the locale's decimals and money", async () => {
+    await loadLocale("pt-BR");
+    const pt = translator(designerMessages, "pt-BR");
+    expect(regionLossSentence(a, "sa-east-1", pt, "pt-BR")).toBe(
+      "Se São Paulo cair: o tráfego vai para Ashburn em 36 s; até 2,5 s de escritas são perdidos.",
+    );
+    expect(usd(1089.2, "pt-BR")).toBe("US$\u00a01.089,20");
+    expect(usd(1089.2, "en")).toBe("$1,089.20");
   });
 });

@@ -1,40 +1,58 @@
 /** Words for the assessment in the designer's Resilience view. Pure. */
 import { type Avaliacao, findRegion, nearestRegion } from "../blueprint";
+import type { Locale, Translate } from "../i18n";
+import { formatNumber, formatUsd } from "../i18n/format";
+import { wireLabel } from "../ui/glossary";
+import { fieldLabel } from "./fields";
+import type { DesignerMessageKey } from "./i18n";
+
+type T = Translate<DesignerMessageKey>;
 
 const city = (regiao: string) => findRegion(regiao)?.city ?? regiao;
 
-export const seconds = (s: number | null) => (s === null ? "—" : `${s} s`);
-export const usd = (n: number) =>
-  n.toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2 });
+export const seconds = (s: number | null, locale: Locale) =>
+  s === null ? "—" : `${formatNumber(locale, s, { maximumFractionDigits: 2 })} s`;
+
+/** Dollars as the locale writes them: "$1,089.20", "US$ 1.089,20". */
+export const usd = (n: number, locale: Locale) => formatUsd(locale, n);
 
 /** "If São Paulo goes down: traffic moves to Ashburn in 36 s; up to 2.5 s of writes are lost." */
-export function regionLossSentence(a: Avaliacao, regiao: string): string {
+export function regionLossSentence(a: Avaliacao, regiao: string, t: T, locale: Locale): string {
   const loss = a.cenarios.find((c) => c.tipo === "perda-regiao" && c.regiao === regiao);
   const regions = a.cenarios.filter((c) => c.tipo === "perda-regiao").map((c) => c.regiao);
   if (!loss?.sobrevive || loss.rto_s === null)
-    return `If ${city(regiao)} goes down: the design goes down with it; nothing takes its traffic. Add a region and a gateway.`;
+    return t("resilience.lossFatal", { city: city(regiao) });
   const to = nearestRegion(
     regiao,
     regions.filter((r) => r !== regiao),
   );
-  const writes =
-    loss.rpo_s && loss.rpo_s > 0 ? `up to ${loss.rpo_s} s of writes are lost` : "no write is lost";
-  return `If ${city(regiao)} goes down: traffic moves to ${to ? city(to) : "another region"} in ${loss.rto_s} s; ${writes}.`;
+  return t("resilience.loss", {
+    city: city(regiao),
+    to: to ? city(to) : t("resilience.anotherRegion"),
+    rto: seconds(loss.rto_s, locale),
+    rpo: loss.rpo_s && loss.rpo_s > 0 ? seconds(loss.rpo_s, locale) : "none",
+  });
 }
 
-/** The label of a one-click fix, e.g. "Set replicas_min to 6", "Check every 8 s × 3". */
-export function fixLabel(ponteiro: string, valor: unknown): string {
+/** The label of a one-click fix, e.g. "Set Minimum replicas to 6", "Check every 8 s × 3". */
+export function fixLabel(ponteiro: string, valor: unknown, t: T): string {
   const field = ponteiro.split("/").pop() ?? ponteiro;
   if (field === "health_check" && typeof valor === "object" && valor !== null) {
     const hc = valor as { intervalo_s?: number; falhas_para_failover?: number };
-    return `Check every ${hc.intervalo_s} s × ${hc.falhas_para_failover}`;
+    return t("resilience.fixHealthCheck", {
+      interval: hc.intervalo_s ?? "?",
+      failures: hc.falhas_para_failover ?? "?",
+    });
   }
-  return `Set ${field} to ${typeof valor === "string" ? valor : JSON.stringify(valor)}`;
+  return t("resilience.fixSet", {
+    field: fieldLabel(field),
+    value: typeof valor === "string" ? wireLabel(valor) : JSON.stringify(valor),
+  });
 }
 
 /** How a figure compares with its policy, in words (colour is never the only signal). */
-export function verdict(ok: boolean): { text: string; tone: "ok" | "warning" } {
+export function verdict(ok: boolean, t: T): { text: string; tone: "ok" | "warning" } {
   return ok
-    ? { text: "meets the policy", tone: "ok" }
-    : { text: "misses the policy", tone: "warning" };
+    ? { text: t("resilience.meets"), tone: "ok" }
+    : { text: t("resilience.misses"), tone: "warning" };
 }
