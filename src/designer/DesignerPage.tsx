@@ -103,7 +103,7 @@ function DesignerStart() {
         <button
           type="button"
           className={buttonClass("primary")}
-          onClick={() => void create(structuredClone(EMPTY_DOC))}
+          onClick={() => void create({ ...structuredClone(EMPTY_DOC), nome: t("editor.untitled") })}
         >
           {t("start.blank")}
         </button>

@@ -15,10 +15,43 @@ import { basicSetup } from "codemirror";
 import { getJsonPointers, jsonCompletion, stateExtensions } from "codemirror-json-schema";
 import { useEffect, useRef, useState } from "react";
 import { blueprintJsonSchema, type Finding, parseBlueprintText } from "../blueprint";
+import type { Translate } from "../i18n";
 import { currentLocale } from "../i18n";
+import { useT } from "../ui/i18n";
 import { type Doc, isObject } from "./doc";
 import { blueprintFileText } from "./exportJson";
+import { type DesignerMessageKey, designerMessages } from "./i18n";
 import { useDesigner, useDoc, useFindings } from "./store";
+
+/** CodeMirror's phrases, keyed by its English text, from the designer's catalog. */
+const CM_PHRASES: [string, DesignerMessageKey][] = [
+  ["Find", "cm.Find"],
+  ["Replace", "cm.Replace"],
+  ["next", "cm.next"],
+  ["previous", "cm.previous"],
+  ["all", "cm.all"],
+  ["match case", "cm.match_case"],
+  ["regexp", "cm.regexp"],
+  ["by word", "cm.by_word"],
+  ["replace", "cm.replace"],
+  ["replace all", "cm.replace_all"],
+  ["close", "cm.close"],
+  ["Go to line", "cm.Go_to_line"],
+  ["go", "cm.go"],
+  ["Folded lines", "cm.Folded_lines"],
+  ["Unfolded lines", "cm.Unfolded_lines"],
+  ["folded code", "cm.folded_code"],
+  ["unfold", "cm.unfold"],
+  ["Fold line", "cm.Fold_line"],
+  ["Unfold line", "cm.Unfold_line"],
+  ["Diagnostics", "cm.Diagnostics"],
+  ["No diagnostics", "cm.No_diagnostics"],
+  ["Completions", "cm.Completions"],
+  ["Selection deleted", "cm.Selection_deleted"],
+];
+function codeMirrorPhrases(t: Translate<DesignerMessageKey>): Record<string, string> {
+  return Object.fromEntries(CM_PHRASES.map(([phrase, key]) => [phrase, t(key)]));
+}
 
 /** Marks changes the view makes itself (from the canvas), so they are not parsed back. */
 const external = Annotation.define<boolean>();
@@ -52,6 +85,7 @@ function diagnosticsFor(view: EditorView, findings: readonly Finding[]): Diagnos
 }
 
 export default function JsonView() {
+  const t = useT(designerMessages);
   const doc = useDoc();
   const findings = useFindings();
   const apply = useDesigner((s) => s.apply);
@@ -80,7 +114,9 @@ export default function JsonView() {
         stateExtensions(blueprintJsonSchema() as Parameters<typeof stateExtensions>[0]),
         jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ "aria-label": "Blueprint JSON" }),
+        EditorView.contentAttributes.of({ "aria-label": t("json.label") }),
+        // CodeMirror's own words (search panel, folding, lint panel) in the reader's language.
+        EditorState.phrases.of(codeMirrorPhrases(t)),
         EditorView.updateListener.of((u) => {
           if (!u.docChanged || u.transactions.some((t) => t.annotation(external))) return;
           clearTimeout(timer);
@@ -92,7 +128,7 @@ export default function JsonView() {
               return;
             }
             if (!isObject(parsed.value)) {
-              setSyntaxError("The blueprint must be a JSON object.");
+              setSyntaxError(t("json.notObject"));
               return;
             }
             setSyntaxError(null);
@@ -108,7 +144,7 @@ export default function JsonView() {
     // The scroller is reachable by keyboard on its own (axe: scrollable-region-focusable); the
     // text inside is the editor's contenteditable.
     view.current.scrollDOM.tabIndex = 0;
-    view.current.scrollDOM.setAttribute("aria-label", "Blueprint JSON, scrollable");
+    view.current.scrollDOM.setAttribute("aria-label", t("json.scrollable"));
     shownDoc.current = doc;
     return () => {
       clearTimeout(timer);
@@ -143,7 +179,7 @@ export default function JsonView() {
           role="alert"
           className="border-b border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-700 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-300"
         >
-          {syntaxError} The canvas shows the last version that parsed.
+          {t("json.syntaxError", { error: syntaxError })}
         </p>
       ) : null}
       <div ref={host} className="tesserra-json min-h-0 flex-1 overflow-auto text-[13px]" />

@@ -1,11 +1,14 @@
 import { REGIONS } from "../blueprint";
 import { GeoMap } from "../ui/GeoMap";
+import { useT } from "../ui/i18n";
+import { designerMessages } from "./i18n";
 
 /** The catalog's regions on a world map, the chosen ones highlighted and named. */
 export default function RegionsMap({ selected }: { selected: string[] }) {
+  const t = useT(designerMessages);
   return (
     <GeoMap
-      label={`Regions on the map: ${selected.join(", ") || "none"}`}
+      label={t("regionsMap.label", { regions: selected.join(", ") || t("regionsMap.none") })}
       markers={REGIONS.map((r) => ({
         id: r.id,
         lat: r.lat,

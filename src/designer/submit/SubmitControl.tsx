@@ -4,10 +4,15 @@ import { Link } from "react-router";
 import { ApiError, api } from "../../api/client";
 import { useApiKeys } from "../../api/hooks";
 import { type Avaliacao, type ChangePlan, diffBlueprints, type Finding } from "../../blueprint";
+import type { Translate } from "../../i18n";
 import { buttonClass } from "../../ui/Card";
+import { useLocale, useT } from "../../ui/i18n";
 import type { Doc } from "../doc";
+import { type DesignerMessageKey, designerMessages } from "../i18n";
 import { assessmentOf, useDesigner } from "../store";
 import { impactRows } from "./impact";
+
+type T = Translate<DesignerMessageKey>;
 
 /**
  * The designer's Submit button and its flow (validate on the server, plan, apply). The
@@ -50,10 +55,10 @@ type Step =
   | { kind: "done"; projectId: string; created: boolean };
 
 /** The panel's title follows where the submission is, not only whether a project is linked. */
-function panelTitle(step: Step, linkedProjectId: string | null): string {
-  if (step.kind === "done") return step.created ? "Project created" : "Project updated";
-  if (step.kind === "plan") return step.projectId ? "Update project" : "Submit blueprint";
-  return linkedProjectId ? "Update project" : "Submit blueprint";
+function panelTitle(step: Step, linkedProjectId: string | null, t: T): string {
+  if (step.kind === "done") return step.created ? t("submit.created") : t("submit.updated");
+  if (step.kind === "plan") return step.projectId ? t("submit.update") : t("submit.submit");
+  return linkedProjectId ? t("submit.update") : t("submit.submit");
 }
 
 function newKey(): string {
@@ -68,6 +73,7 @@ export function SubmitControl({
   onServerFindings,
   onPlan,
 }: SubmitControlProps) {
+  const t = useT(designerMessages);
   const [step, setStep] = useState<Step>({ kind: "closed" });
   // One key per intent to apply: a retry after a failure reuses it, so the server can tell
   // a retry from a new request and never creates a second project.
@@ -93,7 +99,7 @@ export function SubmitControl({
   }
 
   async function prepare(notice?: string) {
-    setStep({ kind: "working", what: "Validating on the server…" });
+    setStep({ kind: "working", what: t("submit.validating") });
     try {
       const result = await api.validar(blueprint);
       onServerFindings(result.problemas);
@@ -101,7 +107,7 @@ export function SubmitControl({
         const n = result.problemas.filter((f) => f.severidade === "erro").length;
         setStep({
           kind: "failed",
-          message: `The server found ${n} error${n === 1 ? "" : "s"} in this blueprint. They are marked on the canvas and listed in Problems.`,
+          message: t("submit.serverErrors", { count: n }),
           retry: null,
           findings: n,
         });
@@ -109,7 +115,7 @@ export function SubmitControl({
       }
       const warnings = result.problemas.length;
       if (linkedProjectId) {
-        setStep({ kind: "working", what: "Computing the plan…" });
+        setStep({ kind: "working", what: t("submit.planning") });
         try {
           const { value, etag } = await api.plano(linkedProjectId, blueprint);
           const plan = { criar: value.criar, alterar: value.alterar, remover: value.remover };
@@ -127,7 +133,7 @@ export function SubmitControl({
         } catch (e) {
           // The project was deleted elsewhere: this draft can still become a new one.
           if (!(e instanceof ApiError && e.status === 404)) throw e;
-          notice = `Project ${linkedProjectId} no longer exists; applying creates a new project.`;
+          notice = t("submit.gone", { id: linkedProjectId });
         }
       }
       const plan = diffBlueprints({ recursos: [] }, blueprint);
@@ -150,7 +156,7 @@ export function SubmitControl({
     const key = idempotencyKey.current;
     setStep({
       kind: "working",
-      what: s.projectId ? "Applying the plan…" : "Creating the project…",
+      what: s.projectId ? t("submit.applying") : t("submit.creating"),
     });
     try {
       const { value } =
@@ -168,9 +174,7 @@ export function SubmitControl({
       if (e instanceof ApiError && e.status === 412) {
         // Someone else applied a newer version: show what this draft would change in it.
         idempotencyKey.current = null;
-        void prepare(
-          "The project changed elsewhere since you planned. This is the plan against its newest version; review it and apply again.",
-        );
+        void prepare(t("submit.stale"));
         return;
       }
       if (!(e instanceof ApiError && e.retryable)) idempotencyKey.current = null;
@@ -191,14 +195,10 @@ export function SubmitControl({
         type="button"
         className={buttonClass("primary")}
         disabled={disabled}
-        title={
-          localErrors > 0
-            ? `Fix ${localErrors} error${localErrors === 1 ? "" : "s"} before submitting`
-            : "Validate on the server, review the plan, apply"
-        }
+        title={localErrors > 0 ? t("submit.fixFirst", { count: localErrors }) : t("submit.hint")}
         onClick={() => void prepare()}
       >
-        Submit
+        {t("submit.button")}
       </button>
       {step.kind === "closed" ? null : (
         <aside
@@ -213,11 +213,11 @@ export function SubmitControl({
               tabIndex={-1}
               className="text-base font-semibold outline-none"
             >
-              {panelTitle(step, linkedProjectId)}
+              {panelTitle(step, linkedProjectId, t)}
             </h2>
             <button
               type="button"
-              aria-label="Close submit panel"
+              aria-label={t("submit.close")}
               onClick={close}
               className="rounded p-1 text-slate-500 dark:text-slate-400 hover:bg-slate-100 hover:text-slate-900 dark:hover:bg-slate-800 dark:hover:text-white"
             >
@@ -233,11 +233,11 @@ export function SubmitControl({
             ) : step.kind === "failed" ? (
               <div role="alert">
                 <p className="font-medium text-red-700 dark:text-red-400">
-                  {step.findings ? "Submission refused" : "Submission failed"}
+                  {step.findings ? t("submit.refused") : t("submit.failed")}
                 </p>
                 <p className="mt-1 text-slate-700 dark:text-slate-300">{step.message}</p>
                 <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-                  Your design is unchanged and saved as a draft.
+                  {t("submit.unchanged")}
                 </p>
                 {step.retry ? (
                   <button
@@ -245,7 +245,7 @@ export function SubmitControl({
                     className={`${buttonClass("primary")} mt-3`}
                     onClick={step.retry}
                   >
-                    Retry
+                    {t("submit.retry")}
                   </button>
                 ) : null}
               </div>
@@ -254,13 +254,13 @@ export function SubmitControl({
             ) : step.kind === "done" ? (
               <div>
                 <p className="font-medium text-emerald-700 dark:text-emerald-400">
-                  {step.created ? "Project created" : "Update applied"}; deployment started.
+                  {step.created ? t("submit.doneCreated") : t("submit.doneUpdated")}
                 </p>
                 <Link
                   to={`/projects/${step.projectId}`}
                   className={`${buttonClass("primary")} mt-3`}
                 >
-                  View deployment
+                  {t("submit.viewDeployment")}
                 </Link>
               </div>
             ) : null}
@@ -280,6 +280,7 @@ function PlanView({
   onApply: () => void;
   onCancel: () => void;
 }) {
+  const t = useT(designerMessages);
   const { plan } = step;
   const nothing = plan.criar.length + plan.alterar.length + plan.remover.length === 0;
   return (
@@ -290,18 +291,16 @@ function PlanView({
         </p>
       ) : null}
       <h3 className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
-        Plan
+        {t("submit.plan")}
       </h3>
       {nothing ? (
-        <p className="mt-2 text-slate-600 dark:text-slate-300">
-          No changes: the project already runs this blueprint.
-        </p>
+        <p className="mt-2 text-slate-600 dark:text-slate-300">{t("submit.noChanges")}</p>
       ) : (
-        <ul aria-label="Plan" className="mt-2 max-h-72 space-y-1 overflow-auto">
+        <ul aria-label={t("submit.plan")} className="mt-2 max-h-72 space-y-1 overflow-auto">
           {plan.criar.map((n) => (
             <li key={`c-${n}`} className="flex items-center gap-2">
               <span className="w-16 rounded bg-emerald-100 px-1.5 text-center text-xs font-semibold text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300">
-                create
+                {t("submit.create")}
               </span>
               <span className="font-mono">{n}</span>
             </li>
@@ -309,7 +308,7 @@ function PlanView({
           {plan.alterar.map((a) => (
             <li key={`a-${a.nome}`} className="flex items-start gap-2">
               <span className="w-16 shrink-0 rounded bg-amber-100 px-1.5 text-center text-xs font-semibold text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">
-                change
+                {t("submit.change")}
               </span>
               <span>
                 <span className="font-mono">{a.nome}</span>
@@ -322,7 +321,7 @@ function PlanView({
           {plan.remover.map((n) => (
             <li key={`r-${n}`} className="flex items-center gap-2">
               <span className="w-16 rounded bg-red-100 px-1.5 text-center text-xs font-semibold text-red-800 dark:bg-red-500/15 dark:text-red-300">
-                remove
+                {t("submit.remove")}
               </span>
               <span className="font-mono">{n}</span>
             </li>
@@ -332,13 +331,12 @@ function PlanView({
       {step.impact ? <ImpactTable before={step.impact.antes} after={step.impact.depois} /> : null}
       {step.warnings > 0 ? (
         <p className="mt-2 text-xs text-amber-700 dark:text-amber-300">
-          {step.warnings} warning{step.warnings === 1 ? "" : "s"} (see Problems); they do not block
-          deployment.
+          {t("submit.warnings", { count: step.warnings })}
         </p>
       ) : null}
       <div className="mt-4 flex justify-end gap-2">
         <button type="button" className={buttonClass()} onClick={onCancel}>
-          Cancel
+          {t("page.cancel")}
         </button>
         <button
           type="button"
@@ -346,7 +344,7 @@ function PlanView({
           onClick={onApply}
           disabled={nothing && !!step.projectId}
         >
-          {step.projectId ? "Apply plan" : "Create project"}
+          {step.projectId ? t("submit.apply") : t("submit.createProject")}
         </button>
       </div>
     </div>
@@ -362,33 +360,34 @@ const CHANGE_CLASS = {
 
 /** Availability, worst RTO and RPO, and cost, before → after, with the direction in words. */
 function ImpactTable({ before, after }: { before: Avaliacao | null; after: Avaliacao }) {
+  const t = useT(designerMessages);
+  const locale = useLocale();
   return (
     <div className="mt-3">
       <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
-        Resilience and cost
+        {t("impact.title")}
       </h3>
-      <table
-        className="mt-1 w-full text-left text-xs"
-        aria-label="Resilience and cost, before and after"
-      >
+      <table className="mt-1 w-full text-left text-xs" aria-label={t("impact.label")}>
         <thead className="text-slate-600 dark:text-slate-300">
           <tr>
-            <th className="py-1 font-medium">Figure</th>
-            <th className="py-1 font-medium">{before ? "Now" : ""}</th>
-            <th className="py-1 font-medium">{before ? "After" : "Estimate"}</th>
-            <th className="py-1 font-medium">{before ? "Change" : ""}</th>
+            <th className="py-1 font-medium">{t("impact.figure")}</th>
+            <th className="py-1 font-medium">{before ? t("impact.now") : ""}</th>
+            <th className="py-1 font-medium">
+              {before ? t("impact.after") : t("impact.estimate")}
+            </th>
+            <th className="py-1 font-medium">{before ? t("impact.change") : ""}</th>
           </tr>
         </thead>
         <tbody>
-          {impactRows(before, after).map((r) => (
-            <tr key={r.label} className="border-t border-slate-100 dark:border-slate-800">
+          {impactRows(before, after, locale).map((r) => (
+            <tr key={r.figure} className="border-t border-slate-100 dark:border-slate-800">
               <th scope="row" className="py-1 font-medium">
-                {r.label}
+                {t(`impact.${r.figure}`)}
               </th>
               <td className="py-1 font-mono">{before ? r.before : ""}</td>
               <td className="py-1 font-mono">{r.after}</td>
               <td className={`py-1 ${CHANGE_CLASS[r.change]}`}>
-                {r.change === "new" ? "" : `${r.arrow} ${r.change}`}
+                {r.change === "new" ? "" : `${r.arrow} ${t(`impact.${r.change}`)}`}
               </td>
             </tr>
           ))}

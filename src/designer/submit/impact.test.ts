@@ -14,12 +14,16 @@ describe("a plan's impact on the assessment", () => {
     if (compute.tipo !== "compute") throw new Error("seed starts with a compute");
     compute.config.replicas_max = 20;
     const rows = impactRows(before, assess(normalizeBlueprint(next)));
-    expect(rows.map((r) => [r.label, r.before, r.after, r.change, r.arrow])).toEqual([
-      ["Availability", "99.9900 %", "99.9900 %", "same", "="],
-      ["Worst RTO", "36 s", "21 s", "better", "↓"],
-      ["Worst RPO", "2.5 s", "2.5 s", "same", "="],
-      ["Monthly cost", "$597.90 – $858.00", "$597.90 – $1089.20", "worse", "↑"],
+    expect(rows.map((r) => [r.figure, r.before, r.after, r.change, r.arrow])).toEqual([
+      ["availability", "99.9900 %", "99.9900 %", "same", "="],
+      ["rto", "36 s", "21 s", "better", "↓"],
+      ["rpo", "2.5 s", "2.5 s", "same", "="],
+      ["cost", "$597.90 – $858.00", "$597.90 – $1,089.20", "worse", "↑"],
     ]);
+    // The same money as the Resilience view, in the reader's locale.
+    expect(impactRows(before, assess(normalizeBlueprint(next)), "pt-BR")[3].after).toBe(
+      "US$\u00a0597,90 – US$\u00a01.089,20",
+    );
   });
 
   it("shows a new project's figures with nothing to compare", () => {

@@ -1,18 +1,19 @@
 /** What a change does to the assessment, row by row, in words a plan reviewer reads. Pure. */
 import type { Avaliacao } from "../../blueprint";
+import type { Locale } from "../../i18n";
+import { formatNumber, formatUsd } from "../../i18n/format";
+
+/** Which figure a row is (its label is the caller's words for it). */
+export type ImpactFigure = "availability" | "rto" | "rpo" | "cost";
 
 export interface ImpactRow {
-  label: string;
+  figure: ImpactFigure;
   before: string;
   after: string;
   /** Direction in words (the colour only repeats it). */
   change: "better" | "worse" | "same" | "new";
   arrow: "↑" | "↓" | "=" | "";
 }
-
-const s = (x: number | null) => (x === null ? "—" : `${x} s`);
-const money = (a: Avaliacao) =>
-  `$${a.custo_mensal_usd.min.toFixed(2)} – $${a.custo_mensal_usd.max.toFixed(2)}`;
 
 function compare(
   before: number | null | undefined,
@@ -29,29 +30,39 @@ function compare(
   return { change: better ? "better" : "worse", arrow: up ? "↑" : "↓" };
 }
 
-export function impactRows(before: Avaliacao | null, after: Avaliacao): ImpactRow[] {
+export function impactRows(
+  before: Avaliacao | null,
+  after: Avaliacao,
+  locale: Locale = "en",
+): ImpactRow[] {
   const b = before ?? undefined;
+  const s = (x: number | null) =>
+    x === null ? "—" : `${formatNumber(locale, x, { maximumFractionDigits: 2 })} s`;
+  const pct = (x: number) =>
+    `${formatNumber(locale, x, { minimumFractionDigits: 4, maximumFractionDigits: 4 })} %`;
+  const money = (a: Avaliacao) =>
+    `${formatUsd(locale, a.custo_mensal_usd.min)} – ${formatUsd(locale, a.custo_mensal_usd.max)}`;
   return [
     {
-      label: "Availability",
-      before: b ? `${b.disponibilidade_estimada_pct.toFixed(4)} %` : "—",
-      after: `${after.disponibilidade_estimada_pct.toFixed(4)} %`,
+      figure: "availability",
+      before: b ? pct(b.disponibilidade_estimada_pct) : "—",
+      after: pct(after.disponibilidade_estimada_pct),
       ...compare(b?.disponibilidade_estimada_pct, after.disponibilidade_estimada_pct, true),
     },
     {
-      label: "Worst RTO",
+      figure: "rto",
       before: b ? s(b.rto_s) : "—",
       after: s(after.rto_s),
       ...compare(b?.rto_s, after.rto_s, false),
     },
     {
-      label: "Worst RPO",
+      figure: "rpo",
       before: b ? s(b.rpo_s) : "—",
       after: s(after.rpo_s),
       ...compare(b?.rpo_s, after.rpo_s, false),
     },
     {
-      label: "Monthly cost",
+      figure: "cost",
       before: b ? money(b) : "—",
       after: money(after),
       ...compare(b?.custo_mensal_usd.max, after.custo_mensal_usd.max, false),
