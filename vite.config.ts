@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { parse as parseMessage } from "@formatjs/icu-messageformat-parser";
+import { isPlainMessage } from "./src/i18n/plain.ts";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
@@ -66,10 +67,11 @@ function precompileMessages(): Plugin {
     transform(code, id) {
       if (!/\/messages\/[\w-]+\.json$/.test(id)) return;
       const messages = JSON.parse(code) as Record<string, string>;
+      // Plain text stays a string (the formatter returns it as is); ICU messages ship parsed.
       const parsed = Object.fromEntries(
         Object.entries(messages).map(([key, message]) => [
           key,
-          parseMessage(message, { ignoreTag: true }),
+          isPlainMessage(message) ? message : parseMessage(message, { ignoreTag: true }),
         ]),
       );
       return { code: JSON.stringify(parsed), map: null };

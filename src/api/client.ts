@@ -4,15 +4,12 @@
  * crash deeper in the UI.
  */
 
-import { createParser } from "eventsource-parser";
 import * as z from "zod";
-import {
-  EstadoSchema,
-  type MetricasQuerySchema,
-  MetricasSchema,
-  SloStatusSchema,
-  TesteFailoverSchema,
-} from "../contract/monitoring";
+import type { MetricasQuerySchema } from "../contract/monitoring";
+
+/** The monitoring schemas load with the first monitoring call (the designer makes none). */
+const monitoring = () => import("../contract/monitoring");
+
 import {
   ContaSchema,
   type Evento,
@@ -204,25 +201,30 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
       ),
     eventos: (id: string) =>
       get(EventosSchema, `/v1/projetos/${encodeURIComponent(id)}/eventos`, "the events"),
-    estado: (id: string) => get(EstadoSchema, apiPaths.estado(id), "the live state"),
-    slos: (id: string) => get(SloStatusSchema, apiPaths.slos(id), "the SLOs"),
-    metricas: (id: string, q: Query) => {
-      return get(MetricasSchema, apiPaths.metricas(id, q), `the ${q.serie} series`);
-    },
-    testesFailover: (id: string) =>
-      get(z.array(TesteFailoverSchema), apiPaths.testes(id), "the failover drills"),
+    estado: async (id: string) =>
+      get((await monitoring()).EstadoSchema, apiPaths.estado(id), "the live state"),
+    slos: async (id: string) =>
+      get((await monitoring()).SloStatusSchema, apiPaths.slos(id), "the SLOs"),
+    metricas: async (id: string, q: Query) =>
+      get((await monitoring()).MetricasSchema, apiPaths.metricas(id, q), `the ${q.serie} series`),
+    testesFailover: async (id: string) =>
+      get(
+        z.array((await monitoring()).TesteFailoverSchema),
+        apiPaths.testes(id),
+        "the failover drills",
+      ),
     iniciarTesteFailover: async (id: string, body: { regiao: string; duracao_s: number }) =>
       parse(
-        TesteFailoverSchema,
+        (await monitoring()).TesteFailoverSchema,
         await send(`/v1/projetos/${encodeURIComponent(id)}/testes-failover`, {
           method: "POST",
           body: json(body),
         }),
         "the new drill",
       ),
-    testeFailover: (id: string, tid: string) =>
+    testeFailover: async (id: string, tid: string) =>
       get(
-        TesteFailoverSchema,
+        (await monitoring()).TesteFailoverSchema,
         `/v1/projetos/${encodeURIComponent(id)}/testes-failover/${encodeURIComponent(tid)}`,
         "the drill report",
       ),
@@ -264,6 +266,8 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
               !Number.isFinite(serverNow) || Date.parse(e.em) >= serverNow - HISTORY_SLACK_MS;
             const reader = r.body?.pipeThrough(new TextDecoderStream()).getReader();
             if (!reader) throw new Error("no stream");
+            // The SSE parser loads with the first stream (the designer never opens one).
+            const { createParser } = await import("eventsource-parser");
             const parser = createParser({
               onEvent(message) {
                 if (message.id !== undefined) lastId = message.id;

@@ -1,9 +1,13 @@
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useT } from "../ui/i18n";
 import { designerMessages } from "./i18n";
 import { ProblemsPanel } from "./ProblemsPanel";
-import { ResiliencePanel } from "./ResiliencePanel";
 import { useAssessment, useFindings } from "./store";
+
+// The Resilience tab is not the one that opens: its code and words load when it is chosen.
+const ResiliencePanel = lazy(() =>
+  import("./ResiliencePanel").then((m) => ({ default: m.ResiliencePanel })),
+);
 
 const TABS = ["problems", "resilience"] as const;
 type Tab = (typeof TABS)[number];
@@ -64,7 +68,13 @@ export function BottomPanel() {
         aria-labelledby={`tab-${tab}`}
         className="min-h-0 flex-1"
       >
-        {tab === "problems" ? <ProblemsPanel /> : <ResiliencePanel />}
+        {tab === "problems" ? (
+          <ProblemsPanel />
+        ) : (
+          <Suspense fallback={null}>
+            <ResiliencePanel />
+          </Suspense>
+        )}
       </div>
     </div>
   );

@@ -20,11 +20,11 @@ import { currentLocale } from "../i18n";
 import { useT } from "../ui/i18n";
 import { type Doc, isObject } from "./doc";
 import { blueprintFileText } from "./exportJson";
-import { type DesignerMessageKey, designerMessages } from "./i18n";
+import { type PanelMessageKey, panelMessages } from "./panels/i18n";
 import { useDesigner, useDoc, useFindings } from "./store";
 
 /** CodeMirror's phrases, keyed by its English text, from the designer's catalog. */
-const CM_PHRASES: [string, DesignerMessageKey][] = [
+const CM_PHRASES: [string, PanelMessageKey][] = [
   ["Find", "cm.Find"],
   ["Replace", "cm.Replace"],
   ["next", "cm.next"],
@@ -49,7 +49,7 @@ const CM_PHRASES: [string, DesignerMessageKey][] = [
   ["Completions", "cm.Completions"],
   ["Selection deleted", "cm.Selection_deleted"],
 ];
-function codeMirrorPhrases(t: Translate<DesignerMessageKey>): Record<string, string> {
+function codeMirrorPhrases(t: Translate<PanelMessageKey>): Record<string, string> {
   return Object.fromEntries(CM_PHRASES.map(([phrase, key]) => [phrase, t(key)]));
 }
 
@@ -85,7 +85,7 @@ function diagnosticsFor(view: EditorView, findings: readonly Finding[]): Diagnos
 }
 
 export default function JsonView() {
-  const t = useT(designerMessages);
+  const t = useT(panelMessages);
   const doc = useDoc();
   const findings = useFindings();
   const apply = useDesigner((s) => s.apply);

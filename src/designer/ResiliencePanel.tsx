@@ -4,7 +4,7 @@ import { formatNumber } from "../i18n/format";
 import { useLocale, useT } from "../ui/i18n";
 import { Message } from "../ui/Message";
 import { type Json, setAtPointer } from "./doc";
-import { designerMessages } from "./i18n";
+import { panelMessages } from "./panels/i18n";
 import { fixLabel, regionLossSentence, seconds, usd, verdict } from "./resilience";
 import { useAssessment, useDesigner } from "./store";
 
@@ -21,7 +21,7 @@ function Figure({
   ok?: boolean;
   testId: string;
 }) {
-  const t = useT(designerMessages);
+  const t = useT(panelMessages);
   const v = ok === undefined ? undefined : verdict(ok, t);
   return (
     <div className="min-w-36 rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700">
@@ -51,7 +51,7 @@ function Figure({
  * and monthly cost.
  */
 export function ResiliencePanel() {
-  const t = useT(designerMessages);
+  const t = useT(panelMessages);
   const locale = useLocale();
   const { avaliacao: a } = useAssessment();
   const apply = useDesigner((s) => s.apply);

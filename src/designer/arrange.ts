@@ -1,8 +1,9 @@
-/** Auto-layout applied to documents, with a plain grid when the layout worker is unavailable. */
-import { layoutDoc } from "./autoLayout";
+/**
+ * Auto-layout applied to documents, with a plain grid when the layout worker is unavailable.
+ * The layout code loads on first use: opening a design that already has positions needs none.
+ */
 import { type Doc, nameOf, positionsOf, resourcesOf, withPositions, type XY } from "./doc";
 import { NODE_H, NODE_W } from "./flow";
-import { placeMissing } from "./layoutGraph";
 
 function grid(doc: Doc): Record<string, XY> {
   return Object.fromEntries(
@@ -15,6 +16,7 @@ function grid(doc: Doc): Record<string, XY> {
 
 async function laidOut(doc: Doc): Promise<Record<string, XY>> {
   try {
+    const { layoutDoc } = await import("./autoLayout");
     return await layoutDoc(doc);
   } catch {
     return grid(doc);
@@ -25,7 +27,8 @@ async function laidOut(doc: Doc): Promise<Record<string, XY>> {
 export async function autoPlace(doc: Doc): Promise<Doc> {
   const positions = positionsOf(doc);
   if (resourcesOf(doc).every((r) => !nameOf(r) || positions[nameOf(r)])) return doc;
-  return withPositions(doc, placeMissing(doc, await laidOut(doc)));
+  const [{ placeMissing }, laid] = await Promise.all([import("./layoutGraph"), laidOut(doc)]);
+  return withPositions(doc, placeMissing(doc, laid));
 }
 
 /** Lays every resource out afresh. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { assess, GLOBAL_SAAS, normalizeBlueprint } from "../blueprint";
 import { loadLocale, translator } from "../i18n";
-import { designerMessages } from "./i18n";
+import { panelMessages } from "./panels/i18n";
 import { fixLabel, regionLossSentence, usd } from "./resilience";
 
 describe("the Resilience view's words", () => {
   const a = assess(normalizeBlueprint(GLOBAL_SAAS));
-  const t = translator(designerMessages, "en");
+  const t = translator(panelMessages, "en");
 
   it("says what losing a region does, with the figures of the assessment", () => {
     expect(regionLossSentence(a, "sa-east-1", t, "en")).toBe(
@@ -29,7 +29,7 @@ describe("the Resilience view's words", () => {
 
   it("speaks Portuguese, with the locale's decimals and money", async () => {
     await loadLocale("pt-BR");
-    const pt = translator(designerMessages, "pt-BR");
+    const pt = translator(panelMessages, "pt-BR");
     expect(regionLossSentence(a, "sa-east-1", pt, "pt-BR")).toBe(
       "Se São Paulo cair: o tráfego vai para Ashburn em 36 s; até 2,5 s de escritas são perdidos.",
     );

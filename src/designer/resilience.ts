@@ -4,9 +4,9 @@ import type { Locale, Translate } from "../i18n";
 import { formatNumber, formatUsd } from "../i18n/format";
 import { wireLabel } from "../ui/glossary";
 import { fieldLabel } from "./fields";
-import type { DesignerMessageKey } from "./i18n";
+import type { PanelMessageKey } from "./panels/i18n";
 
-type T = Translate<DesignerMessageKey>;
+type T = Translate<PanelMessageKey>;
 
 const city = (regiao: string) => findRegion(regiao)?.city ?? regiao;
 

@@ -6,6 +6,7 @@
  * `intl-messageformat`; the production build hands it pre-parsed messages (vite.config.ts).
  */
 import { IntlMessageFormat } from "intl-messageformat";
+import { isPlainMessage } from "./plain";
 
 export const LOCALES = ["en", "pt-BR"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -111,6 +112,7 @@ export function formatMessage<K extends string>(
   const own = catalog.loaded(locale);
   const source = own?.[key] ?? catalog.en[key];
   if (source === undefined) return key;
+  if (isPlainMessage(source)) return source;
   const useLocale = own?.[key] !== undefined ? locale : "en";
   const cacheKey = `${useLocale}\u0000${typeof source === "string" ? source : key}`;
   let format = formats.get(cacheKey);
