@@ -13,6 +13,22 @@ const dist = process.env.CONSOLE_DIST ?? "dist";
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "tesserra-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
 
+const desktop = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1440, height: 900 },
+  launchOptions: {
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -30,21 +46,14 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1440, height: 900 },
-        launchOptions: {
-          executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
+      testIgnore: /portuguese\.spec\.ts/,
+      use: desktop,
+    },
+    {
+      // A browser set to Brazilian Portuguese: the console opens in it by itself.
+      name: "pt-BR",
+      testMatch: /portuguese\.spec\.ts/,
+      use: { ...desktop, locale: "pt-BR" },
     },
   ],
   webServer: {

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { parse as parseMessage } from "@formatjs/icu-messageformat-parser";
-import { isPlainMessage } from "./src/i18n/plain.ts";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { isPlainMessage } from "./src/i18n/plain.ts";
 import { worldLandPath } from "./src/ui/worldLand.ts";
 
 /** `virtual:world-land`: the map's land outline, drawn once here rather than in every browser. */

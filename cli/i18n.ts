@@ -1,10 +1,10 @@
 /** The CLI speaks the language asked with --lang, else the one of LC_ALL, LC_MESSAGES or LANG. */
 import "../src/blueprint/i18n";
 import { defineCatalog, isLocale, type Locale, loadLocale, negotiateLocale } from "../src/i18n";
-import en from "./messages/en.json";
+import en from "./messages/en.json" with { type: "json" };
 
 export const cliMessages = defineCatalog(en, {
-  "pt-BR": () => import("./messages/pt-BR.json"),
+  "pt-BR": () => import("./messages/pt-BR.json", { with: { type: "json" } }),
 });
 
 // Every language is in memory before a command runs (the CLI answers synchronously).

@@ -32,7 +32,7 @@ test("estimate while designing, fix against the policy, submit, and drill agains
   await expect(page.getByTestId("node-app-global")).toContainText("SPOF");
 
   // Raise replicas with the one-click fix: no single zone left, the zone losses shrink.
-  await view.getByRole("button", { name: "Set replicas_min to 6" }).click();
+  await view.getByRole("button", { name: "Set Minimum replicas to 6" }).click();
   await expect(page.getByTestId("node-app-global")).not.toContainText("SPOF");
   await expect(view).toContainText("meets its resilience policy in every scenario");
   await expect(view.getByTestId("resilience-cost")).toHaveText("$684.60 – $858.00");
@@ -43,7 +43,7 @@ test("estimate while designing, fix against the policy, submit, and drill agains
   await expect(view.getByRole("row", { name: /Region Portland us-west-1/ })).toBeVisible();
   await expect(view.getByTestId("resilience-cost")).not.toHaveText("$684.60 – $858.00");
   await expect(page.getByTestId("node-app-global")).toContainText("SPOF");
-  await view.getByRole("button", { name: "Set replicas_min to 8" }).click();
+  await view.getByRole("button", { name: "Set Minimum replicas to 8" }).click();
   await expect(page.getByTestId("node-app-global")).not.toContainText("SPOF");
 
   // Tighten the policy, then apply the suggested health checks.

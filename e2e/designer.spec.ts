@@ -74,7 +74,7 @@ test("drag products in, connect them, see a refused connection, edit in the insp
   const min = inspector.getByLabel("Minimum replicas");
   await min.fill("1");
   await expect(problems(page)).toContainText("replicas-multi-zona");
-  await expect(node(page, "compute-1")).toHaveAttribute("aria-label", /1 errors/);
+  await expect(node(page, "compute-1")).toHaveAttribute("aria-label", /1 error,/);
   await min.fill("3");
   await expect(problems(page)).not.toContainText("replicas-multi-zona");
   await expect(problems(page)).toContainText("0 errors");

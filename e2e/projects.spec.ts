@@ -76,7 +76,7 @@ test("settings keep the token for the tab only and test the connection", async (
   await expect(token).toHaveValue("dev");
   await token.fill("business");
   await page.getByRole("button", { name: "Save and test connection" }).click();
-  await expect(page.getByRole("status")).toContainText("organization acme, plan business");
+  await expect(page.getByRole("status")).toContainText("organization acme, plan Business");
   const stored = await page.evaluate(() => ({
     local: JSON.stringify(localStorage),
     session: sessionStorage.getItem("tesserra.apiToken"),

@@ -41,7 +41,9 @@ test("clearing the token in Settings returns to the embedded emulator's default"
   await expect(page.getByRole("status").filter({ hasText: /token|401/i })).toBeVisible();
   await page.getByLabel("Token").fill("");
   await page.getByRole("button", { name: "Save and test connection" }).click();
-  await expect(page.getByRole("status")).toContainText("organization demo");
+  await expect(
+    page.getByRole("region", { name: "Tesserra API" }).getByRole("status"),
+  ).toContainText("organization demo");
   await page.goto("/projects");
   await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);

@@ -5,10 +5,10 @@
 import type { Context } from "hono";
 import "../src/blueprint/i18n";
 import { defineCatalog, type Locale, loadLocale, negotiateLocale, translator } from "../src/i18n";
-import en from "./messages/en.json";
+import en from "./messages/en.json" with { type: "json" };
 
 export const emulatorMessages = defineCatalog(en, {
-  "pt-BR": () => import("./messages/pt-BR.json"),
+  "pt-BR": () => import("./messages/pt-BR.json", { with: { type: "json" } }),
 });
 
 // Every language is in memory before the first request, so an answer never waits for one.

@@ -7,6 +7,10 @@
 import * as z from "zod";
 import type { MetricasQuerySchema } from "../contract/monitoring";
 
+/** What an answer was about, for messages that say which one broke the contract. */
+const what = (key: Parameters<ReturnType<typeof apiT>>[0], values?: Record<string, string>) =>
+  apiT()(key, values);
+
 /** The monitoring schemas load with the first monitoring call (the designer makes none). */
 const monitoring = () => import("../contract/monitoring");
 
@@ -146,18 +150,18 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
   const etagOf = (r: Response) => r.headers.get("ETag") ?? "";
 
   return {
-    conta: () => get(ContaSchema, "/v1/conta", "the account"),
-    regioes: () => get(RegioesSchema, "/v1/regioes", "the regions"),
+    conta: () => get(ContaSchema, "/v1/conta", what("what.account")),
+    regioes: () => get(RegioesSchema, "/v1/regioes", what("what.regions")),
     validar: async (blueprint: unknown) =>
       parse(
         ValidacaoSchema,
         await send("/v1/blueprints/validar", { method: "POST", body: json(blueprint) }),
-        "validation",
+        what("what.validation"),
       ),
-    projetos: () => get(ProjetosSchema, "/v1/projetos", "the projects"),
+    projetos: () => get(ProjetosSchema, "/v1/projetos", what("what.projects")),
     projeto: async (id: string): Promise<Versioned<Projeto>> => {
       const r = await send(apiPaths.projeto(id));
-      return { value: await parse(ProjetoSchema, r, "the project"), etag: etagOf(r) };
+      return { value: await parse(ProjetoSchema, r, what("what.project")), etag: etagOf(r) };
     },
     criarProjeto: async (
       blueprint: unknown,
@@ -168,14 +172,14 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
         body: json(blueprint),
         headers: { "Idempotency-Key": idempotencyKey },
       });
-      return { value: await parse(ProjetoSchema, r, "the new project"), etag: etagOf(r) };
+      return { value: await parse(ProjetoSchema, r, what("what.newProject")), etag: etagOf(r) };
     },
     plano: async (id: string, blueprint: unknown): Promise<Versioned<PlanoResposta>> => {
       const r = await send(`/v1/projetos/${encodeURIComponent(id)}/plano`, {
         method: "POST",
         body: json(blueprint),
       });
-      return { value: await parse(PlanoRespostaSchema, r, "the plan"), etag: etagOf(r) };
+      return { value: await parse(PlanoRespostaSchema, r, what("what.plan")), etag: etagOf(r) };
     },
     atualizarProjeto: async (
       id: string,
@@ -188,7 +192,7 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
         body: json(blueprint),
         headers: { "If-Match": etag, "Idempotency-Key": idempotencyKey },
       });
-      return { value: await parse(ProjetoSchema, r, "the project"), etag: etagOf(r) };
+      return { value: await parse(ProjetoSchema, r, what("what.project")), etag: etagOf(r) };
     },
     removerProjeto: async (id: string) => {
       await send(`/v1/projetos/${encodeURIComponent(id)}`, { method: "DELETE" });
@@ -197,21 +201,25 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
       get(
         ImplantacaoSchema,
         `/v1/projetos/${encodeURIComponent(id)}/implantacoes/${encodeURIComponent(iid)}`,
-        "the deployment",
+        what("what.deployment"),
       ),
     eventos: (id: string) =>
-      get(EventosSchema, `/v1/projetos/${encodeURIComponent(id)}/eventos`, "the events"),
+      get(EventosSchema, `/v1/projetos/${encodeURIComponent(id)}/eventos`, what("what.events")),
     estado: async (id: string) =>
-      get((await monitoring()).EstadoSchema, apiPaths.estado(id), "the live state"),
+      get((await monitoring()).EstadoSchema, apiPaths.estado(id), what("what.state")),
     slos: async (id: string) =>
       get((await monitoring()).SloStatusSchema, apiPaths.slos(id), "the SLOs"),
     metricas: async (id: string, q: Query) =>
-      get((await monitoring()).MetricasSchema, apiPaths.metricas(id, q), `the ${q.serie} series`),
+      get(
+        (await monitoring()).MetricasSchema,
+        apiPaths.metricas(id, q),
+        what("what.series", { serie: q.serie }),
+      ),
     testesFailover: async (id: string) =>
       get(
         z.array((await monitoring()).TesteFailoverSchema),
         apiPaths.testes(id),
-        "the failover drills",
+        what("what.drills"),
       ),
     iniciarTesteFailover: async (id: string, body: { regiao: string; duracao_s: number }) =>
       parse(
@@ -220,13 +228,13 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
           method: "POST",
           body: json(body),
         }),
-        "the new drill",
+        what("what.newDrill"),
       ),
     testeFailover: async (id: string, tid: string) =>
       get(
         (await monitoring()).TesteFailoverSchema,
         `/v1/projetos/${encodeURIComponent(id)}/testes-failover/${encodeURIComponent(tid)}`,
-        "the drill report",
+        what("what.drill"),
       ),
 
     /**

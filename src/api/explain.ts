@@ -4,10 +4,10 @@
  */
 import { currentLocale, defineCatalog, type Locale, translator } from "../i18n";
 import type { ApiErrorKind } from "./client";
-import en from "./messages/en.json";
+import en from "./messages/en.json" with { type: "json" };
 
 export const apiMessages = defineCatalog(en, {
-  "pt-BR": () => import("./messages/pt-BR.json"),
+  "pt-BR": () => import("./messages/pt-BR.json", { with: { type: "json" } }),
 });
 
 /** The API layer's own words, in the console's current language. */

@@ -107,7 +107,7 @@ export function SettingsPage() {
                 onChange={(e) => setToken(e.target.value)}
                 className={inputClass}
               />
-              <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+              <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
                 <Message text={t("settings.tokenHelp")} />
               </p>
             </div>
@@ -146,8 +146,11 @@ function LanguageCard() {
   const locale = useLocale();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
+  // The radio follows the click at once; the words follow once the language has loaded.
+  const [choice, setChoice] = useState(locale);
   const id = useId();
   async function choose(next: Locale) {
+    setChoice(next);
     await setLocale(next);
     setSaved(true);
     // Answers that carry words (findings, problem details) are asked again in the new language.
@@ -168,7 +171,7 @@ function LanguageCard() {
                 type="radio"
                 name="language"
                 value={l}
-                checked={locale === l}
+                checked={choice === l}
                 onChange={() => void choose(l)}
                 className="size-4 accent-indigo-600"
               />
@@ -179,9 +182,9 @@ function LanguageCard() {
         <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
           {t("settings.languageHelp")}
         </p>
-        <output aria-live="polite" className="mt-1 block text-sm">
+        <p aria-live="polite" className="mt-1 text-sm">
           {saved ? t("settings.languageSaved", { language: LOCALE_NAMES[locale] }) : null}
-        </output>
+        </p>
       </fieldset>
     </Card>
   );

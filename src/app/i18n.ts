@@ -1,4 +1,6 @@
 import { defineCatalog } from "../i18n";
-import en from "./messages/en.json";
+import en from "./messages/en.json" with { type: "json" };
 
-export const appMessages = defineCatalog(en, { "pt-BR": () => import("./messages/pt-BR.json") });
+export const appMessages = defineCatalog(en, {
+  "pt-BR": () => import("./messages/pt-BR.json", { with: { type: "json" } }),
+});

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { TEMPLATES } from "../blueprint";
+import { blueprintMessages, TEMPLATES } from "../blueprint";
 import { Badge, buttonClass, Card } from "../ui/Card";
 import { wireLabel } from "../ui/glossary";
 import { useT } from "../ui/i18n";
@@ -26,6 +26,8 @@ import { templateDescription, templateTitle } from "./templateText";
 
 function DesignerStart() {
   const t = useT(designerMessages);
+  // Import errors (JSON syntax, size) are the blueprint's words.
+  useT(blueprintMessages);
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [unreadable, setUnreadable] = useState<UnreadableDraft[]>([]);
   const storageProblem = useStorageProblem();

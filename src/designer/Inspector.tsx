@@ -68,7 +68,7 @@ export function FieldMessages({ findings, id }: { findings: Finding[]; id: strin
       {findings.map((f) => (
         <li
           key={`${f.codigo}-${f.mensagem}`}
-          className={`text-xs ${f.severidade === "erro" ? "text-red-600 dark:text-red-400" : "text-amber-700 dark:text-amber-300"}`}
+          className={`text-xs ${f.severidade === "erro" ? "text-red-700 dark:text-red-300" : "text-amber-800 dark:text-amber-300"}`}
         >
           <Message text={f.mensagem} />
         </li>
@@ -540,7 +540,7 @@ export function ResourceInspector({ name }: { name: string }) {
           ))}
         </section>
       ) : (
-        <p className="text-sm text-red-600">
+        <p className="text-sm text-red-700 dark:text-red-300">
           {t("inspector.unknownProduct", { tipo: String(resource.tipo) })}
         </p>
       )}

@@ -89,6 +89,9 @@ export function defineCatalog<M extends Messages>(
     },
   };
   catalogs.push(catalog);
+  // A catalog defined after the locale was chosen (a page's code arriving) starts loading now.
+  if (current !== undefined && current !== DEFAULT_LOCALE)
+    void catalog.load(current).catch(() => {});
   return catalog;
 }
 

@@ -92,7 +92,7 @@ export function SloCard({ slo }: { slo: SloItem }) {
       <dl className="grid grid-cols-3 gap-4">
         <div>
           <dt className="text-xs text-slate-500 dark:text-slate-400">{t("slo.objective")}</dt>
-          <dd className="mt-1 text-lg font-semibold tabular-nums">
+          <dd className="mt-1 text-base font-semibold whitespace-nowrap tabular-nums sm:text-lg">
             {formatNumber(locale, slo.objetivo, { maximumFractionDigits: 3 })} %
           </dd>
           <dd className="text-xs text-slate-500 dark:text-slate-400">
@@ -103,14 +103,14 @@ export function SloCard({ slo }: { slo: SloItem }) {
           <dt className="text-xs text-slate-500 dark:text-slate-400">
             {t("slo.sli", { days: slo.janela_dias })}
           </dt>
-          <dd className="mt-1 text-lg font-semibold tabular-nums">
+          <dd className="mt-1 text-base font-semibold whitespace-nowrap tabular-nums sm:text-lg">
             {formatSli(slo.global.sli_pct)}
           </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500 dark:text-slate-400">{t("slo.budgetLeft")}</dt>
-          <dd className="mt-1 flex items-baseline gap-2">
-            <span className="text-lg font-semibold tabular-nums">
+          <dd className="mt-1 flex flex-wrap items-baseline gap-x-2 gap-y-1">
+            <span className="text-base font-semibold whitespace-nowrap tabular-nums sm:text-lg">
               {formatBudget(slo.global.orcamento_restante)}
             </span>
             <Badge tone={TONE[health]}>{t("slo.health", { health })}</Badge>
@@ -138,7 +138,7 @@ export function SloCard({ slo }: { slo: SloItem }) {
         />
       </div>
 
-      <table className="mt-4 w-full text-sm">
+      <table className="mt-4 w-full text-xs sm:text-sm">
         <caption className="sr-only">{t("slo.burnCaption")}</caption>
         <thead>
           <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
@@ -146,7 +146,7 @@ export function SloCard({ slo }: { slo: SloItem }) {
               {t("slo.burnRate")}
             </th>
             {BURN_WINDOWS.map((w) => (
-              <th key={w} scope="col" className="py-1 text-right font-medium">
+              <th key={w} scope="col" className="py-1 pl-1.5 text-right font-medium">
                 {w}
               </th>
             ))}
@@ -163,7 +163,7 @@ export function SloCard({ slo }: { slo: SloItem }) {
             {BURN_WINDOWS.map((w) => (
               <td
                 key={w}
-                className={`py-1 text-right ${CELL[burnHealth(w, slo.global.taxas_queima[w])]}`}
+                className={`py-1 pl-1.5 text-right ${CELL[burnHealth(w, slo.global.taxas_queima[w])]}`}
               >
                 {formatRate(slo.global.taxas_queima[w])}
               </td>
@@ -174,7 +174,7 @@ export function SloCard({ slo }: { slo: SloItem }) {
               {t("slo.alertAbove")}
             </th>
             {BURN_WINDOWS.map((w) => (
-              <td key={w} className="py-1 text-right">
+              <td key={w} className="py-1 pl-1.5 text-right">
                 {formatNumber(locale, thresholdFor(w))}×
               </td>
             ))}
@@ -182,7 +182,7 @@ export function SloCard({ slo }: { slo: SloItem }) {
         </tbody>
       </table>
 
-      <table className="mt-3 w-full border-t border-slate-100 text-sm dark:border-slate-800">
+      <table className="mt-3 w-full border-t border-slate-100 text-xs sm:text-sm dark:border-slate-800">
         <caption className="sr-only">{t("slo.regionCaption")}</caption>
         <thead>
           <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
@@ -207,11 +207,15 @@ export function SloCard({ slo }: { slo: SloItem }) {
                 {cityOf(r.regiao)}{" "}
                 <span className="text-xs text-slate-500 dark:text-slate-400">{r.regiao}</span>
               </th>
-              <td className="py-1 text-right">{formatSli(r.sli_pct)}</td>
-              <td className={`py-1 text-right ${CELL[budgetHealth(r.orcamento_restante)]}`}>
+              <td className="py-1 pl-1.5 text-right whitespace-nowrap">{formatSli(r.sli_pct)}</td>
+              <td
+                className={`py-1 pl-1.5 text-right whitespace-nowrap ${CELL[budgetHealth(r.orcamento_restante)]}`}
+              >
                 {formatBudget(r.orcamento_restante)}
               </td>
-              <td className={`py-1 text-right ${CELL[burnHealth("1h", r.taxas_queima["1h"])]}`}>
+              <td
+                className={`py-1 pl-1.5 text-right ${CELL[burnHealth("1h", r.taxas_queima["1h"])]}`}
+              >
                 {formatRate(r.taxas_queima["1h"])}
               </td>
             </tr>

@@ -1,7 +1,7 @@
 import { defineCatalog } from "../i18n";
-import en from "./messages/en.json";
+import en from "./messages/en.json" with { type: "json" };
 
 export const monitorMessages = defineCatalog(en, {
-  "pt-BR": () => import("./messages/pt-BR.json"),
+  "pt-BR": () => import("./messages/pt-BR.json", { with: { type: "json" } }),
 });
 export type MonitorMessageKey = keyof typeof en;
