@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { GLOBAL_SAAS } from "../src/blueprint";
 import { englishOnlyPhrases, wordsFor } from "./words";
 
@@ -205,46 +205,28 @@ test("every page in Portuguese fits a 360 px phone", async ({ page }) => {
   const w = await wordsFor("pt-BR");
   const created = await page.request.post("/v1/projetos", { data: GLOBAL_SAAS, headers: DEV });
   const { id } = await created.json();
+  const h1 = (name: string) => page.getByRole("heading", { level: 1, name });
+  /** Once `ready` shows: the checks, then a screenshot to look at. */
+  const phone = async (name: string, ready: Locator) => {
+    await expect(ready).toBeVisible({ timeout: 30_000 });
+    await check(page, `${name} at 360`);
+    await shot(page, name);
+  };
 
   await page.goto("/designer");
-  await expect(
-    page.getByRole("heading", { level: 1, name: w.designer("start.title") }),
-  ).toBeVisible();
-  await check(page, "designer start at 360");
-  await shot(page, "designer-start");
-
+  await phone("designer-start", h1(w.designer("start.title")));
   await page
     .getByRole("button", {
       name: w.designer("start.fromTemplate", { title: w.designer("template.global-saas.title") }),
     })
     .click();
-  await expect(page.getByTestId("node-app-global")).toBeVisible();
-  await check(page, "editor at 360");
-  await shot(page, "editor");
-
+  await phone("editor", page.getByTestId("node-app-global"));
   await page.goto("/projects");
-  await expect(
-    page.getByRole("heading", { level: 1, name: w.projects("list.title") }),
-  ).toBeVisible();
-  await check(page, "projects at 360");
-  await shot(page, "projects");
-
+  await phone("projects", h1(w.projects("list.title")));
   await page.goto(`/projects/${id}`);
-  await expect(page.getByTestId("project-status")).toHaveText(w.projects("status.ativo"), {
-    timeout: 30_000,
-  });
-  await check(page, "project at 360");
-  await shot(page, "project");
-
+  await phone("project", page.getByTestId("project-status").getByText(w.projects("status.ativo")));
   await page.goto(`/projects/${id}/monitor`);
-  await expect(page.getByTestId("monitor-charts").locator(".uplot")).not.toHaveCount(0);
-  await check(page, "monitor at 360");
-  await shot(page, "monitor");
-
+  await phone("monitor", page.getByTestId("monitor-charts").locator(".uplot").first());
   await page.goto("/settings");
-  await expect(
-    page.getByRole("heading", { level: 1, name: w.app("settings.title") }),
-  ).toBeVisible();
-  await check(page, "settings at 360");
-  await shot(page, "settings");
+  await phone("settings", h1(w.app("settings.title")));
 });

@@ -1,37 +1,29 @@
-import { getViewportForBounds, ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { TEMPLATES } from "../blueprint";
 import { buttonClass } from "../ui/Card";
-import { downloadText, downloadUrl } from "../ui/download";
 import { useT } from "../ui/i18n";
 import { Menu } from "../ui/Menu";
-import {
-  actionAutoLayout,
-  actionForKey,
-  actionRedo,
-  actionUndo,
-  isCanvasAction,
-  isEnabled,
-  runAction,
-} from "./actions";
+import { actionAutoLayout, actionRedo, actionUndo, isEnabled, runAction } from "./actions";
 import { autoPlace } from "./arrange";
 import { BlueprintSettings } from "./BlueprintSettings";
 import { BottomPanel } from "./BottomPanel";
 import { Canvas } from "./Canvas";
-import { type Doc, nameOf, pasteResources, positionsOf, type Resource, resourcesOf } from "./doc";
+import { type Doc, nameOf, positionsOf, resourcesOf } from "./doc";
 import { loadDraft, newDraftId, type StoredDraft, saveDraft } from "./drafts";
-import { diagramImage } from "./exportImage";
-import { blueprintFileName, blueprintFileText } from "./exportJson";
-import { NODE_H, NODE_W } from "./flow";
+import { EditorBanners } from "./EditorBanners";
+import { ExportMenu } from "./ExportMenu";
 import { ResourceInspector, useFocusRequests } from "./Inspector";
 import { designerMessages } from "./i18n";
-import { blueprintFromFile, blueprintFromText, type ImportResult } from "./importBlueprint";
+import { blueprintFromText } from "./importBlueprint";
 import { Palette } from "./Palette";
 import { useDraftPersistence, useStorageProblem } from "./persistence";
+import { useEditorShortcuts } from "./shortcuts";
 import { useDesigner, useDoc, useFindings } from "./store";
 import { SubmitControl } from "./submit/SubmitControl";
 import { templateDescription, templateTitle } from "./templateText";
+import { type Notice, useImport } from "./useImport";
 
 const JsonView = lazy(() => import("./JsonView"));
 
@@ -39,21 +31,9 @@ const JsonView = lazy(() => import("./JsonView"));
 const FIT_ALL = { padding: 0.2, maxZoom: 1 };
 
 type ViewMode = "canvas" | "split" | "json";
-type Notice = { tone: "error" | "info"; text: string } | null;
 
 const nameOfDoc = (doc: Doc, untitled: string) =>
   typeof doc.nome === "string" && doc.nome ? doc.nome : untitled;
-
-function isEditable(t: EventTarget | null): boolean {
-  const el = t as HTMLElement | null;
-  return !!el?.closest?.("input, textarea, select, [contenteditable=true], .cm-editor");
-}
-
-/** Resources copied with Ctrl/Cmd+C, with their positions, for pasting as new copies. */
-let clipboard: {
-  text: string;
-  items: { resource: Resource; position?: { x: number; y: number } }[];
-} | null = null;
 
 function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) {
   const t = useT(designerMessages);
@@ -108,116 +88,12 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
     });
   }, [layoutPending]);
 
-  const importResult = useCallback(
-    async (result: ImportResult) => {
-      if (!result.ok) {
-        setNotice({ tone: "error", text: t("editor.importRefused", { error: result.error }) });
-        return;
-      }
-      const placed = await autoPlace(result.doc);
-      // Frame the design before it renders: a big one then opens zoomed out, where nodes are
-      // tiles drawn by CSS, instead of first rendering every node's details at the old zoom.
-      const box = canvasRef.current;
-      const points = Object.values(positionsOf(placed));
-      if (box && points.length > 0) {
-        const x = Math.min(...points.map((p) => p.x));
-        const y = Math.min(...points.map((p) => p.y));
-        const bounds = {
-          x,
-          y,
-          width: Math.max(...points.map((p) => p.x)) + NODE_W - x,
-          height: Math.max(...points.map((p) => p.y)) + NODE_H - y,
-        };
-        void rf.setViewport(
-          getViewportForBounds(bounds, box.clientWidth, box.clientHeight, 0.05, 1, 0.2),
-        );
-      }
-      store.getState().apply(() => placed);
-      store.getState().select([]);
-      setNotice({
-        tone: "info",
-        text: t("editor.imported", {
-          name: typeof placed.nome === "string" ? placed.nome : "blueprint",
-          count: resourcesOf(placed).length,
-        }),
-      });
-      // Framed above, before it rendered.
-    },
-    [rf, t],
-  );
-
-  const importFiles = useCallback(
-    async (files: FileList | null) => {
-      const file = files?.[0];
-      if (!file) return;
-      await importResult(await blueprintFromFile(file));
-    },
-    [importResult],
-  );
-
-  // Shortcuts run the editor's actions; copy and paste use the clipboard events. Text fields keep
-  // their own keys. Keys that act on the canvas (arrows, Delete, Escape) only count with the
-  // canvas or nothing focused, so menus and lists keep their arrow keys. Listening in the capture
-  // phase lets an action take a key before React Flow's own handling of a focused node.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isEditable(e.target)) return;
-      const action = actionForKey(e);
-      if (!action) return;
-      if (isCanvasAction(action)) {
-        const el = e.target as HTMLElement | null;
-        const onCanvas = !el || el === document.body || !!el.closest?.(".react-flow");
-        if (!onCanvas || el?.closest?.("button, [role=menu], [role=dialog]")) return;
-      }
-      if (!isEnabled(action)) return;
-      e.preventDefault();
-      e.stopPropagation();
-      void runAction(action, e).then((r) => {
-        if (r?.fit) setTimeout(() => rf.fitView(FIT_ALL), 50);
-      });
-    };
-    const onCopy = (e: ClipboardEvent) => {
-      if (isEditable(e.target)) return;
-      const { selection: sel, history: h } = store.getState();
-      if (sel.length === 0) return;
-      const positions = positionsOf(h.present);
-      const items = resourcesOf(h.present)
-        .filter((r) => sel.includes(nameOf(r)))
-        .map((resource) => ({ resource, position: positions[nameOf(resource)] }));
-      const text = JSON.stringify({ recursos: items.map((i) => i.resource) }, null, 2);
-      clipboard = { text, items };
-      e.clipboardData?.setData("text/plain", text);
-      e.preventDefault();
-    };
-    const onPaste = (e: ClipboardEvent) => {
-      if (isEditable(e.target)) return;
-      const text = e.clipboardData?.getData("text/plain") ?? "";
-      if (clipboard && (text === "" || text === clipboard.text)) {
-        e.preventDefault();
-        const items = clipboard.items;
-        let names: string[] = [];
-        store.getState().apply((d) => {
-          const r = pasteResources(d, items, { x: 48, y: 48 });
-          names = r.names;
-          return r.doc;
-        });
-        store.getState().select(names);
-        return;
-      }
-      if (text.trim().startsWith("{")) {
-        e.preventDefault();
-        void importResult(blueprintFromText(text, t("editor.pastedText")));
-      }
-    };
-    document.addEventListener("keydown", onKey, true);
-    document.addEventListener("copy", onCopy);
-    document.addEventListener("paste", onPaste);
-    return () => {
-      document.removeEventListener("keydown", onKey, true);
-      document.removeEventListener("copy", onCopy);
-      document.removeEventListener("paste", onPaste);
-    };
-  }, [importResult, rf, t]);
+  const { importResult, importFiles } = useImport(canvasRef, setNotice);
+  const fitAll = useCallback(() => setTimeout(() => rf.fitView(FIT_ALL), 50), [rf]);
+  useEditorShortcuts({
+    onFit: fitAll,
+    onPasteJson: (text) => void importResult(blueprintFromText(text, t("editor.pastedText"))),
+  });
 
   async function newFromTemplate(id: string) {
     const template = TEMPLATES.find((x) => x.id === id);
@@ -248,27 +124,6 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
       createdAt: new Date().toISOString(),
     });
     void navigate(`/designer/${fresh}`);
-  }
-
-  async function exportImage(format: "png" | "svg") {
-    const viewport = canvasRef.current?.querySelector<HTMLElement>(".react-flow__viewport");
-    if (!viewport) {
-      setNotice({
-        tone: "error",
-        text: t("editor.switchToCanvas"),
-      });
-      return;
-    }
-    try {
-      const dark = matchMedia("(prefers-color-scheme: dark)").matches;
-      const url = await diagramImage(format, rf.getNodes(), viewport, dark);
-      downloadUrl(url, blueprintFileName(doc).replace(/\.blueprint\.json$/, `.${format}`));
-    } catch (e) {
-      setNotice({
-        tone: "error",
-        text: t("editor.imageFailed", { error: e instanceof Error ? e.message : String(e) }),
-      });
-    }
   }
 
   const errors = findings.filter((f) => f.severidade === "erro").length;
@@ -333,36 +188,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
             e.target.value = "";
           }}
         />
-        <Menu
-          align="right"
-          label={t("editor.export")}
-          items={[
-            {
-              label: t("editor.downloadBlueprint"),
-              description: blueprintFileName(doc),
-              onSelect: () => downloadText(blueprintFileText(doc), blueprintFileName(doc)),
-            },
-            {
-              label: t("editor.copyJson"),
-              description: t("editor.copyJsonHelp"),
-              onSelect: () =>
-                void navigator.clipboard.writeText(blueprintFileText(doc)).then(
-                  () => setNotice({ tone: "info", text: t("editor.copied") }),
-                  () => setNotice({ tone: "error", text: t("editor.copyRefused") }),
-                ),
-            },
-            {
-              label: t("editor.downloadPng"),
-              description: t("editor.downloadPngHelp"),
-              onSelect: () => void exportImage("png"),
-            },
-            {
-              label: t("editor.downloadSvg"),
-              description: t("editor.downloadSvgHelp"),
-              onSelect: () => void exportImage("svg"),
-            },
-          ]}
-        />
+        <ExportMenu doc={doc} canvasRef={canvasRef} onNotice={setNotice} />
         <div className="mx-1 h-6 w-px bg-slate-200 max-md:hidden dark:bg-slate-700" />
         {/* Narrow screens: the same commands in one menu. */}
         <Menu
@@ -377,7 +203,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
                 description: action.shortcut,
                 onSelect: () =>
                   void runAction(action).then((r) => {
-                    if (r?.fit) setTimeout(() => rf.fitView(FIT_ALL), 50);
+                    if (r?.fit) fitAll();
                   }),
               })),
           ]}
@@ -389,7 +215,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
             className={`${buttonClass()} max-md:hidden`}
             onClick={() =>
               void runAction(action).then((r) => {
-                if (r?.fit) setTimeout(() => rf.fitView(FIT_ALL), 50);
+                if (r?.fit) fitAll();
               })
             }
             disabled={!isEnabled(action, { history, selection, edgeSelection: [] })}
@@ -426,47 +252,14 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
           onPlan={(p) => store.getState().setPlanOverlay(p)}
         />
       </header>
-      {readOnly ? (
-        <div
-          role="alert"
-          className="flex flex-wrap items-center justify-between gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
-        >
-          <span>
-            <strong>{t("editor.readOnlyTitle")}</strong> {readOnly} {t("editor.readOnlyBody")}
-          </span>
-          <button type="button" className={buttonClass()} onClick={() => void saveCopy()}>
-            {t("editor.makeCopy")}
-          </button>
-        </div>
-      ) : null}
-      {storageProblem ? (
-        <div
-          role="alert"
-          className="flex flex-wrap items-center justify-between gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
-        >
-          <span>
-            <strong>{t("editor.storageTitle")}</strong> {storageProblem} {t("editor.storageBody")}
-          </span>
-          <button
-            type="button"
-            className={buttonClass()}
-            onClick={() => downloadText(blueprintFileText(doc), blueprintFileName(doc))}
-          >
-            {t("editor.exportBlueprint")}
-          </button>
-        </div>
-      ) : null}
-      {notice ? (
-        <div
-          role={notice.tone === "error" ? "alert" : "status"}
-          className={`flex items-center justify-between gap-3 px-4 py-2 text-sm ${notice.tone === "error" ? "bg-red-50 text-red-800 dark:bg-red-500/10 dark:text-red-200" : "bg-indigo-50 text-indigo-900 dark:bg-indigo-500/10 dark:text-indigo-200"}`}
-        >
-          <span>{notice.text}</span>
-          <button type="button" className="text-xs underline" onClick={() => setNotice(null)}>
-            {t("editor.dismiss")}
-          </button>
-        </div>
-      ) : null}
+      <EditorBanners
+        doc={doc}
+        readOnly={readOnly}
+        storageProblem={storageProblem}
+        notice={notice}
+        onCopy={() => void saveCopy()}
+        onDismiss={() => setNotice(null)}
+      />
       {/* Narrow screens: the canvas takes the width; products and inspector open as sheets. */}
       <div className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-1.5 md:hidden dark:border-slate-800 dark:bg-slate-900">
         {(

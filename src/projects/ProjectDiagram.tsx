@@ -7,9 +7,11 @@ import {
   type NodeProps,
   Position,
   ReactFlow,
+  useReactFlow,
+  useStore,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { memo, useMemo } from "react";
+import { memo, useEffect, useMemo } from "react";
 import type { Passo } from "../contract/schemas";
 import { useFlowAriaLabels } from "../ui/flowLabels";
 import { useT } from "../ui/i18n";
@@ -79,6 +81,19 @@ const ResourceNodeView = memo(function ResourceNodeView({ data }: NodeProps<Reso
 const nodeTypes = { resource: ResourceNodeView };
 
 /** The deployed blueprint, read-only, each node showing its deployment state per region. */
+/** The whole architecture in view, down to a phone's width (React Flow stops at 0.5 by default). */
+const FIT = { padding: 0.15, maxZoom: 1.1, minZoom: 0.2 };
+
+/** Frames the diagram again when its box changes width (a rotated phone, a resized window). */
+function FitOnResize() {
+  const { fitView } = useReactFlow();
+  const width = useStore((s) => s.width);
+  useEffect(() => {
+    if (width > 0) void fitView(FIT);
+  }, [width, fitView]);
+  return null;
+}
+
 export function ProjectDiagram({
   blueprint,
   regioes,
@@ -132,7 +147,8 @@ export function ProjectDiagram({
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        fitViewOptions={FIT}
+        minZoom={FIT.minZoom}
         style={{ background: "transparent" }}
         nodesDraggable={false}
         nodesConnectable={false}
@@ -143,6 +159,7 @@ export function ProjectDiagram({
       >
         <Background gap={16} />
         <Controls showInteractive={false} />
+        <FitOnResize />
       </ReactFlow>
     </section>
   );

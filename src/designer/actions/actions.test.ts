@@ -16,12 +16,15 @@ import {
   type ActionState,
   actionClearSelection,
   actionConnectImplied,
+  actionCopy,
   actionDeleteSelection,
   actionForKey,
   actionMoveSelection,
+  actionPaste,
   actionRedo,
   actionSelectAll,
   actionUndo,
+  heldCopy,
   type KeyLike,
 } from "./index";
 
@@ -148,5 +151,25 @@ describe("editor actions", () => {
     if (!r || !("doc" in r) || !r.doc) throw new Error("connected");
     expect(connectionsOf(resourcesOf(r.doc)[0])).toEqual(["compute-1"]);
     expect(actionConnectImplied.enabled?.(state(r.doc))).toBe(false);
+  });
+
+  it("copy holds the selection with its positions; paste adds renamed copies beside them", async () => {
+    const doc = design();
+    expect(actionCopy.enabled?.(state(doc))).toBe(false);
+    await actionCopy.perform(state(doc, ["gateway-1", "compute-1"]));
+    expect(JSON.parse(heldCopy()?.text ?? "{}").recursos.map(nameOf)).toEqual([
+      "gateway-1",
+      "compute-1",
+    ]);
+    const update = await actionPaste.perform(state(doc));
+    const pasted = update?.doc as Doc;
+    expect(update?.selection).toEqual(["gateway-2", "compute-2"]);
+    expect(resourcesOf(pasted)).toHaveLength(5);
+    // The copy's connection follows the rename; the copies sit one step down and right.
+    expect(connectionsOf(resourcesOf(pasted)[3])).toEqual(["compute-2"]);
+    expect(positionsOf(pasted)["compute-2"]).toEqual({
+      x: positionsOf(doc)["compute-1"].x + 48,
+      y: positionsOf(doc)["compute-1"].y + 48,
+    });
   });
 });

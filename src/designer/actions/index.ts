@@ -6,20 +6,25 @@ import { useDesigner } from "../store";
 import { actionAutoLayout } from "./autoLayout";
 import { actionClearSelection } from "./clearSelection";
 import { actionConnectImplied } from "./connectImplied";
+import { actionCopy } from "./copy";
 import { actionDeleteSelection } from "./deleteSelection";
 import { actionMoveSelection } from "./moveSelection";
+import { actionPaste } from "./paste";
 import { actionRedo } from "./redo";
 import { actionSelectAll } from "./selectAll";
 import type { Action, ActionState, KeyLike } from "./types";
 import { actionUndo } from "./undo";
 
+export { copySelection, heldCopy } from "./copy";
 export type { Action, ActionState, ActionUpdate, KeyLike } from "./types";
 export {
   actionAutoLayout,
   actionClearSelection,
   actionConnectImplied,
+  actionCopy,
   actionDeleteSelection,
   actionMoveSelection,
+  actionPaste,
   actionRedo,
   actionSelectAll,
   actionUndo,
@@ -34,6 +39,8 @@ export const ACTIONS: readonly Action[] = [
   actionMoveSelection,
   actionAutoLayout,
   actionConnectImplied,
+  actionCopy,
+  actionPaste,
 ];
 
 /** Actions whose keys only make sense with the canvas (or nothing) focused. */
