@@ -7,6 +7,23 @@ import { blueprintFileName, blueprintFileText } from "./exportJson";
 import { designerMessages } from "./i18n";
 import type { Notice } from "./useImport";
 
+/** A condition that stays until dealt with, and the one thing to do about it. */
+function Warning(props: { title: string; text: string; action: string; onAction: () => void }) {
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-center justify-between gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
+    >
+      <span>
+        <strong>{props.title}</strong> {props.text}
+      </span>
+      <button type="button" className={buttonClass()} onClick={props.onAction}>
+        {props.action}
+      </button>
+    </div>
+  );
+}
+
 export function EditorBanners({
   doc,
   readOnly,
@@ -27,34 +44,20 @@ export function EditorBanners({
   return (
     <>
       {readOnly ? (
-        <div
-          role="alert"
-          className="flex flex-wrap items-center justify-between gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
-        >
-          <span>
-            <strong>{t("editor.readOnlyTitle")}</strong> {readOnly} {t("editor.readOnlyBody")}
-          </span>
-          <button type="button" className={buttonClass()} onClick={onCopy}>
-            {t("editor.makeCopy")}
-          </button>
-        </div>
+        <Warning
+          title={t("editor.readOnlyTitle")}
+          text={`${readOnly} ${t("editor.readOnlyBody")}`}
+          action={t("editor.makeCopy")}
+          onAction={onCopy}
+        />
       ) : null}
       {storageProblem ? (
-        <div
-          role="alert"
-          className="flex flex-wrap items-center justify-between gap-3 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-100"
-        >
-          <span>
-            <strong>{t("editor.storageTitle")}</strong> {storageProblem} {t("editor.storageBody")}
-          </span>
-          <button
-            type="button"
-            className={buttonClass()}
-            onClick={() => downloadText(blueprintFileText(doc), blueprintFileName(doc))}
-          >
-            {t("editor.exportBlueprint")}
-          </button>
-        </div>
+        <Warning
+          title={t("editor.storageTitle")}
+          text={`${storageProblem} ${t("editor.storageBody")}`}
+          action={t("editor.exportBlueprint")}
+          onAction={() => downloadText(blueprintFileText(doc), blueprintFileName(doc))}
+        />
       ) : null}
       {notice ? (
         <div
