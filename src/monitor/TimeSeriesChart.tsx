@@ -201,7 +201,8 @@ export function TimeSeriesChart({
                 stroke: dark ? "#f87171" : "#dc2626",
                 width: 1,
                 dash: [4, 4],
-                value: () => `${reference.value} ${unit}`,
+                value: () =>
+                  `${formatNumber(locale, reference.value, { maximumFractionDigits: 3 })} ${unit}`,
               },
             ]
           : []),
