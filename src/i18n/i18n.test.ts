@@ -84,6 +84,14 @@ describe("formatMessage", () => {
     expect(formatMessage(catalog, "pt-BR", "regions", { count: 1200 })).toBe("1.200 regiões");
   });
 
+  it("keeps two areas' messages apart when they share a key", () => {
+    const none = { "pt-BR": async () => ({ default: {} }) };
+    const a = defineCatalog({ title: "{name}: monitor" }, none);
+    const b = defineCatalog({ title: "Delete {name}?" }, none);
+    expect(formatMessage(a, "en", "title", { name: "x" })).toBe("x: monitor");
+    expect(formatMessage(b, "en", "title", { name: "x" })).toBe("Delete x?");
+  });
+
   it("falls back to English for a message a locale lacks", () => {
     expect(formatMessage(catalog, "pt-BR", "only")).toBe("English only");
   });

@@ -100,7 +100,8 @@ export async function loadLocale(locale: Locale): Promise<void> {
   await Promise.all(catalogs.map((c) => c.load(locale)));
 }
 
-const formats = new Map<string, IntlMessageFormat>();
+/** Compiled messages, per catalog (two areas may use the same key for different words). */
+const formats = new WeakMap<Catalog, Map<string, IntlMessageFormat>>();
 
 /**
  * A message in `locale`, from the catalog's loaded messages for it, else English. Values fill
@@ -117,11 +118,16 @@ export function formatMessage<K extends string>(
   if (source === undefined) return key;
   if (isPlainMessage(source)) return source;
   const useLocale = own?.[key] !== undefined ? locale : "en";
-  const cacheKey = `${useLocale}\u0000${typeof source === "string" ? source : key}`;
-  let format = formats.get(cacheKey);
+  let compiled = formats.get(catalog as Catalog);
+  if (!compiled) {
+    compiled = new Map();
+    formats.set(catalog as Catalog, compiled);
+  }
+  const cacheKey = `${useLocale}\u0000${key}`;
+  let format = compiled.get(cacheKey);
   if (!format) {
     format = new IntlMessageFormat(source, useLocale, undefined, { ignoreTag: true });
-    formats.set(cacheKey, format);
+    compiled.set(cacheKey, format);
   }
   return String(format.format(values));
 }
