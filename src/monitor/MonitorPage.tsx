@@ -12,6 +12,9 @@ import {
   useTestesFailover,
 } from "../api/hooks";
 import { blueprintRegions } from "../blueprint";
+// The monitoring schemas come with the page's code, not one round trip after its first answer
+// (the client imports them on first use, which then finds them already here).
+import "../contract/monitoring";
 import type { Metricas } from "../contract/monitoring";
 import { formatDateTime, formatTime } from "../i18n/format";
 import { Badge, buttonClass, Card } from "../ui/Card";

@@ -11,13 +11,17 @@ import { DEFAULT_RANGE, queryWindow } from "./range";
 import { seriesRequests } from "./series";
 
 export async function preloadMonitor(settings: ApiSettings, id: string): Promise<void> {
-  const projeto = (await preloadJson(settings, apiPaths.projeto(id))) as
-    | { status?: unknown; blueprint?: Record<string, unknown> }
-    | undefined;
-  if (projeto?.status !== "ativo" || typeof projeto.blueprint !== "object") return;
+  // State, SLOs and drills need only the id: asked for at once, beside the project. (A project
+  // still deploying answers them with an error the page never reads: it waits until active.)
+  const project = preloadJson(settings, apiPaths.projeto(id));
   void preloadJson(settings, apiPaths.estado(id));
   void preloadJson(settings, apiPaths.slos(id));
   void preloadJson(settings, apiPaths.testes(id));
+  // The series need the regions, which the blueprint names.
+  const projeto = (await project) as
+    | { status?: unknown; blueprint?: Record<string, unknown> }
+    | undefined;
+  if (projeto?.status !== "ativo" || typeof projeto.blueprint !== "object") return;
   const window = queryWindow(DEFAULT_RANGE, Date.now());
   for (const r of seriesRequests(blueprintRegions(projeto.blueprint)))
     void preloadJson(
