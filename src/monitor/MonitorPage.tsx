@@ -1,5 +1,5 @@
 import { useQueries } from "@tanstack/react-query";
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import {
   useApiKeys,
@@ -28,10 +28,12 @@ import { cityOf, formatSeconds } from "./format";
 import { monitorMessages } from "./i18n";
 import { MonitorCharts } from "./MonitorCharts";
 import { metricsQueries } from "./queries";
-import { RegionMap } from "./RegionMap";
 import { DEFAULT_RANGE, queryWindow, TIME_RANGES, type TimeRangeId } from "./range";
 import { SloCard } from "./SloCard";
 import { seriesRequests } from "./series";
+
+// The world map (its projection and land outline) loads beside the page, not before the charts.
+const RegionMap = lazy(() => import("./RegionMap").then((m) => ({ default: m.RegionMap })));
 
 /** Re-reads the clock so the charts' window moves on as new minutes of data exist. */
 function useMinuteClock(): number {
@@ -306,7 +308,13 @@ export function MonitorPage() {
 
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
             <Card title={t("card.regions")} labelledBy="regions-title">
-              {estadoView ? <RegionMap estado={estadoView} /> : <Skeleton className="h-72" />}
+              {estadoView ? (
+                <Suspense fallback={<Skeleton className="h-72" />}>
+                  <RegionMap estado={estadoView} />
+                </Suspense>
+              ) : (
+                <Skeleton className="h-72" />
+              )}
             </Card>
             <Card title={t("card.failover")} labelledBy="failover-title">
               {estadoView ? (
