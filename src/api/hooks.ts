@@ -4,17 +4,13 @@
  * without polling and without reloading everything.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import type { Evento } from "../contract/schemas";
 import { api } from "./client";
-import { apiKeys } from "./keys";
-import { useApiSettings } from "./settings";
+import type { apiKeys } from "./keys";
+import { useApiKeys } from "./useApiKeys";
 
-export function useApiKeys() {
-  const baseUrl = useApiSettings((s) => s.baseUrl);
-  const token = useApiSettings((s) => s.token);
-  return useMemo(() => apiKeys({ baseUrl, token }), [baseUrl, token]);
-}
+export { useApiKeys };
 
 export function useProjetos() {
   const keys = useApiKeys();

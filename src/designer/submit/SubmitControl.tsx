@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useRef, useState } from "react";
 import { ApiError, api } from "../../api/client";
-import { useApiKeys } from "../../api/hooks";
+import { useApiKeys } from "../../api/useApiKeys";
 import { type Avaliacao, type ChangePlan, diffBlueprints, type Finding } from "../../blueprint";
 import { buttonClass } from "../../ui/Card";
 import { useT } from "../../ui/i18n";
