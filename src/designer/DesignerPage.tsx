@@ -97,7 +97,7 @@ function DesignerStart() {
         void blueprintFromFile(file).then(opened);
       }}
     >
-      <div className="flex items-end justify-between gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("start.title")}</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("start.lead")}</p>

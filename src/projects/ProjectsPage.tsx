@@ -26,7 +26,7 @@ export function ProjectsPage() {
   const projetos = useProjetos();
   return (
     <div className="mx-auto w-full max-w-6xl p-8">
-      <div className="flex items-end justify-between gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("list.title")}</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("list.lead")}</p>
