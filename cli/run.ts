@@ -20,7 +20,7 @@ import {
   validateBlueprint,
 } from "../src/blueprint";
 import { type Locale, type Translate, translator } from "../src/i18n";
-import { formatNumber } from "../src/i18n/format";
+import { formatFixed, formatNumber } from "../src/i18n/format";
 import { cliLocale, cliMessages } from "./i18n";
 
 type CliT = Translate<keyof typeof cliMessages.en>;
@@ -75,10 +75,7 @@ function readBlueprintFile(path: string, locale: Locale, t: CliT): ReadOutcome {
     return {
       ok: false,
       error: t("read.tooLarge", {
-        mb: formatNumber(locale, size / 1024 / 1024, {
-          minimumFractionDigits: 1,
-          maximumFractionDigits: 1,
-        }),
+        mb: formatFixed(locale, size / 1024 / 1024, 1),
       }),
     };
   let text: string;
@@ -224,8 +221,7 @@ export function formatAssessment(
   const t = translator(cliMessages, locale);
   const n = (x: number, digits = 4) => formatNumber(locale, x, { maximumFractionDigits: digits });
   const seconds = (s: number | null) => (s === null ? "—" : `${n(s)} s`);
-  const usd = (x: number) =>
-    formatNumber(locale, x, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const usd = (x: number) => formatFixed(locale, x, 2);
   const p = a.politica;
   const mark = (ok: boolean) => (ok ? t("assess.meets") : t("assess.below"));
   const labels = [

@@ -1,10 +1,11 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { apiMessages } from "./api/explain";
+// Catalogs read outside components; imported here so the first loadLocale covers them.
+import "./api/explain";
 import { App } from "./app/App";
 import { currentLocale, loadLocale, subscribeLocale } from "./i18n";
 import "./index.css";
-import { uiMessages } from "./ui/i18nCatalog";
+import "./ui/i18nCatalog";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("The page has no #root element.");
@@ -17,9 +18,9 @@ syncLang();
 subscribeLocale(syncLang);
 
 // The shell's words, the glossary and the error explanations (read outside components, so they
-// cannot wait for their words) are loaded before the first paint; nothing to load in English.
-void Promise.all([uiMessages, apiMessages])
-  .then(() => loadLocale(currentLocale()))
+// cannot wait for their words: their catalogs are imported above) are loaded before the first
+// paint; nothing to load in English.
+void loadLocale(currentLocale())
   .catch(() => undefined)
   .then(() =>
     createRoot(root).render(

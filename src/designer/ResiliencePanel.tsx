@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { findRegion } from "../blueprint";
-import { formatNumber } from "../i18n/format";
+import { formatFixed, formatNumber } from "../i18n/format";
 import { useLocale, useT } from "../ui/i18n";
 import { Message } from "../ui/Message";
 import { type Json, setAtPointer } from "./doc";
@@ -77,10 +77,7 @@ export function ResiliencePanel() {
       <div className="flex flex-wrap gap-2">
         <Figure
           label={t("resilience.availability")}
-          value={`${formatNumber(locale, a.disponibilidade_estimada_pct, {
-            minimumFractionDigits: 4,
-            maximumFractionDigits: 4,
-          })} %`}
+          value={`${formatFixed(locale, a.disponibilidade_estimada_pct, 4)} %`}
           policy={`${formatNumber(locale, p.disponibilidade_pct, { maximumFractionDigits: 4 })} %`}
           ok={a.disponibilidade_estimada_pct >= p.disponibilidade_pct}
           testId="resilience-availability"

@@ -5,7 +5,7 @@
  */
 import { MAX_BLUEPRINT_BYTES, parseBlueprintText } from "../blueprint";
 import { currentLocale, translator } from "../i18n";
-import { formatNumber } from "../i18n/format";
+import { formatFixed } from "../i18n/format";
 import { type Doc, isObject } from "./doc";
 import { designerMessages } from "./i18n";
 
@@ -37,10 +37,7 @@ export async function blueprintFromFile(file: File): Promise<ImportResult> {
       ok: false,
       error: t("import.tooLarge", {
         name: file.name,
-        mb: formatNumber(currentLocale(), file.size / 1024 / 1024, {
-          minimumFractionDigits: 1,
-          maximumFractionDigits: 1,
-        }),
+        mb: formatFixed(currentLocale(), file.size / 1024 / 1024, 1),
       }),
     };
   let text: string;

@@ -7,10 +7,12 @@ type T = Translate<DesignerMessageKey>;
 
 export function templateTitle(template: Template, t: T): string {
   const key = `template.${template.id}.title` as DesignerMessageKey;
-  return t(key) === key ? template.title : t(key);
+  const text = t(key);
+  return text === key ? template.title : text;
 }
 
 export function templateDescription(template: Template, t: T): string {
   const key = `template.${template.id}.description` as DesignerMessageKey;
-  return t(key) === key ? template.description : t(key);
+  const text = t(key);
+  return text === key ? template.description : text;
 }

@@ -25,6 +25,15 @@ export function formatNumber(
   ).format(n);
 }
 
+/** A number with exactly `digits` decimals, the locale's way (2.50 / 2,50). */
+export function formatFixed(locale: Locale, n: number, digits: number, grouping = true): string {
+  return formatNumber(locale, n, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: grouping,
+  });
+}
+
 /** A percentage given in percent (99.95 → "99.95%" in English, "99,95%" in Portuguese). */
 export function formatPercent(locale: Locale, pct: number, fractionDigits: number): string {
   return formatNumber(locale, pct / 100, {

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { TesteFailover } from "../contract/monitoring";
-import { formatDateTime, formatNumber } from "../i18n/format";
+import { formatDateTime, formatFixed } from "../i18n/format";
 import { Badge, buttonClass } from "../ui/Card";
 import { Dialog } from "../ui/Dialog";
 import { useLocale, useT } from "../ui/i18n";
@@ -193,10 +193,7 @@ export function DrillReport({ drill }: { drill: TesteFailover }) {
           <dd className="mt-0.5 text-base font-semibold tabular-nums">
             {drill.orcamento_gasto === null
               ? t("drill.measuring")
-              : `${formatNumber(locale, drill.orcamento_gasto * 100, {
-                  minimumFractionDigits: 2,
-                  maximumFractionDigits: 2,
-                })} %`}
+              : `${formatFixed(locale, drill.orcamento_gasto * 100, 2)} %`}
           </dd>
         </div>
       </dl>

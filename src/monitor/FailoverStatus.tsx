@@ -1,5 +1,5 @@
 import type { Estado } from "../contract/monitoring";
-import { formatNumber } from "../i18n/format";
+import { formatFixed } from "../i18n/format";
 import { Badge } from "../ui/Card";
 import { useLocale, useT } from "../ui/i18n";
 import { cityOf, REGION_COLORS } from "./format";
@@ -18,11 +18,7 @@ export function TrafficWeights({ estado }: { estado: Estado }) {
               <span className="text-xs text-slate-500 dark:text-slate-400">{r.id}</span>
             </span>
             <span className="tabular-nums font-medium">
-              {formatNumber(locale, r.peso_trafego * 100, {
-                minimumFractionDigits: 1,
-                maximumFractionDigits: 1,
-              })}{" "}
-              %
+              {formatFixed(locale, r.peso_trafego * 100, 1)} %
             </span>
           </div>
           <div
@@ -67,10 +63,7 @@ export function DatastoreStatus({ estado }: { estado: Estado }) {
                 <span>{t("fs.replica", { city: cityOf(r.regiao) })}</span>
                 <span className="tabular-nums">
                   {t("fs.lag", {
-                    seconds: formatNumber(locale, r.atraso_s, {
-                      minimumFractionDigits: 2,
-                      maximumFractionDigits: 2,
-                    }),
+                    seconds: formatFixed(locale, r.atraso_s, 2),
                   })}
                 </span>
               </li>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { Locale, Translate } from "../i18n";
-import { formatNumber } from "../i18n/format";
+import { formatFixed, formatNumber } from "../i18n/format";
 import { useLocale, useT } from "../ui/i18n";
 import { type MonitorMessageKey, monitorMessages } from "./i18n";
 
@@ -147,10 +147,8 @@ export function TimeSeriesChart({
     const dark = prefersDark();
     const axisStroke = dark ? "#94a3b8" : "#475569";
     const grid = dark ? "rgba(148,163,184,0.12)" : "rgba(100,116,139,0.15)";
-    const number = (v: number, digits: number) =>
-      formatNumber(locale, v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
     const fmt = (v: number | null) =>
-      v === null || v === undefined ? "—" : `${number(v, decimals)} ${unit}`;
+      v === null || v === undefined ? "—" : `${formatFixed(locale, v, decimals)} ${unit}`;
     const opts: uPlot.Options = {
       // Month and day names, and the clock, in the reader's locale.
       fmtDate: (tpl) => uPlot.fmtDate(localDateTemplate(tpl, locale), dateNames(locale)),
@@ -179,7 +177,7 @@ export function TimeSeriesChart({
           values: (_u, vals) =>
             vals.map((v) =>
               Math.abs(v) >= 1000
-                ? `${number(v / 1000, 1)}k`
+                ? `${formatFixed(locale, v / 1000, 1)}k`
                 : formatNumber(locale, v, { maximumFractionDigits: decimals }),
             ),
         },

@@ -1,7 +1,7 @@
 /** Presentation of monitoring numbers: pure, tested, one place for wording and thresholds. */
 import { findRegion } from "../blueprint";
 import { currentLocale, type Locale, type Translate } from "../i18n";
-import { formatNumber } from "../i18n/format";
+import { formatFixed, formatNumber } from "../i18n/format";
 import { ALERT_RULES, type BurnWindow } from "../slo/slo";
 import type { MonitorMessageKey } from "./i18n";
 
@@ -20,14 +20,8 @@ export function formatSli(pct: number, locale: Locale = currentLocale()): string
   return `${fixed(locale, pct, digits)} %`;
 }
 
-/** A number with exactly `digits` decimals, in the locale's way (99.95 / 99,95). */
-function fixed(locale: Locale, n: number, digits: number): string {
-  return formatNumber(locale, n, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    useGrouping: false,
-  });
-}
+/** Exactly `digits` decimals, without grouping (a rate never reads "1,234.5×"). */
+const fixed = (locale: Locale, n: number, digits: number) => formatFixed(locale, n, digits, false);
 
 /** Budget remaining as a percentage of the budget; negative when overspent. */
 export function formatBudget(fraction: number, locale: Locale = currentLocale()): string {

@@ -1,7 +1,8 @@
 /** What a change does to the assessment, row by row, in words a plan reviewer reads. Pure. */
 import type { Avaliacao } from "../../blueprint";
 import type { Locale } from "../../i18n";
-import { formatNumber, formatUsd } from "../../i18n/format";
+import { formatFixed, formatUsd } from "../../i18n/format";
+import { seconds } from "../resilience";
 
 /** Which figure a row is (its label is the caller's words for it). */
 export type ImpactFigure = "availability" | "rto" | "rpo" | "cost";
@@ -36,10 +37,8 @@ export function impactRows(
   locale: Locale = "en",
 ): ImpactRow[] {
   const b = before ?? undefined;
-  const s = (x: number | null) =>
-    x === null ? "—" : `${formatNumber(locale, x, { maximumFractionDigits: 2 })} s`;
-  const pct = (x: number) =>
-    `${formatNumber(locale, x, { minimumFractionDigits: 4, maximumFractionDigits: 4 })} %`;
+  const s = (x: number | null) => seconds(x, locale);
+  const pct = (x: number) => `${formatFixed(locale, x, 4)} %`;
   const money = (a: Avaliacao) =>
     `${formatUsd(locale, a.custo_mensal_usd.min)} – ${formatUsd(locale, a.custo_mensal_usd.max)}`;
   return [
