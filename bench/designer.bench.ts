@@ -51,15 +51,31 @@ function designerInitialJs(outDir: string): { files: string[]; gzipBytes: number
   return { files: [...files], gzipBytes };
 }
 
-/** Drags a node by dispatching mouse events once per frame; returns the frame times. */
+/**
+ * Drags a node by dispatching mouse events once per frame; returns the frame times. The node
+ * goes round a circle of 80 px that starts at its centre and lies towards the middle of the
+ * canvas, so the pointer never comes within React Flow's auto-pan margin (40 px) of the pane's
+ * edge: auto-pan moves and repaints the whole view, on any page, and the canvases differ in size.
+ * Throws if the view moved anyway.
+ */
 export async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
   return page.evaluate(
     async ({ nodeId, frames }) => {
       const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`);
-      if (!el) throw new Error(`no node ${nodeId}`);
+      const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+      const viewport = document.querySelector<HTMLElement>(".react-flow__viewport");
+      if (!el || !pane || !viewport) throw new Error(`no node ${nodeId}`);
       const r = el.getBoundingClientRect();
       const cx = r.left + r.width / 2;
       const cy = r.top + r.height / 2;
+      const R = 80;
+      const margin = 40 + 20;
+      const dirX = cx < pane.left + pane.width / 2 ? 1 : -1;
+      if (cy - R < pane.top + margin || cy + R > pane.bottom - margin)
+        throw new Error(
+          `node ${nodeId} (centre ${cy}) is too near the canvas edge (${pane.top}–${pane.bottom}) to drag round`,
+        );
+      const before = viewport.style.transform;
       let x = cx;
       let y = cy;
       const fire = (type: string) =>
@@ -78,18 +94,20 @@ export async function dragFrames(page: Page, nodeId: string): Promise<number[]> 
       fire("mousedown");
       let last = await frame();
       const times: number[] = [];
-      // Circles of 80 px around the start: the node stays inside the canvas, so React Flow's
-      // auto-pan (which moves the whole view, for any page) never starts; the canvases differ
-      // in width, and a straight line would reach the narrower one's edge first.
       for (let i = 0; i < frames; i++) {
-        x = cx + 80 * Math.sin((i + 1) / 15);
-        y = cy + 80 * (1 - Math.cos((i + 1) / 15));
+        const t = ((i + 1) * 2 * Math.PI) / 90; // two full circles: the node ends where it began
+        x = cx + dirX * R * (1 - Math.cos(t));
+        y = cy + R * Math.sin(t);
         fire("mousemove");
-        const t = await frame();
-        times.push(t - last);
-        last = t;
+        const now = await frame();
+        times.push(now - last);
+        last = now;
       }
       fire("mouseup");
+      if (viewport.style.transform !== before)
+        throw new Error(
+          `the view panned during the drag (${before} → ${viewport.style.transform})`,
+        );
       return times;
     },
     { nodeId, frames: FRAMES },

@@ -43,6 +43,7 @@ import {
 import { designerMessages } from "./i18n";
 import { commitMoves } from "./moves";
 import { detailLevel, nodeTypes } from "./nodes";
+import { NODE_ICON_CSS } from "./ProductIcon";
 import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 
 export const PRODUCT_MIME = "application/x-tesserra-product";
@@ -355,6 +356,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
+      <style>{NODE_ICON_CSS}</style>
       <ReactFlow<FlowNode, Edge>
         nodes={nodes}
         edges={edges}

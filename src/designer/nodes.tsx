@@ -5,7 +5,7 @@ import { currentLocale, translator } from "../i18n";
 import { nameOf, typeOf } from "./doc";
 import type { FlowNode } from "./flow";
 import { designerMessages } from "./i18n";
-import { ICON_MASK, ProductIcon } from "./ProductIcon";
+import { ProductIcon } from "./ProductIcon";
 import { keyFacts, PRODUCT_BY_TYPE } from "./products";
 
 /**
@@ -82,24 +82,14 @@ export const detailLevel = (s: ReactFlowState) =>
 /** Whether nodes draw their details: the selector changes value only when a threshold is crossed. */
 const showsDetail = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM;
 
-/** The product's colour for the zoomed-out tile (the icon and a tint of the background). */
-const TILE_COLOUR: Record<TipoRecurso, string> = {
-  gateway: "#0369a1",
-  sentinel: "#be123c",
-  compute: "#4338ca",
-  autoscale: "#6d28d9",
-  datastore: "#047857",
-  archive: "#b45309",
-  fabric: "#334155",
-  insight: "#0f766e",
-};
-
 /**
  * A resource on the canvas. Kept to a dozen elements: the icon is a CSS mask on one span, the
  * regions one line of text, and the zoomed-out tile is drawn by CSS from the article's own
- * pseudo-elements (`data-name`, `--icon`, `--tile`), so a thousand nodes stay cheap to render,
+ * pseudo-elements (`data-name`, and `data-tipo` for the icon and colour: NODE_ICON_CSS), so a thousand nodes stay cheap to render,
  * lay out and drag.
  */
+const NODE_STYLE: CSSProperties = { width: 232 };
+
 export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<FlowNode>) {
   const tipo = typeOf(data.resource) as TipoRecurso | undefined;
   const product = tipo ? PRODUCT_BY_TYPE[tipo] : undefined;
@@ -115,14 +105,9 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
       data-testid={`node-${nome}`}
       data-overlay={data.overlay ?? undefined}
       data-name={nome}
+      data-tipo={tipo}
       data-errors={data.errors > 0 ? data.errors : undefined}
-      style={
-        {
-          width: 232,
-          "--icon": tipo ? ICON_MASK[tipo] : undefined,
-          "--tile": tipo ? TILE_COLOUR[tipo] : "#475569",
-        } as CSSProperties
-      }
+      style={NODE_STYLE}
       className={`tesserra-node rounded-lg border border-slate-200 bg-white text-left dark:border-slate-700 dark:bg-slate-900 ${ringClass(data, !!selected)}`}
     >
       <Handle

@@ -48,7 +48,6 @@ export function useDraftPersistence(
   const doc = useDoc();
   const plano = useDesigner((s) => s.plano);
   const linkedProjectId = useDesigner((s) => s.linkedProjectId);
-  const viewport = useDesigner((s) => s.viewport);
   const base = useRef<Base>({
     revision: draft.revision,
     doc: draft.doc,
@@ -137,15 +136,32 @@ export function useDraftPersistence(
     }
   }, [draft.id, draft.createdAt, takeIn]);
 
-  // Debounced save after each change of what a draft keeps.
+  // Debounced save after each change of what a draft keeps. The view is watched outside
+  // React: it changes on every step of a pan or an auto-pan while dragging, and re-rendering
+  // the editor for each would cost a frame's budget.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const schedule = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
+  }, [save]);
   useEffect(() => {
     if (readOnly) return;
     const b = base.current;
     const same = doc === b.doc && plano === b.plano && linkedProjectId === b.linkedProjectId;
-    if (same && viewport === savedViewport.current) return;
-    const t = setTimeout(() => void save(), SAVE_DELAY_MS);
-    return () => clearTimeout(t);
-  }, [doc, plano, linkedProjectId, viewport, readOnly, save]);
+    if (same && useDesigner.getState().viewport === savedViewport.current) return;
+    schedule();
+    return () => clearTimeout(timer.current);
+  }, [doc, plano, linkedProjectId, readOnly, schedule]);
+  useEffect(() => {
+    if (readOnly) return;
+    const stop = useDesigner.subscribe((s, prev) => {
+      if (s.viewport !== prev.viewport && s.viewport !== savedViewport.current) schedule();
+    });
+    return () => {
+      stop();
+      clearTimeout(timer.current);
+    };
+  }, [readOnly, schedule]);
 
   // Going away: write what is not saved yet, synchronously, then try the real save too.
   useEffect(() => {
