@@ -42,7 +42,7 @@ import {
 } from "./flow";
 import { designerMessages } from "./i18n";
 import { commitMoves } from "./moves";
-import { detailLevel, nodeTypes } from "./nodes";
+import { DetailContext, detailLevel, nodeTypes } from "./nodes";
 import { NODE_ICON_CSS } from "./ProductIcon";
 import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 
@@ -202,14 +202,21 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
           return p ? { ...n, position: p, dragging: true } : n;
         });
   }, [derived, dragging, revealed]);
+  // Edges are derived once per document; the staged reveal and the selection only filter and
+  // mark them, so React Flow sees the same edge objects from one batch to the next.
+  const allEdges = useMemo(() => deriveEdges(doc, findings, t), [doc, findings, t]);
+  const markedEdges = useMemo(
+    () =>
+      edgeSelection.size === 0
+        ? allEdges
+        : allEdges.map((e) => (edgeSelection.has(e.id) ? { ...e, selected: true } : e)),
+    [allEdges, edgeSelection],
+  );
   const edges = useMemo(() => {
-    const all = deriveEdges(doc, findings, t);
-    const present =
-      revealed < derived.length ? new Set(derived.slice(0, revealed).map((n) => n.id)) : null;
-    return (present ? all.filter((e) => present.has(e.source) && present.has(e.target)) : all).map(
-      (e) => (edgeSelection.has(e.id) ? { ...e, selected: true } : e),
-    );
-  }, [doc, findings, edgeSelection, revealed, derived, t]);
+    if (revealed >= derived.length) return markedEdges;
+    const present = new Set(derived.slice(0, revealed).map((n) => n.id));
+    return markedEdges.filter((e) => present.has(e.source) && present.has(e.target));
+  }, [markedEdges, revealed, derived]);
 
   // The change handler reads the latest state through refs, so its identity never changes: a
   // new handler each drag frame would make React Flow update its store twice per frame.
@@ -357,33 +364,35 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       onDrop={onDrop}
     >
       <style>{NODE_ICON_CSS}</style>
-      <ReactFlow<FlowNode, Edge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionKeyCode="Shift"
-        snapToGrid
-        snapGrid={SNAP_GRID}
-        fitView={!opening.viewport && opening.fit}
-        defaultViewport={opening.viewport ?? undefined}
-        onMoveEnd={onMoveEnd}
-        fitViewOptions={FIT_VIEW}
-        minZoom={0.05}
-        onlyRenderVisibleElements={derived.length > 200}
-        proOptions={PRO_OPTIONS}
-        colorMode="system"
-        className="tesserra-flow"
-        aria-label={t("canvas.label")}
-        ariaLabelConfig={flowLabels}
-      >
-        {chrome}
-      </ReactFlow>
+      <DetailContext value={level === 0}>
+        <ReactFlow<FlowNode, Edge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionKeyCode="Shift"
+          snapToGrid
+          snapGrid={SNAP_GRID}
+          fitView={!opening.viewport && opening.fit}
+          defaultViewport={opening.viewport ?? undefined}
+          onMoveEnd={onMoveEnd}
+          fitViewOptions={FIT_VIEW}
+          minZoom={0.05}
+          onlyRenderVisibleElements={derived.length > 200}
+          proOptions={PRO_OPTIONS}
+          colorMode="system"
+          className="tesserra-flow"
+          aria-label={t("canvas.label")}
+          ariaLabelConfig={flowLabels}
+        >
+          {chrome}
+        </ReactFlow>
+      </DetailContext>
     </div>
   );
 }

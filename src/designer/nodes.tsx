@@ -1,5 +1,5 @@
-import { Handle, type NodeProps, Position, type ReactFlowState, useStore } from "@xyflow/react";
-import { type CSSProperties, memo } from "react";
+import { Handle, type NodeProps, Position, type ReactFlowState } from "@xyflow/react";
+import { type CSSProperties, createContext, memo, useContext } from "react";
 import type { TipoRecurso } from "../blueprint";
 import { currentLocale, translator } from "../i18n";
 import { nameOf, typeOf } from "./doc";
@@ -55,16 +55,31 @@ function ringClass(data: FlowNode["data"], selected: boolean): string {
   return "";
 }
 
+/**
+ * A node's accessible name, worded by the catalog. A big design names hundreds of nodes at
+ * once and formatting the message is the dear part, so the wording is formatted once per
+ * product, counts and SPOF flag, with a mark where the name goes.
+ */
+const NAME_MARK = "\u0000";
+const labels = new Map<string, string>();
 function nodeLabel(data: FlowNode["data"]): string {
   const t = nodeT();
   const tipo = typeOf(data.resource);
-  return t("node.label", {
-    product: tipo ? PRODUCT_BY_TYPE[tipo].label : t("node.unknownProduct"),
-    name: nameOf(data.resource),
-    errors: data.errors,
-    warnings: data.warnings,
-    spof: data.spof ? "yes" : "no",
-  });
+  const product = tipo ? PRODUCT_BY_TYPE[tipo].label : t("node.unknownProduct");
+  const key = `${currentLocale()}|${product}|${data.errors}|${data.warnings}|${data.spof}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = t("node.label", {
+      product,
+      name: NAME_MARK,
+      errors: data.errors,
+      warnings: data.warnings,
+      spof: data.spof ? "yes" : "no",
+    });
+    labels.set(key, label);
+  }
+  const name = nameOf(data.resource);
+  return label.replace(NAME_MARK, () => name);
 }
 
 /**
@@ -79,8 +94,11 @@ export const DETAIL_ZOOM = 0.45;
 export const detailLevel = (s: ReactFlowState) =>
   s.transform[2] < DETAIL_ZOOM / 3 ? 2 : s.transform[2] < DETAIL_ZOOM ? 1 : 0;
 
-/** Whether nodes draw their details: the selector changes value only when a threshold is crossed. */
-const showsDetail = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM;
+/**
+ * Whether nodes draw their details, given by the canvas (which reads the zoom once): a store
+ * subscription per node would run a selector per node on every change of the flow's store.
+ */
+export const DetailContext = createContext(true);
 
 /**
  * A resource on the canvas. Kept to a dozen elements: the icon is a CSS mask on one span, the
@@ -98,7 +116,7 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
   const nome = nameOf(data.resource);
   // Zoomed out, the details are not drawn at all (the tile is CSS): a big design opens and
   // drags with a fraction of the elements.
-  const detail = useStore(showsDetail);
+  const detail = useContext(DetailContext);
   return (
     <article
       aria-label={nodeLabel(data)}
