@@ -80,7 +80,8 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
   useEffect(() => {
     if (layoutPending === 0) return;
     const current = store.getState().history.present;
-    const missing = resourcesOf(current).some((r) => nameOf(r) && !positionsOf(current)[nameOf(r)]);
+    const positions = positionsOf(current);
+    const missing = resourcesOf(current).some((r) => nameOf(r) && !positions[nameOf(r)]);
     if (!missing) return;
     void autoPlace(current).then((placed) => {
       if (store.getState().history.present === current)

@@ -246,6 +246,15 @@ export function assessmentOf(doc: Doc, plano: Plano): Assessment {
   return value;
 }
 
+/**
+ * Validates and assesses a document that is about to be applied, so the render that shows it
+ * finds both ready: a big import then checks itself in one task and draws in the next, instead
+ * of doing both in a single long one.
+ */
+export function prepareDoc(doc: Doc): void {
+  assessmentOf(doc, useDesigner.getState().plano);
+}
+
 export function useAssessment(): Assessment {
   useT(blueprintMessages);
   const doc = useDoc();

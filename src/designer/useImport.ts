@@ -11,7 +11,10 @@ import { positionsOf, resourcesOf } from "./doc";
 import { NODE_H, NODE_W } from "./flow";
 import { designerMessages } from "./i18n";
 import { blueprintFromFile, type ImportResult } from "./importBlueprint";
-import { useDesigner } from "./store";
+import { prepareDoc, useDesigner } from "./store";
+
+/** Ends the current task: what follows runs in a new one, after the browser has had a turn. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export type Notice = { tone: "error" | "info"; text: string } | null;
 
@@ -29,6 +32,11 @@ export function useImport(
         return;
       }
       const placed = await autoPlace(result.doc);
+      // Reading, checking and drawing a big design each take their own task (see prepareDoc).
+      await nextTask();
+      prepareDoc(placed);
+      await nextTask();
+      if (!canvasRef.current) return; // the editor closed meanwhile
       // Frame the design before it renders: a big one then opens zoomed out, where nodes are
       // tiles drawn by CSS, instead of first rendering every node's details at the old zoom.
       const box = canvasRef.current;
