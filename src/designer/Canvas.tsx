@@ -176,7 +176,8 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   // in batches, one per frame, so no single task renders a thousand nodes; edits that add a
   // few nodes show them at once.
   const [shown, setShown] = useState(REVEAL_BATCH);
-  const revealed = derived.length - shown <= REVEAL_BATCH ? derived.length : shown;
+  // A few more than shown (an edit, a paste) appear at once; more arrive a batch per frame.
+  const revealed = derived.length - shown <= REVEAL_BATCH / 4 ? derived.length : shown;
   const staged = useRef(false);
   useEffect(() => {
     if (revealed >= derived.length) {
@@ -212,11 +213,10 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         : allEdges.map((e) => (edgeSelection.has(e.id) ? { ...e, selected: true } : e)),
     [allEdges, edgeSelection],
   );
-  const edges = useMemo(() => {
-    if (revealed >= derived.length) return markedEdges;
-    const present = new Set(derived.slice(0, revealed).map((n) => n.id));
-    return markedEdges.filter((e) => present.has(e.source) && present.has(e.target));
-  }, [markedEdges, revealed, derived]);
+  // While a design is revealed in stages, React Flow gets every edge at once: an edge whose
+  // node is not there yet draws nothing, and a new edge list per batch would cost the flow's
+  // store another full update per frame.
+  const edges = markedEdges;
 
   // The change handler reads the latest state through refs, so its identity never changes: a
   // new handler each drag frame would make React Flow update its store twice per frame.
