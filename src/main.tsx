@@ -1,3 +1,5 @@
+// First: starts the route's requests and code before the rest of the app is evaluated.
+import "./boot";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 // Catalogs read outside components; imported here so the first loadLocale covers them.

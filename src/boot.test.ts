@@ -1,0 +1,54 @@
+/**
+ * The console's first module starts the Monitor's requests at once when the page opened is a
+ * Monitor, and nothing anywhere else.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+function answering() {
+  return vi.fn(async (url: string) => {
+    const body = /\/v1\/projetos\/[^/]+$/.test(url)
+      ? { id: "prj_1", status: "ativo", blueprint: { regioes: ["sa-east-1", "us-east-1"] } }
+      : {};
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { "Content-Type": "application/json" },
+    });
+  });
+}
+
+async function openAt(pathname: string) {
+  const fetch = answering();
+  vi.stubGlobal("location", { pathname });
+  vi.stubGlobal("fetch", fetch);
+  vi.resetModules();
+  vi.doMock("./monitor/MonitorPage", () => ({ MonitorPage: () => null }));
+  await import("./boot");
+  // The series wait for the project's answer (they need its regions).
+  await vi.waitFor(() => {
+    if (pathname.endsWith("/monitor"))
+      expect(fetch.mock.calls.some(([u]) => String(u).includes("/metricas?"))).toBe(true);
+  });
+  return fetch.mock.calls.map(([u]) => String(u));
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.doUnmock("./monitor/MonitorPage");
+});
+
+describe("boot", () => {
+  it("on a Monitor, asks for the project, its state, SLOs, drills and series at once", async () => {
+    const urls = await openAt("/projects/prj_1/monitor");
+    expect(urls).toContain("/v1/projetos/prj_1");
+    expect(urls).toContain("/v1/projetos/prj_1/estado");
+    expect(urls).toContain("/v1/projetos/prj_1/slos");
+    expect(urls).toContain("/v1/projetos/prj_1/testes-failover");
+    const series = urls.filter((u) => u.includes("/metricas?"));
+    expect(series.some((u) => u.includes("regiao=us-east-1"))).toBe(true);
+  });
+
+  it("elsewhere, asks for nothing", async () => {
+    expect(await openAt("/designer")).toEqual([]);
+    expect(await openAt("/projects/prj_1")).toEqual([]);
+  });
+});
