@@ -16,12 +16,15 @@ function answering() {
   });
 }
 
+/** The page's code itself is not under test here. */
+const NoPage = () => null;
+
 async function openAt(pathname: string) {
   const fetch = answering();
   vi.stubGlobal("location", { pathname });
   vi.stubGlobal("fetch", fetch);
   vi.resetModules();
-  vi.doMock("./monitor/MonitorPage", () => ({ MonitorPage: () => null }));
+  vi.doMock("./monitor/MonitorPage", () => ({ MonitorPage: NoPage }));
   await import("./boot");
   // The series wait for the project's answer (they need its regions).
   await vi.waitFor(() => {
