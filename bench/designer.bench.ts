@@ -56,11 +56,15 @@ function designerInitialJs(outDir: string): { files: string[]; gzipBytes: number
  * goes round a circle of 80 px that starts at its centre and lies towards the middle of the
  * canvas, so the pointer never comes within React Flow's auto-pan margin (40 px) of the pane's
  * edge: auto-pan moves and repaints the whole view, on any page, and the canvases differ in size.
- * Throws if the view moved anyway.
+ * Throws if the view moved anyway. Successive drags go round in opposite directions: React Flow
+ * starts a drag a few pixels after the first move, so each circle leaves the node slightly off
+ * its start, and alternating keeps a node that is dragged again and again where it was.
  */
+let turn = 0;
 export async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
+  turn += 1;
   return page.evaluate(
-    async ({ nodeId, frames }) => {
+    async ({ nodeId, frames, dirY }) => {
       const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`);
       const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
       const viewport = document.querySelector<HTMLElement>(".react-flow__viewport");
@@ -97,7 +101,7 @@ export async function dragFrames(page: Page, nodeId: string): Promise<number[]> 
       for (let i = 0; i < frames; i++) {
         const t = ((i + 1) * 2 * Math.PI) / 90; // two full circles: the node ends where it began
         x = cx + dirX * R * (1 - Math.cos(t));
-        y = cy + R * Math.sin(t);
+        y = cy + dirY * R * Math.sin(t);
         fire("mousemove");
         const now = await frame();
         times.push(now - last);
@@ -110,7 +114,7 @@ export async function dragFrames(page: Page, nodeId: string): Promise<number[]> 
         );
       return times;
     },
-    { nodeId, frames: FRAMES },
+    { nodeId, frames: FRAMES, dirY: turn % 2 === 0 ? -1 : 1 },
   );
 }
 
