@@ -87,6 +87,9 @@ test("the console opens in the browser's language: Portuguese, remembered, switc
 
 for (const scheme of ["light", "dark"] as const)
   test(`every page in Portuguese, ${scheme}: words, numbers, findings, axe`, async ({ page }) => {
+    // One journey through seventeen pages and states with an axe scan in each: about a minute
+    // on a 2-core machine, so it gets two.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: scheme });
     const w = await wordsFor("pt-BR");
 
