@@ -1,11 +1,8 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-
-// Debian's chromium where it exists (CI and this machine); Playwright's own browser elsewhere.
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+import { CHROMIUM_ARGS, chromiumPath } from "./e2e/chromium";
 
 // Each run gets its own port, build output and data dir so runs never share state.
 const port = Number(process.env.E2E_PORT ?? 4610);
@@ -16,17 +13,7 @@ process.env.E2E_DATA_DIR = dataDir;
 const desktop = {
   ...devices["Desktop Chrome"],
   viewport: { width: 1440, height: 900 },
-  launchOptions: {
-    executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  },
+  launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
 };
 
 export default defineConfig({

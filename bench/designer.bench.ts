@@ -5,11 +5,12 @@
  *   are dispatched in the page once per animation frame and frame times recorded.
  * - initial JavaScript of the Designer route ≤ 250 KB gzip (from the production build).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium";
 import { startEmulator } from "../emulator/testing/process";
 import {
   buildConsoleAndBare,
@@ -140,8 +141,8 @@ export default async function run(): Promise<BenchSuite> {
   const emu = await startEmulator({ clock: 60, env: { CONSOLE_DIST: appDir } });
   const bare = await serveDir(bareDir, "bare.html");
   const browser = await chromium.launch({
-    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: ["--no-sandbox", "--disable-gpu"],
+    executablePath: chromiumPath,
+    args: CHROMIUM_ARGS,
   });
   // tsx keeps function names with a `__name` helper that page.evaluate'd code lacks.
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -9,10 +9,10 @@
  *   at full speed both pages sit on the 60 Hz vsync.
  * Each figure is the median of RUNS runs; these numbers are noisy on 2 cores.
  */
-import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium";
 import { startEmulator } from "../emulator/testing/process";
 import {
   buildConsoleAndBare,
@@ -136,8 +136,8 @@ export default async function run(): Promise<BenchSuite> {
   const emu = await startEmulator({ clock: 60, env: { CONSOLE_DIST: appDir } });
   const bare = await serveDir(bareDir, "bare.html");
   const browser = await chromium.launch({
-    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: ["--no-sandbox", "--disable-gpu"],
+    executablePath: chromiumPath,
+    args: CHROMIUM_ARGS,
   });
   const files = new Map([100, 300, 1000].map((n) => [n, writeDiagramFile(appDir, n)]));
   try {

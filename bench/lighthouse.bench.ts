@@ -3,13 +3,14 @@
  * serves it: a fresh build behind the real emulator, with an active project for the project
  * and Monitor pages. Budgets: score ≥ 90, total blocking time ≤ 200 ms, layout shift ≤ 0.1.
  */
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { build } from "vite";
+import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium";
 import { startEmulator } from "../emulator/testing/process";
 import { GLOBAL_SAAS } from "../src/blueprint";
 import { createProject } from "./project";
@@ -31,16 +32,8 @@ export default async function run(): Promise<BenchSuite> {
   });
   const emu = await startEmulator({ clock: 600, env: { CONSOLE_DIST: dist } });
   const chrome = await chromeLauncher.launch({
-    chromePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    chromePath: chromiumPath,
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
   });
   const rows: BenchRow[] = [];
   try {

@@ -5,7 +5,7 @@
  * chart drawn, takes ≤ 1.2× as long as the bench's chart page fed the same series from memory,
  * both measured in the same run.
  */
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,7 @@ import { chromium } from "@playwright/test";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { build } from "vite";
+import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium";
 import { startEmulator } from "../emulator/testing/process";
 import type { Blueprint } from "../src/blueprint";
 import { translator } from "../src/i18n";
@@ -123,8 +124,8 @@ export default async function run(): Promise<BenchSuite> {
     writeFileSync(join(outDir, "data.json"), JSON.stringify({ regions: SIX_REGIONS, series }));
     served = await serveDir(outDir);
     const browser = await chromium.launch({
-      executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-      args: ["--no-sandbox", "--disable-gpu"],
+      executablePath: chromiumPath,
+      args: CHROMIUM_ARGS,
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
