@@ -203,20 +203,18 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
           return p ? { ...n, position: p, dragging: true } : n;
         });
   }, [derived, dragging, revealed]);
-  // Edges are derived once per document; the staged reveal and the selection only filter and
-  // mark them, so React Flow sees the same edge objects from one batch to the next.
+  // Edges are derived once per document and the selection only marks them. While a design is
+  // revealed in stages, React Flow gets every edge at once: an edge whose node is not there yet
+  // draws nothing, and a new edge list per batch would cost the flow's store another full
+  // update per frame.
   const allEdges = useMemo(() => deriveEdges(doc, findings, t), [doc, findings, t]);
-  const markedEdges = useMemo(
+  const edges = useMemo(
     () =>
       edgeSelection.size === 0
         ? allEdges
         : allEdges.map((e) => (edgeSelection.has(e.id) ? { ...e, selected: true } : e)),
     [allEdges, edgeSelection],
   );
-  // While a design is revealed in stages, React Flow gets every edge at once: an edge whose
-  // node is not there yet draws nothing, and a new edge list per batch would cost the flow's
-  // store another full update per frame.
-  const edges = markedEdges;
 
   // The change handler reads the latest state through refs, so its identity never changes: a
   // new handler each drag frame would make React Flow update its store twice per frame.

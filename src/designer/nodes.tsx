@@ -100,14 +100,14 @@ export const detailLevel = (s: ReactFlowState) =>
  */
 export const DetailContext = createContext(true);
 
-/**
- * A resource on the canvas. Kept to a dozen elements: the icon is a CSS mask on one span, the
- * regions one line of text, and the zoomed-out tile is drawn by CSS from the article's own
- * pseudo-elements (`data-name`, and `data-tipo` for the icon and colour: NODE_ICON_CSS), so a thousand nodes stay cheap to render,
- * lay out and drag.
- */
 const NODE_STYLE: CSSProperties = { width: 232 };
 
+/**
+ * A resource on the canvas. Kept to a dozen elements: the icon is a background image on one
+ * pseudo-element, the regions one line of text, and the zoomed-out tile is drawn by CSS from the
+ * article's own pseudo-elements (`data-name`; `data-tipo` picks the icon and colour in
+ * NODE_ICON_CSS), so a thousand nodes stay cheap to render, lay out and drag.
+ */
 export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeProps<FlowNode>) {
   const tipo = typeOf(data.resource) as TipoRecurso | undefined;
   const product = tipo ? PRODUCT_BY_TYPE[tipo] : undefined;
