@@ -4,11 +4,12 @@
  * loaded, rendered its shell and reached the route. The route's own preload then finds these
  * requests under way (see api/preload.ts) and the lazy page its module already loading.
  */
+import { matchPath } from "react-router";
 import { currentApiSettings } from "./api/settings";
-import { preloadMonitor } from "./monitor/preload";
+import { MONITOR_ROUTE, preloadMonitor } from "./monitor/preload";
 
-const monitor = /^\/projects\/([^/]+)\/monitor\/?$/.exec(location.pathname);
-if (monitor) {
-  void preloadMonitor(currentApiSettings(), decodeURIComponent(monitor[1]));
+const monitor = matchPath(`/${MONITOR_ROUTE}`, location.pathname);
+if (monitor?.params.id) {
+  void preloadMonitor(currentApiSettings(), monitor.params.id);
   void import("./monitor/MonitorPage").catch(() => undefined);
 }

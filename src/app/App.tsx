@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
 import { currentApiSettings } from "../api/settings";
-import { preloadMonitor } from "../monitor/preload";
+import { MONITOR_ROUTE, preloadMonitor } from "../monitor/preload";
 import { createQueryClient } from "./queryClient";
 import { NotFoundPage, PageLoading, RouteError } from "./RouteStates";
 import { Shell } from "./Shell";
@@ -48,7 +48,7 @@ const router = createBrowserRouter([
       { path: "projects", element: page(<ProjectsPage />) },
       { path: "projects/:id", element: page(<ProjectPage />) },
       {
-        path: "projects/:id/monitor",
+        path: MONITOR_ROUTE,
         loader: preloadMonitorRoute,
         element: page(<MonitorPage />),
       },

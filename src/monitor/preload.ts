@@ -10,6 +10,9 @@ import { blueprintRegions } from "../blueprint/plans";
 import { DEFAULT_RANGE, queryWindow } from "./range";
 import { seriesRequests } from "./series";
 
+/** The Monitor's route, under the shell: the router and the early start (boot.ts) share it. */
+export const MONITOR_ROUTE = "projects/:id/monitor";
+
 export async function preloadMonitor(settings: ApiSettings, id: string): Promise<void> {
   // State, SLOs and drills need only the id: asked for at once, beside the project. (A project
   // still deploying answers them with an error the page never reads: it waits until active.)
