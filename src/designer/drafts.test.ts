@@ -1,5 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { DRAFT_SCHEMA_VERSION, MIGRATIONS, readDraft } from "./drafts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  clearOwnAhead,
+  DRAFT_SCHEMA_VERSION,
+  MIGRATIONS,
+  readAhead,
+  readDraft,
+  writeAhead,
+} from "./drafts";
 
 const doc = { versao: "1", nome: "x", resiliencia: "zona-unica", recursos: [] };
 
@@ -66,5 +73,52 @@ describe("readDraft", () => {
     ] as const) {
       expect(readDraft(raw)).toEqual({ ok: false, reason });
     }
+  });
+});
+
+describe("write-ahead records across tabs", () => {
+  const record = {
+    id: "d_ahead",
+    baseRevision: 3,
+    baseDoc: doc,
+    doc: { ...doc, nome: "renamed" },
+    plano: "enterprise" as const,
+    linkedProjectId: null,
+    viewport: null,
+  };
+  const key = "tesserra-draft-ahead:d_ahead";
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  function storage() {
+    const items = new Map<string, string>();
+    vi.stubGlobal("localStorage", {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => items.set(k, v),
+      removeItem: (k: string) => items.delete(k),
+    });
+    return items;
+  }
+
+  it("a save in this tab drops the record this tab wrote", () => {
+    const items = storage();
+    writeAhead(record);
+    expect(readAhead("d_ahead")?.doc).toEqual(record.doc);
+    clearOwnAhead("d_ahead");
+    expect(items.has(key)).toBe(false);
+  });
+
+  it("a save in this tab keeps the record another tab left on its reload", () => {
+    const items = storage();
+    items.set(key, JSON.stringify({ ...record, tab: "another-tab" }));
+    clearOwnAhead("d_ahead");
+    expect(readAhead("d_ahead")?.doc).toEqual(record.doc);
+  });
+
+  it("a record that is not JSON is dropped", () => {
+    const items = storage();
+    items.set(key, "{not json");
+    clearOwnAhead("d_ahead");
+    expect(items.has(key)).toBe(false);
   });
 });

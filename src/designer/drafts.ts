@@ -315,10 +315,14 @@ export interface AheadRecord {
   viewport: Viewport | null;
 }
 
-/** Synchronous: safe in `pagehide`, where an IndexedDB write may not finish. */
+/**
+ * Synchronous: safe in `pagehide`, where an IndexedDB write may not finish. The record names
+ * the tab that wrote it (see clearOwnAhead); the page that opens the draft next takes it in,
+ * whichever tab wrote it.
+ */
 export function writeAhead(record: AheadRecord): boolean {
   try {
-    localStorage.setItem(AHEAD + record.id, JSON.stringify(record));
+    localStorage.setItem(AHEAD + record.id, JSON.stringify({ ...record, tab: TAB }));
     return true;
   } catch {
     return false;
@@ -350,6 +354,27 @@ export function readAhead(id: string): AheadRecord | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * After this tab saved: drops the record only if this tab wrote it. Storage is shared by every
+ * tab, and another tab on the same draft may have just left its own record on a reload; clearing
+ * that one would lose its last edit.
+ */
+export function clearOwnAhead(id: string) {
+  let raw: string | null;
+  try {
+    raw = localStorage.getItem(AHEAD + id);
+  } catch {
+    return; // Nothing to clear where storage is blocked.
+  }
+  let tab: unknown;
+  try {
+    tab = raw === null ? undefined : (JSON.parse(raw) as { tab?: unknown }).tab;
+  } catch {
+    tab = TAB; // Not JSON: nobody can take it in, so it goes.
+  }
+  if (tab === TAB) clearAhead(id);
 }
 
 export function clearAhead(id: string) {

@@ -14,7 +14,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Doc } from "./doc";
 import {
-  clearAhead,
+  clearOwnAhead,
   onDraftSaved,
   onStorageProblem,
   readStoredDraft,
@@ -120,7 +120,7 @@ export function useDraftPersistence(
           setSavedDoc(current);
           savedViewport.current = s.viewport;
           setFailed(false);
-          clearAhead(draft.id);
+          clearOwnAhead(draft.id);
           break;
         }
         takeIn(result.conflict);
