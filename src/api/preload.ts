@@ -10,28 +10,48 @@ import type { ApiSettings } from "./settings";
 /** A preloaded answer older than this is not used: the page asks again. */
 const FRESH_MS = 10_000;
 
-const inFlight = new Map<
-  string,
-  { at: number; response: Promise<Response>; json: Promise<unknown> }
->();
+interface Preloaded {
+  at: number;
+  response: Promise<Response>;
+  /** The body as JSON, read only for a preload that asked for it (see preloadJson). */
+  json?: Promise<unknown>;
+}
+
+const inFlight = new Map<string, Preloaded>();
 
 const keyOf = (url: string, token: string) => `${token}\n${url}`;
 
-/**
- * Starts a GET now, unless the same one is already under way; resolves to its JSON (or
- * undefined when it failed), for chaining.
- */
-export function preloadJson(settings: ApiSettings, path: string): Promise<unknown> {
+/** Starts a GET now, unless the same one is already under way. */
+export function preload(settings: ApiSettings, path: string): void {
+  start(settings, path);
+}
+
+function start(settings: ApiSettings, path: string): Preloaded {
   const url = `${settings.baseUrl}${path}`;
   const key = keyOf(url, settings.token);
   const pending = inFlight.get(key);
-  if (pending && Date.now() - pending.at <= FRESH_MS) return pending.json;
+  if (pending && Date.now() - pending.at <= FRESH_MS) return pending;
   const headers: Record<string, string> = { "Accept-Language": currentLocale() };
   if (settings.token) headers.Authorization = `Bearer ${settings.token}`;
   const response = fetch(url, { headers });
-  const json = response.then((r) => (r.ok ? r.clone().json() : undefined)).catch(() => undefined);
-  inFlight.set(key, { at: Date.now(), response, json });
-  return json;
+  // A failed preload is no one's error here: the page asks again and reports it.
+  response.catch(() => undefined);
+  const entry: Preloaded = { at: Date.now(), response };
+  inFlight.set(key, entry);
+  return entry;
+}
+
+/**
+ * Starts a GET (see `preload`) and reads its JSON (undefined when it failed), for a preload
+ * that needs the answer to know what to ask next. Only then is the body read twice: the page's
+ * client reads its own copy.
+ */
+export function preloadJson(settings: ApiSettings, path: string): Promise<unknown> {
+  const entry = start(settings, path);
+  entry.json ??= entry.response
+    .then((r) => (r.ok ? r.clone().json() : undefined))
+    .catch(() => undefined);
+  return entry.json;
 }
 
 /** The preloaded answer for this GET, once: later asks go to the network. */
