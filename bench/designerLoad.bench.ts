@@ -74,6 +74,8 @@ async function importToIdle(page: Page, choose: () => Promise<void>, n: number) 
     return {
       idle: end - b.t0,
       longest: after.reduce((m, [, d]) => Math.max(m, d), 0),
+      tasks: after.map(([s, d]) => `${Math.round(s - b.t0)}+${Math.round(d)}`).join(" "),
+      allIn: Math.round(allIn - b.t0),
     };
   }, allIn);
 }
@@ -148,6 +150,7 @@ export default async function run(): Promise<BenchSuite> {
         const b: { idle: number; longest: number }[] = [];
         for (let i = 0; i < RUNS; i++) {
           d.push(await designerImport(browser, emu.url, files.get(n) as string, n, rate));
+          if (process.env.BENCH_TASKS) console.log(n, rate, JSON.stringify(d.at(-1)));
           b.push(await bareImport(browser, bare.url, files.get(n) as string, n, rate));
         }
         const di = median(d.map((x) => x.idle));

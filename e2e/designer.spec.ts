@@ -349,6 +349,46 @@ test("switching to Split re-frames the design; an empty canvas says what to do n
   await expect(page.getByRole("heading", { name: "An empty design" })).toBeVisible();
 });
 
+test("a big imported design arrives in batches and is framed whole", async ({ page }) => {
+  // 400 resources, column by column, 10 to a column: the first batches React Flow measures
+  // are the left columns only, and its own fitView framed those (the rest stayed outside the
+  // view, and were never drawn).
+  const recursos = Array.from({ length: 400 }, (_, i) => ({
+    tipo: "compute",
+    nome: `c${i}`,
+    config: { subtipo: "web", replicas_min: 2, replicas_max: 4 },
+  }));
+  const posicoes = Object.fromEntries(
+    recursos.map((r, i) => [r.nome, { x: Math.floor(i / 10) * 300, y: (i % 10) * 160 }]),
+  );
+  const big = {
+    nome: "Wide",
+    resiliencia: "multi-zona",
+    regioes: ["sa-east-1"],
+    recursos,
+    diagrama: { posicoes },
+  };
+  await newBlankDesign(page);
+  await importFile(page, tempFile("wide.json", JSON.stringify(big)));
+  await expect(page.locator(".react-flow__node")).toHaveCount(400, { timeout: 20_000 });
+  await expect(async () => {
+    const outside = await page.evaluate(() => {
+      const frame = document.querySelector(".react-flow")?.getBoundingClientRect();
+      if (!frame) return -1;
+      return [...document.querySelectorAll(".react-flow__node")].filter((n) => {
+        const b = n.getBoundingClientRect();
+        return (
+          b.left < frame.left ||
+          b.right > frame.right ||
+          b.top < frame.top ||
+          b.bottom > frame.bottom
+        );
+      }).length;
+    });
+    expect(outside).toBe(0);
+  }).toPass();
+});
+
 test("the first screen opens a blueprint from a file, a drop or pasted JSON; a broken one makes no draft", async ({
   page,
 }) => {

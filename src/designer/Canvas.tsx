@@ -11,6 +11,7 @@ import {
   useConnection,
   useReactFlow,
   useStore,
+  useStoreApi,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -30,6 +31,7 @@ import {
   typeOf,
   type XY,
 } from "./doc";
+import { fitDesign } from "./fit";
 import {
   deriveEdges,
   deriveNodes,
@@ -49,7 +51,7 @@ import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 export const PRODUCT_MIME = "application/x-tesserra-product";
 
 /** Nodes handed to React Flow per frame when many arrive at once (see `revealed`). */
-const REVEAL_BATCH = 100;
+const REVEAL_BATCH = 80;
 
 // Props of stable identity: React Flow copies changed props into its store, and every store
 // update runs each node's and edge's selectors. A fresh array per render would cost a full
@@ -139,10 +141,13 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const apply = useDesigner((s) => s.apply);
   const select = useDesigner((s) => s.select);
   const rf = useReactFlow();
+  const flowStore = useStoreApi();
   const [dragging, setDragging] = useState<ReadonlyMap<string, XY>>(new Map());
-  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
-    new Map(),
-  );
+  // Sizes React Flow has measured, kept for the node objects made later (React Flow rebuilds a
+  // node from the object it is given). Not state: a measurement changes nothing on screen, and
+  // re-deriving every node and handing them all back to React Flow cost each batch of a big
+  // design another full store update.
+  const measured = useRef(new Map<string, { width: number; height: number }>());
   const edgeSelectionList = useDesigner((s) => s.edgeSelection);
   const edgeSelection = useMemo(() => new Set(edgeSelectionList), [edgeSelectionList]);
   const previous = useRef<Map<string, FlowNode>>(new Map());
@@ -153,8 +158,14 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     fit: resourcesOf(doc).length > 0,
   }));
   const setViewport = useDesigner((s) => s.setViewport);
+  // Whether the person moved the view themselves (React Flow passes no event for its own
+  // moves, such as fitting the first nodes of a design that opens in stages).
+  const userMoved = useRef(false);
   const onMoveEnd = useCallback(
-    (_e: unknown, v: { x: number; y: number; zoom: number }) => setViewport(v),
+    (e: unknown, v: { x: number; y: number; zoom: number }) => {
+      if (e) userMoved.current = true;
+      setViewport(v);
+    },
     [setViewport],
   );
 
@@ -166,16 +177,18 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       selectionSet,
       overlay,
       previous.current,
-      measured,
+      measured.current,
       assessment.spof,
     );
     previous.current = new Map(nodes.map((n) => [n.id, n]));
     return nodes;
-  }, [doc, findings, selectionSet, overlay, measured, assessment.spof]);
+  }, [doc, findings, selectionSet, overlay, assessment.spof]);
   // A design that arrives all at once (an import, opening a big draft) is handed to React Flow
   // in batches, one per frame, so no single task renders a thousand nodes; edits that add a
   // few nodes show them at once.
-  const [shown, setShown] = useState(REVEAL_BATCH);
+  // The first render of an opened design (the editor around the canvas renders in the same
+  // task) hands over a quarter batch: that task was the longest of an import.
+  const [shown, setShown] = useState(REVEAL_BATCH / 4);
   // A few more than shown (an edit, a paste) appear at once; more arrive a batch per frame.
   const revealed = derived.length - shown <= REVEAL_BATCH / 4 ? derived.length : shown;
   const staged = useRef(false);
@@ -183,17 +196,25 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     if (revealed >= derived.length) {
       if (shown > derived.length) setShown(derived.length);
       // A design that opened in stages is framed once it is all there (React Flow's own
-      // fitView saw only the first batch).
+      // fitView saw only the first batch), unless the person has moved the view meanwhile.
+      // Framed from the positions (see fit.ts): fitView counts only measured nodes, and the
+      // last batch is not measured yet.
       if (staged.current) {
         staged.current = false;
-        if (!opening.viewport && opening.fit) void rf.fitView(FIT_VIEW);
+        if (!opening.viewport && opening.fit && !userMoved.current) fitDesign(rf, flowStore, doc);
       }
       return;
     }
-    if (useDesigner.getState().viewport === opening.viewport) staged.current = true;
-    const frame = requestAnimationFrame(() => setShown(revealed + REVEAL_BATCH));
+    if (!staged.current) {
+      staged.current = true;
+      userMoved.current = false;
+    }
+    // The first batch is half size: it also pays for what every later one finds done (the
+    // node components' first use, every edge handed over at once).
+    const step = revealed === 0 ? REVEAL_BATCH / 2 : REVEAL_BATCH;
+    const frame = requestAnimationFrame(() => setShown(revealed + step));
     return () => cancelAnimationFrame(frame);
-  }, [revealed, shown, derived.length, opening, rf]);
+  }, [revealed, shown, derived.length, doc, opening, rf, flowStore]);
   const nodes = useMemo(() => {
     const some = revealed < derived.length ? derived.slice(0, revealed) : derived;
     return dragging.size === 0
@@ -225,15 +246,13 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const { derived } = live.current;
-      let sizes: [string, { width: number; height: number }][] | undefined;
       let moving: [string, XY][] | undefined;
       const finished: Record<string, XY> = {};
       let selectionChanged = false;
       const nextSelection = new Set(useDesigner.getState().selection);
       for (const c of changes) {
         if (c.type === "dimensions" && c.dimensions) {
-          sizes ??= [];
-          sizes.push([c.id, c.dimensions]);
+          measured.current.set(c.id, c.dimensions);
         } else if (c.type === "position" && c.position) {
           if (c.dragging) {
             moving ??= [];
@@ -246,10 +265,6 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         }
       }
       // Functional updates: several change batches may arrive before the next render.
-      if (sizes) {
-        const add = sizes;
-        setMeasured((prev) => new Map([...prev, ...add]));
-      }
       if (moving) {
         const add = moving;
         setDragging((prev) => new Map([...prev, ...add]));

@@ -1,4 +1,4 @@
-import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { ReactFlowProvider, useReactFlow, useStoreApi } from "@xyflow/react";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { TEMPLATES } from "../blueprint";
@@ -14,6 +14,7 @@ import { type Doc, nameOf, positionsOf, resourcesOf } from "./doc";
 import { loadDraft, newDraftId, type StoredDraft, saveDraft } from "./drafts";
 import { EditorBanners } from "./EditorBanners";
 import { ExportMenu } from "./ExportMenu";
+import { fitDesign } from "./fit";
 import { ResourceInspector, useFocusRequests } from "./Inspector";
 import { designerMessages } from "./i18n";
 import { blueprintFromText } from "./importBlueprint";
@@ -28,7 +29,6 @@ import { type Notice, useImport } from "./useImport";
 const JsonView = lazy(() => import("./JsonView"));
 
 /** How the designer frames the whole design after a layout change. */
-const FIT_ALL = { padding: 0.2, maxZoom: 1 };
 
 type ViewMode = "canvas" | "split" | "json";
 
@@ -51,18 +51,21 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
   const canvasRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const rf = useReactFlow();
+  const flowStore = useStoreApi();
+  // Frames the whole design (see fit.ts); through a ref, so the effects below run on their own
+  // triggers only (React Flow's instance changes identity once its viewport is ready).
+  const fitNow = useRef(() => {});
+  fitNow.current = () => fitDesign(rf, flowStore, store.getState().history.present);
   // Switching Canvas, Split and JSON changes the canvas's width (or brings it back): show the
   // whole design again. Not on opening, which restores the draft's own viewport.
-  const viewChanged = useRef(false);
+  const shownView = useRef(view);
   useEffect(() => {
-    if (!viewChanged.current) {
-      viewChanged.current = true;
-      return;
-    }
+    if (shownView.current === view) return;
+    shownView.current = view;
     if (view === "json") return;
-    const timer = setTimeout(() => rf.fitView(FIT_ALL), 60);
+    const timer = setTimeout(() => fitNow.current(), 60);
     return () => clearTimeout(timer);
-  }, [view, rf]);
+  }, [view]);
   const navigate = useNavigate();
   useFocusRequests();
 
@@ -90,7 +93,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
   }, [layoutPending]);
 
   const { importResult, importFiles } = useImport(canvasRef, setNotice);
-  const fitAll = useCallback(() => setTimeout(() => rf.fitView(FIT_ALL), 50), [rf]);
+  const fitAll = useCallback(() => setTimeout(() => fitNow.current(), 50), []);
   useEditorShortcuts({
     onFit: fitAll,
     onPasteJson: (text) => void importResult(blueprintFromText(text, t("editor.pastedText"))),

@@ -7,7 +7,7 @@ import { useT } from "../ui/i18n";
 import { relativeTime } from "../ui/time";
 import { autoPlace } from "./arrange";
 import { DesignerEditor } from "./DesignerEditor";
-import { type Doc, EMPTY_DOC } from "./doc";
+import { type Doc, EMPTY_DOC, resourcesOf } from "./doc";
 import {
   type DraftSummary,
   deleteDraft,
@@ -55,6 +55,9 @@ function DesignerStart() {
       plano: "enterprise",
       linkedProjectId: null,
       createdAt: new Date().toISOString(),
+      // A blank design opens at 1:1 and keeps that view (its first resources land where they
+      // were dropped, and are still there after a reload); one with resources is framed.
+      viewport: resourcesOf(doc).length === 0 ? { x: 0, y: 0, zoom: 1 } : null,
     });
     void navigate(`/designer/${id}`);
   }

@@ -59,6 +59,36 @@ function fallbackPosition(i: number): XY {
   return { x: (i % 6) * (NODE_W + 60), y: Math.floor(i / 6) * (NODE_H + 60) };
 }
 
+/**
+ * The area the whole design covers on the canvas, from its positions (a resource's measured
+ * size where the canvas knows it, the nominal one otherwise): framing a design this way needs
+ * no node drawn or measured, so it holds while a big design is still arriving in batches.
+ */
+export function designBounds(
+  doc: Doc,
+  sizeOf: (id: string) => { width?: number; height?: number } | undefined = () => undefined,
+): { x: number; y: number; width: number; height: number } | null {
+  const positions = positionsOf(doc);
+  const rects = fabricRects(doc);
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  resourcesOf(doc).forEach((r, i) => {
+    const id = nameOf(r);
+    const rect = rects.get(id);
+    const p = rect ?? positions[id] ?? fallbackPosition(i);
+    const size = sizeOf(id);
+    const w = rect?.w ?? size?.width ?? NODE_W;
+    const h = rect?.h ?? size?.height ?? NODE_H;
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x + w);
+    y1 = Math.max(y1, p.y + h);
+  });
+  return x0 === Number.POSITIVE_INFINITY ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
 /** Absolute rectangles of fabric containers, sized to hold their members. */
 export function fabricRects(doc: Doc): Map<string, { x: number; y: number; w: number; h: number }> {
   const positions = positionsOf(doc);
@@ -154,9 +184,10 @@ export function deriveNodes(
     const parentId = parent ? String(fabric) : undefined;
     const selected = selection.has(id);
     const size = measured.get(id);
+    // A node that is otherwise the same keeps its object, whatever was measured since: React
+    // Flow keeps the measurement of a node whose object it already has.
     if (
       prev &&
-      prev.measured === size &&
       prev.data === data &&
       prev.position.x === position.x &&
       prev.position.y === position.y &&
