@@ -31,7 +31,7 @@ import {
   typeOf,
   type XY,
 } from "./doc";
-import { fitDesign } from "./fit";
+import { FIT_ALL, fitDesign } from "./fit";
 import {
   deriveEdges,
   deriveNodes,
@@ -58,7 +58,6 @@ const REVEAL_BATCH = 80;
 // pass over the diagram on every drag frame.
 const MULTI_SELECT_KEYS = ["Meta", "Control", "Shift"];
 const SNAP_GRID: [number, number] = [16, 16];
-const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
 
 /** Why a connection from one resource to another is refused, or undefined when allowed. */
@@ -394,7 +393,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
           fitView={!opening.viewport && opening.fit}
           defaultViewport={opening.viewport ?? undefined}
           onMoveEnd={onMoveEnd}
-          fitViewOptions={FIT_VIEW}
+          fitViewOptions={FIT_ALL}
           minZoom={0.05}
           onlyRenderVisibleElements={derived.length > 200}
           proOptions={PRO_OPTIONS}

@@ -28,8 +28,6 @@ import { type Notice, useImport } from "./useImport";
 
 const JsonView = lazy(() => import("./JsonView"));
 
-/** How the designer frames the whole design after a layout change. */
-
 type ViewMode = "canvas" | "split" | "json";
 
 const nameOfDoc = (doc: Doc, untitled: string) =>

@@ -7,6 +7,7 @@ import { getViewportForBounds, type ReactFlowInstance, type useStoreApi } from "
 import type { Doc } from "./doc";
 import { designBounds } from "./flow";
 
+/** How the designer frames the whole design: on opening, after an import or a view switch. */
 export const FIT_ALL = { padding: 0.2, maxZoom: 1, minZoom: 0.05 };
 
 export function fitDesign(

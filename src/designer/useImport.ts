@@ -3,12 +3,12 @@
  * a refused one leaves the design as it was and says why; an accepted one replaces it as one
  * undo step, framed before it renders.
  */
-import { getViewportForBounds, useReactFlow } from "@xyflow/react";
+import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { type RefObject, useCallback } from "react";
 import { useT } from "../ui/i18n";
 import { autoPlace } from "./arrange";
-import { positionsOf, resourcesOf } from "./doc";
-import { NODE_H, NODE_W } from "./flow";
+import { resourcesOf } from "./doc";
+import { fitDesign } from "./fit";
 import { designerMessages } from "./i18n";
 import { blueprintFromFile, type ImportResult } from "./importBlueprint";
 import { prepareDoc, useDesigner } from "./store";
@@ -24,6 +24,7 @@ export function useImport(
 ) {
   const t = useT(designerMessages);
   const rf = useReactFlow();
+  const flowStore = useStoreApi();
 
   const importResult = useCallback(
     async (result: ImportResult) => {
@@ -39,21 +40,7 @@ export function useImport(
       if (!canvasRef.current) return; // the editor closed meanwhile
       // Frame the design before it renders: a big one then opens zoomed out, where nodes are
       // tiles drawn by CSS, instead of first rendering every node's details at the old zoom.
-      const box = canvasRef.current;
-      const points = Object.values(positionsOf(placed));
-      if (box && points.length > 0) {
-        const x = Math.min(...points.map((p) => p.x));
-        const y = Math.min(...points.map((p) => p.y));
-        const bounds = {
-          x,
-          y,
-          width: Math.max(...points.map((p) => p.x)) + NODE_W - x,
-          height: Math.max(...points.map((p) => p.y)) + NODE_H - y,
-        };
-        void rf.setViewport(
-          getViewportForBounds(bounds, box.clientWidth, box.clientHeight, 0.05, 1, 0.2),
-        );
-      }
+      fitDesign(rf, flowStore, placed);
       const store = useDesigner.getState();
       store.apply(() => placed);
       store.select([]);
@@ -65,7 +52,7 @@ export function useImport(
         }),
       });
     },
-    [rf, t, canvasRef, setNotice],
+    [rf, flowStore, t, canvasRef, setNotice],
   );
 
   const importFiles = useCallback(

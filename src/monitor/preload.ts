@@ -17,9 +17,9 @@ export async function preloadMonitor(settings: ApiSettings, id: string): Promise
   // State, SLOs and drills need only the id: asked for at once, beside the project. (A project
   // still deploying answers them with an error the page never reads: it waits until active.)
   const project = preloadJson(settings, apiPaths.projeto(id));
-  void preload(settings, apiPaths.estado(id));
-  void preload(settings, apiPaths.slos(id));
-  void preload(settings, apiPaths.testes(id));
+  preload(settings, apiPaths.estado(id));
+  preload(settings, apiPaths.slos(id));
+  preload(settings, apiPaths.testes(id));
   // The series need the regions, which the blueprint names.
   const projeto = (await project) as
     | { status?: unknown; blueprint?: Record<string, unknown> }
@@ -27,5 +27,5 @@ export async function preloadMonitor(settings: ApiSettings, id: string): Promise
   if (projeto?.status !== "ativo" || typeof projeto.blueprint !== "object") return;
   const window = queryWindow(DEFAULT_RANGE, Date.now());
   for (const r of seriesRequests(blueprintRegions(projeto.blueprint)))
-    void preload(settings, apiPaths.metricas(id, { serie: r.serie, regiao: r.regiao, ...window }));
+    preload(settings, apiPaths.metricas(id, { serie: r.serie, regiao: r.regiao, ...window }));
 }
