@@ -387,6 +387,8 @@ test("a big imported design arrives in batches and is framed whole", async ({ pa
     });
     expect(outside).toBe(0);
   }).toPass();
+  // The minimap draws every node too (it reads the sizes the canvas hands back).
+  await expect(page.locator(".react-flow__minimap-node")).toHaveCount(400);
 });
 
 test("the first screen opens a blueprint from a file, a drop or pasted JSON; a broken one makes no draft", async ({

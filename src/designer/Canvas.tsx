@@ -142,11 +142,11 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const rf = useReactFlow();
   const flowStore = useStoreApi();
   const [dragging, setDragging] = useState<ReadonlyMap<string, XY>>(new Map());
-  // Sizes React Flow has measured, kept for the node objects made later (React Flow rebuilds a
-  // node from the object it is given). Not state: a measurement changes nothing on screen, and
-  // re-deriving every node and handing them all back to React Flow cost each batch of a big
-  // design another full store update.
-  const measured = useRef(new Map<string, { width: number; height: number }>());
+  // Sizes React Flow has measured, handed back on the node objects: React Flow reads them from
+  // there (its minimap draws only nodes whose object carries a size).
+  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
+    new Map(),
+  );
   const edgeSelectionList = useDesigner((s) => s.edgeSelection);
   const edgeSelection = useMemo(() => new Set(edgeSelectionList), [edgeSelectionList]);
   const previous = useRef<Map<string, FlowNode>>(new Map());
@@ -176,12 +176,12 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       selectionSet,
       overlay,
       previous.current,
-      measured.current,
+      measured,
       assessment.spof,
     );
     previous.current = new Map(nodes.map((n) => [n.id, n]));
     return nodes;
-  }, [doc, findings, selectionSet, overlay, assessment.spof]);
+  }, [doc, findings, selectionSet, overlay, measured, assessment.spof]);
   // A design that arrives all at once (an import, opening a big draft) is handed to React Flow
   // in batches, one per frame, so no single task renders a thousand nodes; edits that add a
   // few nodes show them at once.
@@ -245,13 +245,15 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const { derived } = live.current;
+      let sizes: [string, { width: number; height: number }][] | undefined;
       let moving: [string, XY][] | undefined;
       const finished: Record<string, XY> = {};
       let selectionChanged = false;
       const nextSelection = new Set(useDesigner.getState().selection);
       for (const c of changes) {
         if (c.type === "dimensions" && c.dimensions) {
-          measured.current.set(c.id, c.dimensions);
+          sizes ??= [];
+          sizes.push([c.id, c.dimensions]);
         } else if (c.type === "position" && c.position) {
           if (c.dragging) {
             moving ??= [];
@@ -264,6 +266,10 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         }
       }
       // Functional updates: several change batches may arrive before the next render.
+      if (sizes) {
+        const add = sizes;
+        setMeasured((prev) => new Map([...prev, ...add]));
+      }
       if (moving) {
         const add = moving;
         setDragging((prev) => new Map([...prev, ...add]));

@@ -184,10 +184,9 @@ export function deriveNodes(
     const parentId = parent ? String(fabric) : undefined;
     const selected = selection.has(id);
     const size = measured.get(id);
-    // A node that is otherwise the same keeps its object, whatever was measured since: React
-    // Flow keeps the measurement of a node whose object it already has.
     if (
       prev &&
+      prev.measured === size &&
       prev.data === data &&
       prev.position.x === position.x &&
       prev.position.y === position.y &&
