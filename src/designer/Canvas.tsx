@@ -41,6 +41,8 @@ import {
   impliedConnections,
   NODE_H,
   NODE_W,
+  type NodeSize,
+  type ResourceNodeData,
 } from "./flow";
 import { designerMessages } from "./i18n";
 import { commitMoves } from "./moves";
@@ -49,6 +51,13 @@ import { NODE_ICON_CSS } from "./ProductIcon";
 import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 
 export const PRODUCT_MIME = "application/x-tesserra-product";
+
+/**
+ * What a resource node's size depends on besides its level of detail: its regions line (one or
+ * two lines) and the line of changed fields a plan overlay adds. Name and facts are truncated.
+ */
+const shapeOf = (level: number, data: ResourceNodeData) =>
+  `${level}|${data.regions.join()}|${data.overlay === "alterar" && data.changed.length > 0}`;
 
 /** Nodes handed to React Flow per frame when many arrive at once (see `revealed`). */
 const REVEAL_BATCH = 80;
@@ -142,10 +151,25 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const rf = useReactFlow();
   const flowStore = useStoreApi();
   const [dragging, setDragging] = useState<ReadonlyMap<string, XY>>(new Map());
-  // Sizes React Flow has measured, handed back on the node objects: React Flow reads them from
-  // there (its minimap draws only nodes whose object carries a size).
-  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
-    new Map(),
+  // Node sizes go on the node objects: React Flow reads them from there (its minimap draws only
+  // nodes whose object carries a size). `sizes` holds each node's known size: measured, or
+  // guessed from `shapes`, the size last measured for a node of the same shape at the same
+  // level of detail. A node handed over with its true size is measured without a change
+  // reported back, so a big design arriving in batches costs no extra round trip per batch
+  // (React Flow's store, then the canvas, then its store again); a wrong guess is reported like
+  // any other size change. `sizesSeen` counts the reports, so the nodes are derived again.
+  const sizes = useRef(new Map<string, NodeSize>());
+  const shapes = useRef(new Map<string, NodeSize>());
+  const [sizesSeen, setSizesSeen] = useState(0);
+  const sizeOf = useCallback(
+    (id: string, data: ResourceNodeData, isFabric: boolean) => {
+      const known = sizes.current.get(id);
+      if (known || isFabric) return known;
+      const guess = shapes.current.get(shapeOf(detailLevel(flowStore.getState()), data));
+      if (guess) sizes.current.set(id, guess);
+      return guess;
+    },
+    [flowStore],
   );
   const edgeSelectionList = useDesigner((s) => s.edgeSelection);
   const edgeSelection = useMemo(() => new Set(edgeSelectionList), [edgeSelectionList]);
@@ -169,6 +193,8 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   );
 
   const selectionSet = useMemo(() => new Set(selection), [selection]);
+  // sizesSeen: the sizes are read from a ref, and a report of new ones derives the nodes again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sizesSeen, see above
   const derived = useMemo(() => {
     const nodes = deriveNodes(
       doc,
@@ -176,12 +202,12 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       selectionSet,
       overlay,
       previous.current,
-      measured,
+      sizeOf,
       assessment.spof,
     );
     previous.current = new Map(nodes.map((n) => [n.id, n]));
     return nodes;
-  }, [doc, findings, selectionSet, overlay, measured, assessment.spof]);
+  }, [doc, findings, selectionSet, overlay, sizeOf, assessment.spof, sizesSeen]);
   // A design that arrives all at once (an import, opening a big draft) is handed to React Flow
   // in batches, one per frame, so no single task renders a thousand nodes; edits that add a
   // few nodes show them at once.
@@ -245,15 +271,24 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const { derived } = live.current;
-      let sizes: [string, { width: number; height: number }][] | undefined;
+      let measured = false;
       let moving: [string, XY][] | undefined;
       const finished: Record<string, XY> = {};
+      let byId: Map<string, FlowNode> | undefined;
+      let level = 0;
       let selectionChanged = false;
       const nextSelection = new Set(useDesigner.getState().selection);
       for (const c of changes) {
         if (c.type === "dimensions" && c.dimensions) {
-          sizes ??= [];
-          sizes.push([c.id, c.dimensions]);
+          if (!measured) {
+            measured = true;
+            byId ??= new Map(derived.map((n) => [n.id, n]));
+            level = detailLevel(flowStore.getState());
+          }
+          sizes.current.set(c.id, c.dimensions);
+          const node = byId?.get(c.id);
+          if (node?.type === "resource")
+            shapes.current.set(shapeOf(level, node.data), c.dimensions);
         } else if (c.type === "position" && c.position) {
           if (c.dragging) {
             moving ??= [];
@@ -266,10 +301,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         }
       }
       // Functional updates: several change batches may arrive before the next render.
-      if (sizes) {
-        const add = sizes;
-        setMeasured((prev) => new Map([...prev, ...add]));
-      }
+      if (measured) setSizesSeen((n) => n + 1);
       if (moving) {
         const add = moving;
         setDragging((prev) => new Map([...prev, ...add]));
@@ -277,7 +309,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       if (Object.keys(finished).length > 0) {
         // Children report positions relative to their fabric; the document keeps absolute ones.
         const rects = fabricRects(useDesigner.getState().history.present);
-        const byId = new Map(derived.map((n) => [n.id, n]));
+        byId ??= new Map(derived.map((n) => [n.id, n]));
         const absolute: Record<string, XY> = {};
         for (const [id, p] of Object.entries(finished)) {
           const parent = byId.get(id)?.parentId;
@@ -289,7 +321,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       }
       if (selectionChanged) select([...nextSelection]);
     },
-    [apply, select],
+    [apply, select, flowStore],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange<Edge>[]) => {

@@ -123,13 +123,21 @@ export function fabricAt(
   return undefined;
 }
 
+export type NodeSize = { width: number; height: number };
+
+/**
+ * React Flow nodes from the document. `sizeOf` gives a node's size where it is known (measured,
+ * or the size of a node of the same shape): React Flow reads sizes from the node objects, and a
+ * node handed over with its true size is measured without reporting a change back.
+ */
 export function deriveNodes(
   doc: Doc,
   findings: readonly Finding[],
   selection: ReadonlySet<string>,
   overlay: ChangePlan | null,
   previous: ReadonlyMap<string, FlowNode>,
-  measured: ReadonlyMap<string, { width: number; height: number }> = new Map(),
+  sizeOf: (id: string, data: ResourceNodeData, isFabric: boolean) => NodeSize | undefined = () =>
+    undefined,
   spof: ReadonlySet<number> = new Set(),
 ): FlowNode[] {
   const positions = positionsOf(doc);
@@ -183,7 +191,7 @@ export function deriveNodes(
     const rect = isFabric ? rects.get(id) : undefined;
     const parentId = parent ? String(fabric) : undefined;
     const selected = selection.has(id);
-    const size = measured.get(id);
+    const size = sizeOf(id, data, isFabric);
     if (
       prev &&
       prev.measured === size &&
