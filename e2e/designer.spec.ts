@@ -387,8 +387,24 @@ test("a big imported design arrives in batches and is framed whole", async ({ pa
     });
     expect(outside).toBe(0);
   }).toPass();
-  // The minimap draws every node too (it reads the sizes the canvas hands back).
+  // The minimap draws every node too, at its drawn size: nodes after the first batch are handed
+  // over with the size measured for a node of the same shape, and a wrong guess is corrected.
   await expect(page.locator(".react-flow__minimap-node")).toHaveCount(400);
+  const heights = await page.evaluate(() => ({
+    drawn: [
+      ...new Set(
+        [...document.querySelectorAll<HTMLElement>(".react-flow__node")].map((n) => n.offsetHeight),
+      ),
+    ],
+    minimap: [
+      ...new Set(
+        [...document.querySelectorAll(".react-flow__minimap-node")].map((r) =>
+          Number(r.getAttribute("height")),
+        ),
+      ),
+    ],
+  }));
+  expect(heights.minimap).toEqual(heights.drawn);
 });
 
 test("the first screen opens a blueprint from a file, a drop or pasted JSON; a broken one makes no draft", async ({
