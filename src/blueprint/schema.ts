@@ -5,18 +5,9 @@
  */
 import * as z from "zod";
 import { PLANS, REPLICATION_MODES, RESILIENCE_LEVELS } from "./plans";
+import type { TipoRecurso } from "./resourceTypes";
 
-export const RESOURCE_TYPES = [
-  "compute",
-  "datastore",
-  "archive",
-  "gateway",
-  "autoscale",
-  "insight",
-  "fabric",
-  "sentinel",
-] as const;
-export type TipoRecurso = (typeof RESOURCE_TYPES)[number];
+export { RESOURCE_TYPES, type TipoRecurso } from "./resourceTypes";
 
 /** RFC 1123 DNS label, lowercase, as the contract writes it. */
 export const DNS_LABEL = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;

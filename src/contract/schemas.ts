@@ -4,7 +4,12 @@
  * response with them, and the OpenAPI document is generated from them.
  */
 import * as z from "zod";
-import { AvaliacaoSchema, FINDING_CODES, PLANS, RESOURCE_TYPES } from "../blueprint";
+// From the modules themselves, not the blueprint's index: that would build the blueprint's
+// schema and load its rules on every page that talks to the API (the Monitor among them).
+import { AvaliacaoSchema } from "../blueprint/assess";
+import { FINDING_CODES } from "../blueprint/findings";
+import { PLANS } from "../blueprint/plans";
+import { RESOURCE_TYPES } from "../blueprint/resourceTypes";
 
 const isoTime = z.iso.datetime({ offset: true });
 

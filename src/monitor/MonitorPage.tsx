@@ -11,7 +11,7 @@ import {
   useTesteFailover,
   useTestesFailover,
 } from "../api/hooks";
-import { blueprintRegions } from "../blueprint";
+import { blueprintRegions } from "../blueprint/plans";
 // The monitoring schemas come with the page's code, not one round trip after its first answer
 // (the client imports them on first use, which then finds them already here).
 import "../contract/monitoring";

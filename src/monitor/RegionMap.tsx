@@ -1,4 +1,4 @@
-import { findRegion } from "../blueprint";
+import { findRegion } from "../blueprint/regions";
 import type { Estado } from "../contract/monitoring";
 import type { Translate } from "../i18n";
 import { type GeoArc, GeoMap, type GeoMarker } from "../ui/GeoMap";

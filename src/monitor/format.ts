@@ -1,5 +1,5 @@
 /** Presentation of monitoring numbers: pure, tested, one place for wording and thresholds. */
-import { findRegion } from "../blueprint";
+import { findRegion } from "../blueprint/regions";
 import { currentLocale, type Locale, type Translate } from "../i18n";
 import { formatFixed, formatNumber } from "../i18n/format";
 import { ALERT_RULES, type BurnWindow } from "../slo/slo";
