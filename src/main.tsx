@@ -1,4 +1,5 @@
-// First: starts the route's requests and code before the rest of the app is evaluated.
+// First: starts the route's requests and code. The build also loads it as a script of its own
+// ahead of this bundle (see bootFirst in vite.config.ts); imported here for the dev server.
 import "./boot";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

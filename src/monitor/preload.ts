@@ -13,6 +13,19 @@ import { seriesRequests } from "./series";
 /** The Monitor's route, under the shell: the router and the early start (boot.ts) share it. */
 export const MONITOR_ROUTE = "projects/:id/monitor";
 
+const MONITOR_PATH = new RegExp(`^/${MONITOR_ROUTE.replace(":id", "([^/]+)")}/?$`);
+
+/** The project id of a Monitor's address, or undefined elsewhere (no router needed). */
+export function monitorProjectId(pathname: string): string | undefined {
+  const m = MONITOR_PATH.exec(pathname);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function preloadMonitor(settings: ApiSettings, id: string): Promise<void> {
   // State, SLOs and drills need only the id: asked for at once, beside the project. (A project
   // still deploying answers them with an error the page never reads: it waits until active.)
