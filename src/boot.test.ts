@@ -55,3 +55,16 @@ describe("boot", () => {
     expect(await openAt("/projects/prj_1")).toEqual([]);
   });
 });
+
+describe("monitorProjectId", () => {
+  it("reads the id off a Monitor's address only, without the router", async () => {
+    const { monitorProjectId } = await import("./monitor/preload");
+    expect(monitorProjectId("/projects/prj_1/monitor")).toBe("prj_1");
+    expect(monitorProjectId("/projects/prj_1/monitor/")).toBe("prj_1");
+    expect(monitorProjectId("/projects/a%20b/monitor")).toBe("a b");
+    expect(monitorProjectId("/projects/%E0%A4%A/monitor")).toBeUndefined();
+    expect(monitorProjectId("/projects/prj_1")).toBeUndefined();
+    expect(monitorProjectId("/projects//monitor")).toBeUndefined();
+    expect(monitorProjectId("/x/projects/prj_1/monitor")).toBeUndefined();
+  });
+});
