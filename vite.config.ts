@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { parse as parseMessage } from "@formatjs/icu-messageformat-parser";
 import tailwindcss from "@tailwindcss/vite";
@@ -64,9 +64,11 @@ function bootFirst(): Plugin {
   return {
     name: "tesserra-boot-first",
     apply: "build",
-    config: () => ({
-      build: { rollupOptions: { input: { index: "index.html", boot: "src/boot.ts" } } },
-    }),
+    config: (user) => {
+      const root = resolve(user.root ?? process.cwd());
+      const input = { index: join(root, "index.html"), boot: join(root, "src/boot.ts") };
+      return { build: { rollupOptions: { input } } };
+    },
     transformIndexHtml: {
       order: "post",
       handler(_html, ctx) {
