@@ -6,7 +6,7 @@
 import * as z from "zod";
 // From the modules themselves, not the blueprint's index: that would build the blueprint's
 // schema and load its rules on every page that talks to the API (the Monitor among them).
-import { AvaliacaoSchema } from "../blueprint/assess";
+import { AvaliacaoSchema } from "../blueprint/avaliacao";
 import { FINDING_CODES } from "../blueprint/findings";
 import { PLANS } from "../blueprint/plans";
 import { RESOURCE_TYPES } from "../blueprint/resourceTypes";

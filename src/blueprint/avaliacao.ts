@@ -1,0 +1,52 @@
+/**
+ * The assessment's wire shape (contract §5), apart from the engine in assess.ts: the API's
+ * schemas name it without loading the assessment and its messages.
+ */
+import * as z from "zod";
+
+export const CONFORMANCE_CODES = [
+  "rto-acima-da-politica",
+  "rpo-acima-da-politica",
+  "disponibilidade-abaixo-da-politica",
+  "zona-unica-em-regiao",
+] as const;
+export type ConformanceCode = (typeof CONFORMANCE_CODES)[number];
+
+const cost = z.object({ min: z.number(), max: z.number() });
+
+/** One field change that resolves a conformance finding: set `ponteiro` to `valor`. */
+export const CorrecaoSchema = z.object({ ponteiro: z.string(), valor: z.unknown() });
+export type Correcao = z.infer<typeof CorrecaoSchema>;
+
+export const ConformanceFindingSchema = z.object({
+  ponteiro: z.string(),
+  codigo: z.enum(CONFORMANCE_CODES),
+  severidade: z.enum(["erro", "aviso"]),
+  mensagem: z.string(),
+  correcao: CorrecaoSchema.optional(),
+});
+export type ConformanceFinding = z.infer<typeof ConformanceFindingSchema>;
+
+export const CenarioSchema = z.object({
+  tipo: z.enum(["perda-regiao", "perda-zona"]),
+  regiao: z.string(),
+  sobrevive: z.boolean(),
+  rto_s: z.number().nullable(),
+  rpo_s: z.number().nullable(),
+});
+export type Cenario = z.infer<typeof CenarioSchema>;
+
+/** The assessment's wire shape (contract §5 `Avaliacao`). */
+export const AvaliacaoSchema = z.object({
+  disponibilidade_estimada_pct: z.number(),
+  cenarios: z.array(CenarioSchema),
+  rto_s: z.number().nullable(),
+  rpo_s: z.number().nullable(),
+  politica: z.object({ rto_s: z.number(), rpo_s: z.number(), disponibilidade_pct: z.number() }),
+  conformidade: z.array(ConformanceFindingSchema),
+  custo_mensal_usd: cost.extend({
+    por_regiao: z.array(cost.extend({ regiao: z.string() })),
+    por_recurso: z.array(cost.extend({ nome: z.string() })),
+  }),
+});
+export type Avaliacao = z.infer<typeof AvaliacaoSchema>;
