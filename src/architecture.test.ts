@@ -3,7 +3,7 @@
  * another feature, the framework-free core never imports a framework, and the emulator and
  * the CLI use only the framework-free folders.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -98,5 +98,60 @@ describe("import boundaries", () => {
       );
     });
     expect(wrong).toEqual([]);
+  });
+});
+
+/** A relative import's file: `src/x` → `src/x.ts`, `src/x.tsx` or `src/x/index.ts`. */
+function fileOf(target: string): string | undefined {
+  return [`${target}.ts`, `${target}.tsx`, `${target}/index.ts`, target].find(
+    (f) => /\.(ts|tsx)$/.test(f) && existsSync(join(ROOT, f)),
+  );
+}
+
+/** Every module a file loads before it runs: its static imports, and theirs. */
+function staticClosure(file: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    const source = readFileSync(join(ROOT, f), "utf8");
+    for (const m of source.matchAll(
+      /^\s*(?:import|export)\s(?!type\b)[^"';]*?from\s*["']([^"']+)["']/gm,
+    )) {
+      const spec = m[1];
+      if (!spec.startsWith(".")) {
+        seen.add(spec);
+        continue;
+      }
+      const target = fileOf(relative(ROOT, resolve(ROOT, dirname(f), spec)));
+      if (target) visit(target);
+    }
+  };
+  visit(file);
+  return seen;
+}
+
+describe("what loads first", () => {
+  it("the boot script loads neither React's DOM, the router, the app nor a page", () => {
+    const loaded = [...staticClosure("src/boot.ts")];
+    expect(loaded).toContain("src/monitor/preload.ts");
+    expect(
+      loaded.filter((m) =>
+        /^(react-dom|react-router|@tanstack|@xyflow|zod)(\/|$)|^src\/(app|designer|projects)\/|Page\.tsx$/.test(
+          m,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("the wire schemas and the Monitor name blueprint modules, not the blueprint's index", () => {
+    // The index builds the blueprint's schema and loads its rules and the assessment engine.
+    const wrong = [...edges("src/contract"), ...edges("src/monitor"), ...edges("src/api")].filter(
+      ({ file, target }) => !isTest(file) && target === "src/blueprint",
+    );
+    expect(wrong).toEqual([]);
+    const loaded = staticClosure("src/contract/schemas.ts");
+    expect(loaded.has("src/blueprint/schema.ts")).toBe(false);
+    expect(loaded.has("src/blueprint/assess.ts")).toBe(false);
   });
 });

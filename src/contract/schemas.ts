@@ -13,7 +13,7 @@ import { RESOURCE_TYPES } from "../blueprint/resourceTypes";
 
 const isoTime = z.iso.datetime({ offset: true });
 
-export type { Finding } from "../blueprint";
+export type { Finding } from "../blueprint/findings";
 export const FindingSchema = z.object({
   ponteiro: z.string(),
   codigo: z.enum(FINDING_CODES),
