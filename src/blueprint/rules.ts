@@ -9,6 +9,7 @@ import type { Finding } from "./findings";
 import { blueprintT } from "./i18n";
 import { defaultRegions, PLAN_RULES, type Plano, RESILIENCE_LEVELS } from "./plans";
 import { findRegion, REGIONS } from "./regions";
+import { RESOURCE_TYPES } from "./resourceTypes";
 import type { TipoRecurso } from "./schema";
 
 type Loose = { readonly [key: string]: unknown };
@@ -75,16 +76,7 @@ interface ResourceView {
   raw: Loose;
 }
 
-const TIPOS = new Set<string>([
-  "compute",
-  "datastore",
-  "archive",
-  "gateway",
-  "autoscale",
-  "insight",
-  "fabric",
-  "sentinel",
-]);
+const TIPOS = new Set<string>(RESOURCE_TYPES);
 
 export interface RuleOptions {
   plano?: Plano;
