@@ -8,6 +8,9 @@
  *   frames), ≤ 1.2× bare at 100, 300 and 1,000 nodes. Median frame times are not the measure:
  *   at full speed both pages sit on the 60 Hz vsync.
  * Each figure is the median of RUNS runs; these numbers are noisy on 2 cores.
+ * Switches for tuning: BENCH_RUNS (runs per figure, default 3), BENCH_PART=import|drag (one half
+ * only), BENCH_SIZES=100,300 (the drag's sizes), BENCH_TASKS=1 (print each designer import's
+ * long tasks, as start+duration ms after the file was chosen, and when every node was in).
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
