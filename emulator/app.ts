@@ -5,10 +5,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
+import { gzipSync } from "node:zlib";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { streamSSE } from "hono/streaming";
 import {
@@ -25,6 +24,7 @@ import {
 } from "../src/blueprint";
 import type { Problem } from "../src/contract/schemas";
 import type { Locale } from "../src/i18n";
+import { acceptedCodings, consoleFiles } from "./console";
 import {
   deploymentEnd,
   deploymentStatusAt,
@@ -339,19 +339,34 @@ export function createEmulator(options: EmulatorOptions) {
     maxAge: 600,
   });
   app.use("/v1/*", (c, next) => (c.req.header("Origin") ? corsForBrowsers(c, next) : next()));
-  // JSON answers over 1 KB are compressed for clients that accept it (metric series shrink
+  // JSON answers over 512 bytes are compressed for clients that accept it (metric series shrink
   // tenfold); a client that does not ask keeps the uncompressed fast path.
   // Versioned answers (with an ETag) are never compressed: a compressed copy is another
   // representation, its ETag would turn weak, and If-Match compares strongly.
-  const compressJson = compress({ threshold: 1024 });
-  app.use("/v1/*", (c, next) =>
-    /\b(gzip|deflate)\b/.test(c.req.header("Accept-Encoding") ?? "")
-      ? compressJson(c, async () => {
-          await next();
-          if (c.res.headers.has("ETag")) c.header("Cache-Control", "no-transform");
-        })
-      : next(),
-  );
+  // Compressed in the same turn of the event loop (a compression stream would finish its
+  // answer a few turns later, behind whatever work the loop takes up next).
+  app.use("/v1/*", async (c, next) => {
+    await next();
+    if (!acceptedCodings(c.req.header("Accept-Encoding")).has("gzip")) return;
+    const res = c.res;
+    if (res.headers.has("ETag")) {
+      c.header("Cache-Control", "no-transform");
+      return;
+    }
+    const type = res.headers.get("Content-Type") ?? "";
+    if (!res.body || res.headers.has("Content-Encoding") || !/[/+]json\b/.test(type)) return;
+    const body = Buffer.from(await res.arrayBuffer());
+    const headers = new Headers(res.headers);
+    headers.append("Vary", "Accept-Encoding");
+    if (body.length < 512) {
+      c.res = new Response(body, { status: res.status, headers });
+      return;
+    }
+    const zipped = gzipSync(body);
+    headers.set("Content-Encoding", "gzip");
+    headers.set("Content-Length", String(zipped.length));
+    c.res = new Response(zipped, { status: res.status, headers });
+  });
 
   app.get("/v1/openapi.json", (c) => c.json(openApiDocument()));
 
@@ -700,23 +715,8 @@ export function createEmulator(options: EmulatorOptions) {
   );
 
   // --- The console ---
-  if (options.distDir && existsSync(join(options.distDir, "index.html"))) {
-    const root = options.distDir;
-    app.use("/assets/*", async (c, next) => {
-      await next();
-      // Vite fingerprints asset names: they never change, so browsers may keep them for good.
-      if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
-    });
-    app.use("*", async (c, next) => {
-      await next();
-      // The page names the current hashed assets: browsers must always ask whether it changed.
-      if (c.res.headers.get("Content-Type")?.startsWith("text/html"))
-        c.header("Cache-Control", "no-cache");
-    });
-    // The build writes .br and .gz beside each file; the best one the browser accepts is sent.
-    app.use("*", serveStatic({ root, precompressed: true }));
-    app.get("*", serveStatic({ root, path: "index.html", precompressed: true }));
-  }
+  if (options.distDir && existsSync(join(options.distDir, "index.html")))
+    app.use("*", consoleFiles(options.distDir));
 
   function start() {
     for (const d of store.openDeployments()) followDeployment(d);

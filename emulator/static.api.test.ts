@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningEmulator, startEmulator } from "./testing/process";
 
 let emu: RunningEmulator;
+let dist: string;
 const script = `console.log(${JSON.stringify("x".repeat(4000))});`;
 
 beforeAll(async () => {
-  const dist = mkdtempSync(join(tmpdir(), "tesserra-dist-"));
+  dist = mkdtempSync(join(tmpdir(), "tesserra-dist-"));
   mkdirSync(join(dist, "assets"));
   writeFileSync(join(dist, "index.html"), "<!doctype html><title>Tesserra</title>");
   writeFileSync(join(dist, "assets", "app-abc123.js"), script);
@@ -47,6 +48,29 @@ describe("static files", () => {
       expect(r.headers.get("Cache-Control")).toBe("no-cache");
       expect(await r.text()).toContain("<title>Tesserra</title>");
     }
+  });
+
+  it("answers a page the browser already has with 304, and a rebuilt page in full", async () => {
+    const first = await get("/");
+    const etag = first.headers.get("ETag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await get("/", { "If-None-Match": etag as string });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    // A rebuild while the emulator runs: the new page, with another validator.
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>Tesserra 2</title>");
+    const rebuilt = await get("/", { "If-None-Match": etag as string });
+    expect(rebuilt.status).toBe(200);
+    expect(await rebuilt.text()).toContain("Tesserra 2");
+    expect(rebuilt.headers.get("ETag")).not.toBe(etag);
+  });
+
+  it("does not answer a missing asset with the page, nor a path outside the build", async () => {
+    const missing = await get("/assets/gone-123.js");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("Content-Type")).not.toContain("text/html");
+    const outside = await get("/%2e%2e/%2e%2e/etc/passwd");
+    expect(await outside.text()).not.toContain("root:");
   });
 });
 
