@@ -101,6 +101,50 @@ test("a project still deploying says when monitoring starts", async ({ page }) =
   }
 });
 
+test("a series the API refuses shows the charts' error, and Try again draws them", async ({
+  page,
+}) => {
+  const created = await page.request.post("/v1/projetos", { data: GLOBAL_SAAS, headers: DEV });
+  const { id } = await created.json();
+  await expect
+    .poll(
+      async () =>
+        (await (await page.request.get(`/v1/projetos/${id}`, { headers: DEV })).json()).status,
+    )
+    .toBe("ativo");
+  // One series (traffic in one region) is refused until the test says otherwise; a refusal
+  // is not asked again by itself.
+  let refuse = true;
+  let refused = 0;
+  await page.route(/\/metricas\?serie=trafego&regiao=us-east-1/, (route) => {
+    if (!refuse) return route.continue();
+    refused++;
+    return route.fulfill({
+      status: 400,
+      contentType: "application/problem+json",
+      body: JSON.stringify({
+        type: "about:blank",
+        title: "Range not served",
+        status: 400,
+        detail: "This range cannot be served right now.",
+      }),
+    });
+  });
+  await page.goto(`/projects/${id}/monitor`);
+  const section = page.getByRole("region", { name: "Metrics" });
+  const alert = section.getByRole("alert");
+  await expect(alert).toContainText("Could not load metrics");
+  await expect(page.getByTestId("monitor-charts")).toHaveCount(0);
+  expect(refused).toBeGreaterThan(0);
+
+  refuse = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toBeHidden();
+  const charts = page.getByTestId("monitor-charts");
+  await expect(charts.getByRole("img", { name: /^Traffic per region\./ })).toBeVisible();
+  await expect(charts.getByRole("img", { name: /^Availability\./ })).toBeVisible();
+});
+
 test("when the API goes away the monitor says so in plain words, disables drills, and recovers by itself", async ({
   page,
 }) => {

@@ -1,5 +1,14 @@
-import { useQueries } from "@tanstack/react-query";
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { type UseQueryResult, useQueries } from "@tanstack/react-query";
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { Link, useParams } from "react-router";
 import {
   useApiKeys,
@@ -92,6 +101,13 @@ function MeasureCell({ value, target }: { value: number | null; target: number }
   );
 }
 
+/** The charts' series as one value: every answer, or the first failure, or neither yet. */
+interface SeriesState {
+  data?: Map<string, Metricas>;
+  error?: Error;
+  retry?: () => void;
+}
+
 function ChartsSection({
   id,
   regions,
@@ -111,20 +127,37 @@ function ChartsSection({
   const window = useMemo(() => queryWindow(range, now), [range, now]);
   const keys = useApiKeys();
   const requests = useMemo(() => seriesRequests(regions), [regions]);
-  const results = useQueries({ queries: metricsQueries(keys, id, regions, window) });
-  const pending = results.some((q) => q.isPending);
-  const failed = results.find((q) => q.isError);
-  const dataKey = results.map((q) => q.dataUpdatedAt).join(",");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: dataKey stands for the results' data
-  const data = useMemo(() => {
-    // Gathered once every answer is in, not again as each of them arrives.
-    if (pending) return undefined;
-    const byKey = new Map<string, Metricas>();
-    results.forEach((q, i) => {
-      if (q.data) byKey.set(requests[i].key, q.data);
-    });
-    return byKey;
-  }, [pending, dataKey, requests]);
+  // Combined into one value that changes only when every answer is in (or one failed): the
+  // section renders once for the 28 answers, not once per answer.
+  const lastData = useRef<{ key: string; data: Map<string, Metricas> }>(undefined);
+  const combine = useCallback(
+    (results: UseQueryResult<Metricas>[]): SeriesState => {
+      const failed = results.find((q) => q.isError);
+      if (failed)
+        return {
+          error: failed.error,
+          retry: () => {
+            for (const q of results) if (q.isError) void q.refetch();
+          },
+        };
+      if (results.some((q) => q.isPending)) return {};
+      // The same answers give the same map (a refetch's fetching flags change nothing drawn).
+      const key = results.map((q) => q.dataUpdatedAt).join(",");
+      if (lastData.current?.key !== key) {
+        const data = new Map<string, Metricas>();
+        results.forEach((q, i) => {
+          if (q.data) data.set(requests[i].key, q.data);
+        });
+        lastData.current = { key, data };
+      }
+      return { data: lastData.current.data };
+    },
+    [requests],
+  );
+  const { data, error, retry } = useQueries({
+    queries: metricsQueries(keys, id, regions, window),
+    combine,
+  });
   // The charts are built and drawn in the background (a deferred render, in small slices).
   const dataView = useDeferredValue(data);
   const charts = useMemo(
@@ -140,14 +173,8 @@ function ChartsSection({
         </h2>
         <RangePicker value={range} onChange={setRange} />
       </div>
-      {failed ? (
-        <ErrorState
-          title={t("charts.error")}
-          error={failed.error}
-          onRetry={() => {
-            for (const q of results) if (q.isError) void q.refetch();
-          }}
-        />
+      {error ? (
+        <ErrorState title={t("charts.error")} error={error} onRetry={retry} />
       ) : !dataView ? (
         <div
           className="grid grid-cols-1 gap-6 xl:grid-cols-2"
