@@ -101,6 +101,56 @@ test("a project still deploying says when monitoring starts", async ({ page }) =
   }
 });
 
+test("each chart is drawn as soon as its own series are in", async ({ page }) => {
+  const created = await page.request.post("/v1/projetos", { data: GLOBAL_SAAS, headers: DEV });
+  const { id } = await created.json();
+  await expect
+    .poll(
+      async () =>
+        (await (await page.request.get(`/v1/projetos/${id}`, { headers: DEV })).json()).status,
+    )
+    .toBe("ativo");
+  // The replication-lag series, and the live state (which says where the replicas are), are
+  // held back until the test lets them through.
+  const gate = () => {
+    let open = () => {};
+    const opened = new Promise<void>((r) => {
+      open = r;
+    });
+    return { open, opened };
+  };
+  const lag = gate();
+  const state = gate();
+  await page.route(/\/metricas\?serie=atraso_replicacao/, async (route) => {
+    await lag.opened;
+    await route.continue();
+  });
+  await page.route(/\/estado$/, async (route) => {
+    await state.opened;
+    await route.continue();
+  });
+  await page.goto(`/projects/${id}/monitor`);
+  const charts = page.getByTestId("monitor-charts");
+  await expect(charts.getByRole("img", { name: /^Availability\./ })).toBeVisible();
+  await expect(charts.getByRole("img", { name: /^Traffic per region\./ })).toBeVisible();
+  const lagChart = charts.getByRole("img", { name: /^Replication lag/ });
+  await expect(lagChart).toHaveCount(0);
+  await expect(charts).toHaveAttribute("aria-busy", "true");
+  await expect(charts.getByRole("status")).toHaveText("Loading metrics");
+
+  // Now the page knows which regions hold replicas: their lag is still on its way.
+  state.open();
+  await expect(page.getByRole("img", { name: /^Regions and traffic share/ })).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(lagChart).toHaveCount(0);
+  await expect(charts).toHaveAttribute("aria-busy", "true");
+
+  lag.open();
+  await expect(lagChart).toBeVisible();
+  await expect(charts).not.toHaveAttribute("aria-busy", "true");
+  await expect(charts.getByRole("status")).toHaveCount(0);
+});
+
 test("a series the API refuses shows the charts' error, and Try again draws them", async ({
   page,
 }) => {

@@ -30,7 +30,7 @@ import { Badge, buttonClass, Card } from "../ui/Card";
 import { useLocale, useT } from "../ui/i18n";
 import { LiveIndicator } from "../ui/LiveIndicator";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
-import { buildCharts } from "./charts";
+import { buildCharts, type ChartData, chartInputs } from "./charts";
 import { DrillDialog, DrillReport, DrillTrend } from "./Drills";
 import { DatastoreStatus, HealthMatrix, TrafficWeights } from "./FailoverStatus";
 import { cityOf, formatSeconds } from "./format";
@@ -101,9 +101,18 @@ function MeasureCell({ value, target }: { value: number | null; target: number }
   );
 }
 
-/** The charts' series as one value: every answer, or the first failure, or neither yet. */
+/** For a chart whose series are all in: which series (`keys`) and which answers (`stamp`). */
+interface Readiness {
+  keys: string;
+  stamp: string;
+}
+
+/**
+ * The charts' series as one value: the answers of the charts whose series are all in (`ready`,
+ * by chart id), or the first failure, or neither yet.
+ */
 interface SeriesState {
-  data?: Map<string, Metricas>;
+  series?: { data: Map<string, Metricas>; ready: Map<string, Readiness> };
   error?: Error;
   retry?: () => void;
 }
@@ -119,7 +128,7 @@ function ChartsSection({
   regions: string[];
   objetivo?: number;
   limiarMs?: number;
-  replicaRegions: string[];
+  replicaRegions?: string[];
 }) {
   const t = useT(monitorMessages);
   const [range, setRange] = useState<TimeRangeId>(DEFAULT_RANGE);
@@ -127,9 +136,12 @@ function ChartsSection({
   const window = useMemo(() => queryWindow(range, now), [range, now]);
   const keys = useApiKeys();
   const requests = useMemo(() => seriesRequests(regions), [regions]);
-  // Combined into one value that changes only when every answer is in (or one failed): the
-  // section renders once for the 28 answers, not once per answer.
-  const lastData = useRef<{ key: string; data: Map<string, Metricas> }>(undefined);
+  const inputs = useMemo(() => chartInputs(regions, replicaRegions), [regions, replicaRegions]);
+  // Combined into one value that changes only when a chart's last series comes in (or one
+  // failed): the section renders once per chart, not once per answer, and each chart is drawn
+  // as soon as its own series are in. An answer kept from the previous range (while the new
+  // one loads) does not count: the chart keeps showing the previous range until then.
+  const last = useRef<SeriesState & { key?: string }>({});
   const combine = useCallback(
     (results: UseQueryResult<Metricas>[]): SeriesState => {
       const failed = results.find((q) => q.isError);
@@ -140,31 +152,76 @@ function ChartsSection({
             for (const q of results) if (q.isError) void q.refetch();
           },
         };
-      if (results.some((q) => q.isPending)) return {};
-      // The same answers give the same map (a refetch's fetching flags change nothing drawn).
-      const key = results.map((q) => q.dataUpdatedAt).join(",");
-      if (lastData.current?.key !== key) {
+      const byKey = new Map(results.map((q, i) => [requests[i].key, q]));
+      const fresh = (k: string) => {
+        const q = byKey.get(k);
+        return q?.data !== undefined && !q.isPlaceholderData;
+      };
+      const ready = new Map<string, Readiness>();
+      for (const c of inputs)
+        if (c.keys.every(fresh))
+          ready.set(c.id, {
+            keys: c.keys.join(","),
+            stamp: c.keys.map((k) => byKey.get(k)?.dataUpdatedAt).join(","),
+          });
+      if (ready.size === 0) return {};
+      // The same answers give the same value (a refetch's fetching flags change nothing drawn).
+      const key = [...ready].map(([id, r]) => `${id}:${r.keys}:${r.stamp}`).join("|");
+      if (last.current.key !== key) {
         const data = new Map<string, Metricas>();
-        results.forEach((q, i) => {
-          if (q.data) data.set(requests[i].key, q.data);
-        });
-        lastData.current = { key, data };
+        for (const [k, q] of byKey) if (q.data !== undefined && fresh(k)) data.set(k, q.data);
+        last.current = { key, series: { data, ready } };
       }
-      return { data: lastData.current.data };
+      return { series: last.current.series };
     },
-    [requests],
+    [requests, inputs],
   );
-  const { data, error, retry } = useQueries({
+  const { series, error, retry } = useQueries({
     queries: metricsQueries(keys, id, regions, window),
     combine,
   });
   // The charts are built and drawn in the background (a deferred render, in small slices).
-  const dataView = useDeferredValue(data);
-  const charts = useMemo(
-    () =>
-      dataView ? buildCharts(dataView, regions, { objetivo, limiarMs, replicaRegions }, t) : [],
-    [dataView, regions, objetivo, limiarMs, replicaRegions, t],
+  const view = useDeferredValue(series);
+  // Each chart is built again only when its own series changed (or its options did).
+  const built = useRef<{
+    options: unknown;
+    charts: Map<string, Readiness & { chart: ChartData }>;
+  }>({
+    options: undefined,
+    charts: new Map(),
+  });
+  const options = useMemo(
+    () => ({ objetivo, limiarMs, replicaRegions, regions, t }),
+    [objetivo, limiarMs, replicaRegions, regions, t],
   );
+  const charts = useMemo(() => {
+    if (!view) return undefined;
+    if (built.current.options !== options) built.current = { options, charts: new Map() };
+    const cache = built.current.charts;
+    // The deferred view may still be of other inputs (the replicas just became known): a chart
+    // counts as ready only for the series it draws now, and one drawn for others is dropped.
+    const stale = new Set<string>();
+    for (const c of inputs) {
+      const keys = c.keys.join(",");
+      const r = view.ready.get(c.id);
+      const cached = cache.get(c.id);
+      if (r?.keys === keys) {
+        if (cached?.stamp !== r.stamp) stale.add(c.id);
+      } else if (cached && cached.keys !== keys) cache.delete(c.id);
+    }
+    if (stale.size > 0)
+      for (const chart of buildCharts(
+        view.data,
+        regions,
+        { objetivo, limiarMs, replicaRegions },
+        t,
+        stale,
+      )) {
+        const r = view.ready.get(chart.id);
+        if (r) cache.set(chart.id, { ...r, chart });
+      }
+    return inputs.map((c) => cache.get(c.id)?.chart ?? { id: c.id, pending: true as const });
+  }, [view, options, inputs, regions, objetivo, limiarMs, replicaRegions, t]);
   return (
     <section aria-labelledby="charts-title" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -175,7 +232,7 @@ function ChartsSection({
       </div>
       {error ? (
         <ErrorState title={t("charts.error")} error={error} onRetry={retry} />
-      ) : !dataView ? (
+      ) : !charts ? (
         <div
           className="grid grid-cols-1 gap-6 xl:grid-cols-2"
           role="status"
@@ -186,7 +243,7 @@ function ChartsSection({
           ))}
         </div>
       ) : (
-        <MonitorCharts charts={charts} />
+        <MonitorCharts charts={charts} loadingLabel={t("charts.loading")} />
       )}
     </section>
   );
@@ -221,8 +278,10 @@ export function MonitorPage() {
   // From the blueprint, not the live state: the charts' requests need not wait for /estado.
   const regions = useMemo(() => (p ? blueprintRegions(p.blueprint) : []), [p]);
   const primary = estado.data?.datastores[0]?.primario;
+  // Until the state says where the replicas are, the lag chart shows every region's.
   const replicaRegions = useMemo(
-    () => estado.data?.datastores[0]?.replicas.map((r) => r.regiao) ?? [],
+    () =>
+      estado.data ? (estado.data.datastores[0]?.replicas.map((r) => r.regiao) ?? []) : undefined,
     [estado.data],
   );
   const availability = slos.data?.slos.find((s) => s.sli === "disponibilidade");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Metricas } from "../contract/monitoring";
 import { translator } from "../i18n";
-import { buildCharts } from "./charts";
+import { buildCharts, chartInputs } from "./charts";
 import { monitorMessages } from "./i18n";
 import { seriesRequests } from "./series";
 
@@ -74,5 +74,37 @@ describe("monitor charts", () => {
     expect(charts[1].reference).toEqual({ value: 300, label: "SLO threshold" });
     // A series never fetched is all gaps, not zeros.
     expect(charts.find((c) => c.id === "lag")?.series[0].values).toEqual([null, null, null]);
+  });
+
+  it("names the series each chart draws, so a chart can be drawn once its own are in", () => {
+    const regions = ["sa-east-1", "us-east-1"];
+    const inputs = chartInputs(regions, ["us-east-1"]);
+    const all = new Set(seriesRequests(regions).map((r) => r.key));
+    const charts = buildCharts(
+      new Map(),
+      regions,
+      { replicaRegions: ["us-east-1"] },
+      translator(monitorMessages, "en"),
+    );
+    expect(inputs.map((c) => c.id)).toEqual(charts.map((c) => c.id));
+    inputs.forEach((c, i) => {
+      expect(c.keys).toHaveLength(charts[i].series.length);
+      for (const k of c.keys) expect(all).toContain(k);
+    });
+    expect(inputs.find((c) => c.id === "lag")?.keys).toEqual(["atraso_replicacao@us-east-1"]);
+    expect(inputs.find((c) => c.id === "latency")?.keys).toEqual([
+      "latencia_p50@global",
+      "latencia_p95@global",
+      "latencia_p99@global",
+    ]);
+    // Only the charts asked for are built.
+    const some = buildCharts(
+      new Map(),
+      regions,
+      {},
+      translator(monitorMessages, "en"),
+      new Set(["traffic", "errors"]),
+    );
+    expect(some.map((c) => c.id)).toEqual(["errors", "traffic"]);
   });
 });

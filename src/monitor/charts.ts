@@ -25,81 +25,139 @@ function aligned(xs: number[], m: Metricas | undefined): (number | null)[] {
   return xs.map((t) => byTime.get(t) ?? null);
 }
 
-export function buildCharts(
-  data: ReadonlyMap<string, Metricas>,
+type ChartOptions = { objetivo?: number; limiarMs?: number; replicaRegions?: string[] };
+
+interface ChartSpec {
+  id: string;
+  /** The series (`serie@regiao`) the chart draws, in the Monitor's request order. */
+  keys: string[];
+  build: (get: (key: string) => (number | null)[], xs: number[]) => ChartData;
+}
+
+function chartSpecs(
   regions: string[],
-  options: { objetivo?: number; limiarMs?: number; replicaRegions?: string[] },
+  options: ChartOptions,
   t: Translate<MonitorMessageKey>,
-): ChartData[] {
-  const first = data.get("disponibilidade@global") ?? [...data.values()][0];
-  const xs = first ? first.pontos.map(([t]) => t) : [];
-  const get = (serie: Serie, regiao: string) => aligned(xs, data.get(`${serie}@${regiao}`));
-  const perRegion = (serie: Serie) =>
-    regions.map((r) => ({
-      label: cityOf(r),
-      color: REGION_COLORS[r] ?? "#64748b",
-      values: get(serie, r),
-    }));
-  const replicas = options.replicaRegions ?? regions;
+): ChartSpec[] {
+  const key = (serie: Serie, regiao: string) => `${serie}@${regiao}`;
+  const perRegion = (serie: Serie, among = regions) => ({
+    keys: among.map((r) => key(serie, r)),
+    series: (get: (k: string) => (number | null)[]) =>
+      among.map((r) => ({
+        label: cityOf(r),
+        color: REGION_COLORS[r] ?? "#64748b",
+        values: get(key(serie, r)),
+      })),
+  });
+  const availability = perRegion("disponibilidade");
+  const errors = perRegion("taxa_erro");
+  const traffic = perRegion("trafego");
+  const lag = perRegion("atraso_replicacao", options.replicaRegions ?? regions);
+  const latency = ["latencia_p50", "latencia_p95", "latencia_p99"] as const;
   return [
     {
       id: "availability",
-      title: t("chart.availability"),
-      unit: "%",
-      xs,
-      decimals: 3,
-      series: [
-        { label: t("chart.global"), color: "#94a3b8", values: get("disponibilidade", "global") },
-        ...perRegion("disponibilidade"),
-      ],
-      reference:
-        options.objetivo !== undefined
-          ? { value: options.objetivo, label: t("chart.objective") }
-          : undefined,
+      keys: [key("disponibilidade", "global"), ...availability.keys],
+      build: (get, xs) => ({
+        id: "availability",
+        title: t("chart.availability"),
+        unit: "%",
+        xs,
+        decimals: 3,
+        series: [
+          {
+            label: t("chart.global"),
+            color: "#94a3b8",
+            values: get(key("disponibilidade", "global")),
+          },
+          ...availability.series(get),
+        ],
+        reference:
+          options.objetivo !== undefined
+            ? { value: options.objetivo, label: t("chart.objective") }
+            : undefined,
+      }),
     },
     {
       id: "latency",
-      title: t("chart.latency"),
-      unit: "ms",
-      xs,
-      decimals: 0,
-      series: [
-        { label: "p50", color: "#10b981", values: get("latencia_p50", "global") },
-        { label: "p95", color: "#f59e0b", values: get("latencia_p95", "global") },
-        { label: "p99", color: "#ef4444", values: get("latencia_p99", "global") },
-      ],
-      reference:
-        options.limiarMs !== undefined
-          ? { value: options.limiarMs, label: t("chart.threshold") }
-          : undefined,
+      keys: latency.map((l) => key(l, "global")),
+      build: (get, xs) => ({
+        id: "latency",
+        title: t("chart.latency"),
+        unit: "ms",
+        xs,
+        decimals: 0,
+        series: [
+          { label: "p50", color: "#10b981", values: get(key("latencia_p50", "global")) },
+          { label: "p95", color: "#f59e0b", values: get(key("latencia_p95", "global")) },
+          { label: "p99", color: "#ef4444", values: get(key("latencia_p99", "global")) },
+        ],
+        reference:
+          options.limiarMs !== undefined
+            ? { value: options.limiarMs, label: t("chart.threshold") }
+            : undefined,
+      }),
     },
     {
       id: "errors",
-      title: t("chart.errors"),
-      unit: "%",
-      xs,
-      decimals: 3,
-      series: perRegion("taxa_erro"),
+      keys: errors.keys,
+      build: (get, xs) => ({
+        id: "errors",
+        title: t("chart.errors"),
+        unit: "%",
+        xs,
+        decimals: 3,
+        series: errors.series(get),
+      }),
     },
     {
       id: "traffic",
-      title: t("chart.traffic"),
-      unit: "req/s",
-      xs,
-      decimals: 0,
-      series: perRegion("trafego"),
+      keys: traffic.keys,
+      build: (get, xs) => ({
+        id: "traffic",
+        title: t("chart.traffic"),
+        unit: "req/s",
+        xs,
+        decimals: 0,
+        series: traffic.series(get),
+      }),
     },
     {
       id: "lag",
-      title: t("chart.lag"),
-      unit: "s",
-      xs,
-      decimals: 2,
-      series: replicas.map((r) => ({
-        label: cityOf(r),
-        color: REGION_COLORS[r] ?? "#64748b",
-        values: get("atraso_replicacao", r),
-      })),
+      keys: lag.keys,
+      build: (get, xs) => ({
+        id: "lag",
+        title: t("chart.lag"),
+        unit: "s",
+        xs,
+        decimals: 2,
+        series: lag.series(get),
+      }),
     },
   ];
+}
+
+/** Each chart's id and the series it draws: a chart can be drawn once all of them are in. */
+export function chartInputs(
+  regions: string[],
+  replicaRegions?: string[],
+): { id: string; keys: string[] }[] {
+  const noWords = (() => "") as unknown as Translate<MonitorMessageKey>;
+  return chartSpecs(regions, { replicaRegions }, noWords).map(({ id, keys }) => ({ id, keys }));
+}
+
+/** The charts (all of them, or those named in `only`) from the series in hand. */
+export function buildCharts(
+  data: ReadonlyMap<string, Metricas>,
+  regions: string[],
+  options: ChartOptions,
+  t: Translate<MonitorMessageKey>,
+  only?: ReadonlySet<string>,
+): ChartData[] {
+  const first = data.get("disponibilidade@global") ?? [...data.values()][0];
+  const xs = first ? first.pontos.map(([t]) => t) : [];
+  const get = (key: string) => aligned(xs, data.get(key));
+  return chartSpecs(regions, options, t)
+    .filter((c) => !only || only.has(c.id))
+    .map((c) => c.build(get, xs));
 }
