@@ -284,8 +284,11 @@ test("a fabric holds the computes and datastores dropped into it; copy and paste
   await expect(inspector.getByLabel("Private network (Fabric)")).toHaveValue("");
   await expect(node(page, "compute-1")).not.toContainText("in fabric-1");
 
-  // Copy and paste make a renamed copy.
+  // Copy and paste make a renamed copy. (The drag may have left it at the canvas's edge, under
+  // the bottom panel: the view is fitted first, as a user would, so the click reaches it.)
+  await page.getByRole("button", { name: "Fit view" }).click();
   await node(page, "compute-1").click();
+  await expect(page.getByRole("form", { name: "Inspector: compute-1" })).toBeVisible();
   await page.keyboard.press("ControlOrMeta+c");
   await page.keyboard.press("ControlOrMeta+v");
   await expect(node(page, "compute-2")).toBeVisible();
