@@ -1,12 +1,11 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { startEmulator } from "../emulator/testing/process";
 import { GLOBAL_SAAS } from "../src/blueprint";
 
 const DEV = { Authorization: "Bearer dev" };
 
-test("monitor a deployed seed blueprint and run a failover drill on its primary region", async ({
-  page,
-}) => {
+/** Submits the page's Global SaaS to the test's emulator and waits until it is deployed. */
+async function activeProject(page: Page): Promise<string> {
   const created = await page.request.post("/v1/projetos", { data: GLOBAL_SAAS, headers: DEV });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
@@ -16,6 +15,13 @@ test("monitor a deployed seed blueprint and run a failover drill on its primary 
         (await (await page.request.get(`/v1/projetos/${id}`, { headers: DEV })).json()).status,
     )
     .toBe("ativo");
+  return id;
+}
+
+test("monitor a deployed seed blueprint and run a failover drill on its primary region", async ({
+  page,
+}) => {
+  const id = await activeProject(page);
   const estado = await (
     await page.request.get(`/v1/projetos/${id}/estado`, { headers: DEV })
   ).json();
@@ -102,14 +108,7 @@ test("a project still deploying says when monitoring starts", async ({ page }) =
 });
 
 test("each chart is drawn as soon as its own series are in", async ({ page }) => {
-  const created = await page.request.post("/v1/projetos", { data: GLOBAL_SAAS, headers: DEV });
-  const { id } = await created.json();
-  await expect
-    .poll(
-      async () =>
-        (await (await page.request.get(`/v1/projetos/${id}`, { headers: DEV })).json()).status,
-    )
-    .toBe("ativo");
+  const id = await activeProject(page);
   // The replication-lag series, and the live state (which says where the replicas are), are
   // held back until the test lets them through.
   const gate = () => {
@@ -154,14 +153,7 @@ test("each chart is drawn as soon as its own series are in", async ({ page }) =>
 test("a series the API refuses shows the charts' error, and Try again draws them", async ({
   page,
 }) => {
-  const created = await page.request.post("/v1/projetos", { data: GLOBAL_SAAS, headers: DEV });
-  const { id } = await created.json();
-  await expect
-    .poll(
-      async () =>
-        (await (await page.request.get(`/v1/projetos/${id}`, { headers: DEV })).json()).status,
-    )
-    .toBe("ativo");
+  const id = await activeProject(page);
   // One series (traffic in one region) is refused until the test says otherwise; a refusal
   // is not asked again by itself.
   let refuse = true;
