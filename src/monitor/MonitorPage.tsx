@@ -182,22 +182,15 @@ function ChartsSection({
   });
   // The charts are built and drawn in the background (a deferred render, in small slices).
   const view = useDeferredValue(series);
-  // Each chart is built again only when its own series changed (or its options did).
-  const built = useRef<{
-    options: unknown;
-    charts: Map<string, Readiness & { chart: ChartData }>;
-  }>({
-    options: undefined,
-    charts: new Map(),
-  });
-  const options = useMemo(
-    () => ({ objetivo, limiarMs, replicaRegions, regions, t }),
+  // Each chart is built again only when its own series changed; the charts built so far are
+  // kept per set of options (a new set starts empty).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the options stand for what a chart is built from
+  const cache = useMemo(
+    () => new Map<string, Readiness & { chart: ChartData }>(),
     [objetivo, limiarMs, replicaRegions, regions, t],
   );
   const charts = useMemo(() => {
     if (!view) return undefined;
-    if (built.current.options !== options) built.current = { options, charts: new Map() };
-    const cache = built.current.charts;
     // The deferred view may still be of other inputs (the replicas just became known): a chart
     // counts as ready only for the series it draws now, and one drawn for others is dropped.
     const stale = new Set<string>();
@@ -221,7 +214,7 @@ function ChartsSection({
         if (r) cache.set(chart.id, { ...r, chart });
       }
     return inputs.map((c) => cache.get(c.id)?.chart ?? { id: c.id, pending: true as const });
-  }, [view, options, inputs, regions, objetivo, limiarMs, replicaRegions, t]);
+  }, [view, cache, inputs, regions, objetivo, limiarMs, replicaRegions, t]);
   return (
     <section aria-labelledby="charts-title" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
