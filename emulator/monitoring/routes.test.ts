@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GLOBAL_SAAS, TEMPLATES } from "../../src/blueprint";
 import {
   EstadoSchema,
@@ -62,7 +62,7 @@ class MemoryStore implements MonitoringStore {
   }
 }
 
-function setup(clock = 600) {
+function setup(clock = 600, now?: () => number) {
   const store = new MemoryStore();
   store.projects.set("prj_1", {
     organizacao: "demo",
@@ -75,6 +75,7 @@ function setup(clock = 600) {
   const monitoring = monitoringRoutes({
     store,
     clock,
+    now,
     organizacaoOf: (c) => c.req.header("x-org") ?? "",
   });
   const app = new Hono().route("/v1/projetos", monitoring.app);
@@ -160,6 +161,36 @@ describe("monitoring routes", () => {
     const list = await (await call("/v1/projetos/prj_1/testes-failover")).json();
     expect(list).toHaveLength(1);
     monitoring.stop();
+  });
+
+  it("records steps due at the same moment in the drill's order, even when the clock ticks between timers", async () => {
+    vi.useFakeTimers();
+    try {
+      // A clock that moves on each time it is read, as a busy machine's does between two
+      // setTimeout calls: the failover starts at the moment its failure is detected.
+      let reads = 0;
+      const { call, store, monitoring } = setup(600, () => Date.now() + reads++);
+      const start = await call("/v1/projetos/prj_1/testes-failover", {
+        method: "POST",
+        body: JSON.stringify({ regiao: "sa-east-1", duracao_s: 60 }),
+      });
+      expect(start.status).toBe(202);
+      const { id } = TesteFailoverSchema.parse(await start.json());
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(store.events.map((e) => e.key)).toEqual(
+        [
+          "regiao-indisponivel",
+          "falha-detectada",
+          "failover-iniciado",
+          "failover-concluido",
+          "regiao-restabelecida",
+          "trafego-restaurado",
+        ].map((k) => `${id}:${k}`),
+      );
+      monitoring.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a drill away from the primary still starts and ends one failover, naming both regions", async () => {

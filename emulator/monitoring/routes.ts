@@ -113,36 +113,42 @@ export function monitoringRoutes(options: MonitoringOptions) {
       problemT(c)("notFound.detail", { id: c.req.param("id") ?? "" }),
     );
 
-  /** Records each drill step as an event when its time comes (at once for steps already past). */
+  /**
+   * Records each drill step as an event when its time comes (at once for steps already past),
+   * in the drill's order: one timer at a time, for the next step, so two steps due at the same
+   * moment (a failure detected starts the failover) can never be recorded the wrong way round.
+   */
   function schedule(projectId: string, sim: ProjectSim, bp: NormalizedBlueprint, drillId: string) {
     const phase = sim.drillPhases().find((p) => p.drill.id === drillId);
     if (!phase) return;
-    for (const e of drillLogEvents(phase)) {
-      const record = () => {
-        // The end of a failover carries what it cost, as the drill's report measured it.
-        const report = e.tipo === "failover-fim" ? drillReport(sim, bp, drillId, e.at) : undefined;
-        store.recordEvent(
-          projectId,
-          `${drillId}:${e.code}`,
-          e.tipo,
-          {
-            teste: drillId,
-            ...e.dados,
-            ...(report ? { rto_s: report.rto_s, rpo_s: report.rpo_s } : {}),
-          },
-          e.at,
-        );
-      };
-      const wait = e.at - now();
-      if (wait <= 0) record();
-      else {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          record();
-        }, wait);
-        timers.add(timer);
-      }
-    }
+    const steps = drillLogEvents(phase);
+    const record = (e: (typeof steps)[number]) => {
+      // The end of a failover carries what it cost, as the drill's report measured it.
+      const report = e.tipo === "failover-fim" ? drillReport(sim, bp, drillId, e.at) : undefined;
+      store.recordEvent(
+        projectId,
+        `${drillId}:${e.code}`,
+        e.tipo,
+        {
+          teste: drillId,
+          ...e.dados,
+          ...(report ? { rto_s: report.rto_s, rpo_s: report.rpo_s } : {}),
+        },
+        e.at,
+      );
+    };
+    let next = 0;
+    const run = () => {
+      while (next < steps.length && steps[next].at <= now()) record(steps[next++]);
+      if (next >= steps.length) return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        record(steps[next++]); // its time has come, whatever a coarse clock says
+        run();
+      }, steps[next].at - now());
+      timers.add(timer);
+    };
+    run();
   }
 
   app.get("/:id/estado", (c) => {
