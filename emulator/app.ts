@@ -176,6 +176,11 @@ export function createEmulator(options: EmulatorOptions) {
         }
         if (next === transitions.length) store.closeDeployment(d.id);
       });
+      // Deployed: the project's SLO history is computed ahead of its first Monitor.
+      if (next === transitions.length) {
+        const organizacao = store.organizacaoOf(d.projeto_id);
+        if (organizacao) monitoring.warm(organizacao, d.projeto_id);
+      }
       if (next < transitions.length) {
         const timer = setTimeout(
           () => {

@@ -114,6 +114,9 @@ export class Store implements MonitoringStore {
       insertDrill: db.prepare(
         "INSERT INTO testes_failover (id, projeto_id, regiao, inicio, duracao_s) VALUES (?, ?, ?, ?, ?)",
       ),
+      organizacaoOf: db.prepare<[string], { organizacao: string }>(
+        "SELECT organizacao FROM projetos WHERE id = ? AND removido_em IS NULL",
+      ),
       projectsWithDrills: db.prepare<[], { organizacao: string; id: string }>(
         "SELECT DISTINCT p.organizacao, p.id FROM projetos p JOIN testes_failover t ON t.projeto_id = p.id WHERE p.removido_em IS NULL",
       ),
@@ -296,6 +299,11 @@ export class Store implements MonitoringStore {
 
   projectsWithDrills() {
     return this.q.projectsWithDrills.all();
+  }
+
+  /** The organization a (not removed) project belongs to. */
+  organizacaoOf(projectId: string): string | undefined {
+    return this.q.organizacaoOf.get(projectId)?.organizacao;
   }
 }
 

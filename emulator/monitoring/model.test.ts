@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GATEWAY_SHIFT_S, GLOBAL_SAAS, normalizeBlueprint, PROMOTION_S } from "../../src/blueprint";
 import { budgetRemaining, burnRate, sumCounts } from "../../src/slo/slo";
 import { HOUR_MS, MINUTE_MS, ProjectSim, rttMs, seedOf } from "./model";
@@ -104,6 +104,26 @@ describe("SLO status", () => {
       for (let i = 1; i < series.length; i++)
         expect(series[i][1]).toBeLessThanOrEqual(series[i - 1][1]);
     }
+  });
+
+  it("can have its window's hourly sums filled ahead, in slices, and then answers from them", () => {
+    const limiars = [undefined, 300];
+    const cold = new ProjectSim(seedOf("prj_warm"), bp, 1);
+    const coldMinutes = vi.spyOn(cold, "minute");
+    const expected = sloStatusAt(cold, bp, NOW);
+
+    const warm = new ProjectSim(seedOf("prj_warm"), bp, 1);
+    // A deadline already past computes nothing and says it is not done.
+    const minutes = vi.spyOn(warm, "minute");
+    expect(warm.warmHours(limiars, NOW - 28 * DAY, NOW, performance.now() - 1)).toBe(false);
+    expect(minutes).not.toHaveBeenCalled();
+    let slices = 0;
+    while (!warm.warmHours(limiars, NOW - 28 * DAY, NOW, performance.now() + 2)) slices++;
+    expect(slices).toBeLessThan(10_000);
+    minutes.mockClear();
+    expect(sloStatusAt(warm, bp, NOW)).toEqual(expected);
+    // Only the minutes of the windows' partial hours are left to compute.
+    expect(minutes.mock.calls.length).toBeLessThan(coldMinutes.mock.calls.length / 50);
   });
 
   it("has no project SLOs without an insight resource", () => {

@@ -352,6 +352,23 @@ export class ProjectSim {
     return { good, total };
   }
 
+  /**
+   * Computes the hourly sums of [from, to) for each region and latency threshold (undefined:
+   * availability) not already cached, until `deadline` (a `performance.now()` time) passes.
+   * True when every one of those hours is cached. Lets a server fill its cache in short slices.
+   */
+  warmHours(limiars: (number | undefined)[], from: number, to: number, deadline: number): boolean {
+    const first = Math.ceil(from / HOUR_MS) * HOUR_MS;
+    for (const limiarMs of limiars)
+      for (const region of this.topology.regions)
+        for (let h = first; h + HOUR_MS <= Math.min(to, Date.now()); h += HOUR_MS) {
+          if (this.hourCache.has(`${region}|${h}|${limiarMs ?? ""}`)) continue;
+          if (performance.now() > deadline) return false;
+          this.hour(region, h, limiarMs);
+        }
+    return true;
+  }
+
   /** Sums of one region's hour; hours fully in the past are cached. */
   hour(region: string, hourStart: number, limiarMs?: number): HourAggregate {
     const key = `${region}|${hourStart}|${limiarMs ?? ""}`;

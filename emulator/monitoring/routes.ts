@@ -9,7 +9,7 @@ import { type Blueprint, type NormalizedBlueprint, normalizeBlueprint } from "..
 import { MetricasQuerySchema, NovoTesteFailoverSchema } from "../../src/contract/monitoring";
 import { problemT } from "../i18n";
 import { type DrillInput, ProjectSim, seedOf } from "./model";
-import { drillLogEvents, drillReport, estadoAt, metricasAt, sloStatusAt } from "./status";
+import { drillLogEvents, drillReport, estadoAt, metricasAt, sloStatusAt, slosOf } from "./status";
 
 export type EventoTipo =
   | "implantacao"
@@ -63,10 +63,12 @@ function problem(c: Context, status: 400 | 404 | 409 | 422, title: string, detai
   });
 }
 
-/** Per project and version, one simulation (its hourly sums stay warm between requests). */
 /** Series answers kept for windows that have passed; past it the cache starts over. */
 const SERIES_ANSWERS_MAX = 2_000;
+/** The longest the background warm-up holds the event loop at a time. */
+const WARM_SLICE_MS = 8;
 
+/** Per project and version, one simulation (its hourly sums stay warm between requests). */
 class SimCache {
   private readonly sims = new Map<
     string,
@@ -89,6 +91,11 @@ class SimCache {
       this.sims.set(project.id, entry);
     } else entry.sim.setDrills(drills);
     return entry;
+  }
+
+  /** The project's current simulation, if one was made. */
+  peek(projectId: string): ProjectSim | undefined {
+    return this.sims.get(projectId)?.sim;
   }
 }
 
@@ -304,10 +311,37 @@ export function monitoringRoutes(options: MonitoringOptions) {
     }
   }
 
+  /**
+   * Fills a project's hourly sums for its SLOs' windows in the background, in slices of a few
+   * milliseconds between other requests, so its first `/slos` (weeks of minutes in every region) answers
+   * from the cache instead of holding the server for a second. Called when a deployment ends.
+   */
+  function warm(organizacao: string, id: string) {
+    const project = store.project(organizacao, id);
+    if (project?.status !== "ativo") return;
+    const { sim, bp } = sims.get(project, store.drills(id));
+    const t = now();
+    const slos = slosOf(bp);
+    if (slos.length === 0) return;
+    const from = t - Math.max(...slos.map((s) => s.janela_dias)) * 86_400_000;
+    const limiars = [...new Set(slos.map((s) => (s.sli === "latencia" ? s.limiar_ms : undefined)))];
+    const slice = () => {
+      // A newer version of the project has a simulation of its own: this one is done with.
+      if (sims.peek(id) !== sim) return;
+      if (sim.warmHours(limiars, from, t, performance.now() + WARM_SLICE_MS)) return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        slice();
+      }, 0);
+      timers.add(timer);
+    };
+    slice();
+  }
+
   function stop() {
     for (const t of timers) clearTimeout(t);
     timers.clear();
   }
 
-  return { app, resume, stop };
+  return { app, resume, warm, stop };
 }
