@@ -152,7 +152,7 @@ export function TimeSeriesChart({
     const opts: uPlot.Options = {
       // Month and day names, and the clock, in the reader's locale.
       fmtDate: (tpl) => uPlot.fmtDate(localDateTemplate(tpl, locale), dateNames(locale)),
-      width: Math.max(200, el.clientWidth),
+      width: 200,
       height,
       cursor: syncKey
         ? { sync: { key: syncKey, setSeries: false }, drag: { x: false, y: false } }
@@ -206,26 +206,33 @@ export function TimeSeriesChart({
           : []),
       ],
     };
+    // The width comes from a ResizeObserver, which the browser calls after a layout it does
+    // anyway: reading clientWidth here would force a layout of the whole page for every chart.
+    // Its first call creates the plot (one per task, see schedulePlot); later ones resize it.
     let u: uPlot | undefined;
-    let ro: ResizeObserver | undefined;
-    const cancel = schedulePlot(() => {
-      const now = latest.current;
-      const data = [
-        now.xs,
-        ...now.series.map((s) => s.values),
-        ...(now.reference ? [now.xs.map(() => now.reference?.value ?? null)] : []),
-      ] as uPlot.AlignedData;
-      const created = new uPlot({ ...opts, width: Math.max(200, el.clientWidth) }, data, el);
-      u = created;
-      plot.current = created;
-      ro = new ResizeObserver(() => {
-        created.setSize({ width: Math.max(200, el.clientWidth), height });
-      });
-      ro.observe(el);
+    let cancel: (() => void) | undefined;
+    let width = 0;
+    const ro = new ResizeObserver(([entry]) => {
+      const next = Math.max(200, Math.floor(entry.contentRect.width));
+      if (next === width) return;
+      width = next;
+      if (u) u.setSize({ width, height });
+      else
+        cancel ??= schedulePlot(() => {
+          const now = latest.current;
+          const data = [
+            now.xs,
+            ...now.series.map((s) => s.values),
+            ...(now.reference ? [now.xs.map(() => now.reference?.value ?? null)] : []),
+          ] as uPlot.AlignedData;
+          u = new uPlot({ ...opts, width }, data, el);
+          plot.current = u;
+        });
     });
+    ro.observe(el);
     return () => {
-      cancel();
-      ro?.disconnect();
+      cancel?.();
+      ro.disconnect();
       u?.destroy();
       plot.current = null;
     };
