@@ -302,7 +302,7 @@ export function MonitorPage() {
   const failover = estado.data?.failover;
   return (
     <div className="flex flex-col">
-      <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white/90 px-8 py-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+      <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-8 py-4 dark:border-slate-800 dark:bg-slate-900">
         <div className="min-w-0">
           <nav
             aria-label={t("page.breadcrumb")}

@@ -73,7 +73,7 @@ export function Skeleton({ className = "" }: { className?: string }) {
   return (
     <div
       aria-hidden="true"
-      className={`animate-pulse rounded-md bg-slate-200 dark:bg-slate-800 ${className}`}
+      className={`motion-safe:animate-pulse rounded-md bg-slate-200 dark:bg-slate-800 ${className}`}
     />
   );
 }
