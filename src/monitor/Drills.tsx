@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { TesteFailover } from "../contract/monitoring";
 import { formatDateTime, formatFixed } from "../i18n/format";
 import { Badge, buttonClass } from "../ui/Card";
@@ -228,7 +228,7 @@ export function DrillReport({ drill }: { drill: TesteFailover }) {
  * estimated for that region (rings) and the policy (dashed line). The history table beside it
  * carries the same numbers for screen readers.
  */
-export function DrillTrend({
+export const DrillTrend = memo(function DrillTrend({
   drills,
   measure,
 }: {
@@ -334,4 +334,4 @@ export function DrillTrend({
       </svg>
     </figure>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { Estado } from "../contract/monitoring";
 import { formatFixed } from "../i18n/format";
 import { Badge } from "../ui/Card";
@@ -5,7 +6,7 @@ import { useLocale, useT } from "../ui/i18n";
 import { cityOf, REGION_COLORS } from "./format";
 import { monitorMessages } from "./i18n";
 
-export function TrafficWeights({ estado }: { estado: Estado }) {
+export const TrafficWeights = memo(function TrafficWeights({ estado }: { estado: Estado }) {
   const t = useT(monitorMessages);
   const locale = useLocale();
   return (
@@ -37,9 +38,9 @@ export function TrafficWeights({ estado }: { estado: Estado }) {
       ))}
     </ul>
   );
-}
+});
 
-export function DatastoreStatus({ estado }: { estado: Estado }) {
+export const DatastoreStatus = memo(function DatastoreStatus({ estado }: { estado: Estado }) {
   const t = useT(monitorMessages);
   const locale = useLocale();
   if (estado.datastores.length === 0)
@@ -73,9 +74,9 @@ export function DatastoreStatus({ estado }: { estado: Estado }) {
       ))}
     </ul>
   );
-}
+});
 
-export function HealthMatrix({ estado }: { estado: Estado }) {
+export const HealthMatrix = memo(function HealthMatrix({ estado }: { estado: Estado }) {
   const t = useT(monitorMessages);
   const zones = ["a", "b", "c"];
   return (
@@ -128,4 +129,4 @@ export function HealthMatrix({ estado }: { estado: Estado }) {
       </tbody>
     </table>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { type UseQueryResult, useQueries } from "@tanstack/react-query";
 import {
   lazy,
+  memo,
   Suspense,
   useCallback,
   useDeferredValue,
@@ -117,7 +118,7 @@ interface SeriesState {
   retry?: () => void;
 }
 
-function ChartsSection({
+const ChartsSection = memo(function ChartsSection({
   id,
   regions,
   objetivo,
@@ -240,7 +241,7 @@ function ChartsSection({
       )}
     </section>
   );
-}
+});
 
 export function MonitorPage() {
   const t = useT(monitorMessages);

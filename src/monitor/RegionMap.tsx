@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { findRegion } from "../blueprint/regions";
 import type { Estado } from "../contract/monitoring";
 import type { Translate } from "../i18n";
@@ -54,7 +55,7 @@ export function regionMarkers(
   return { markers, arcs };
 }
 
-export function RegionMap({ estado }: { estado: Estado }) {
+export const RegionMap = memo(function RegionMap({ estado }: { estado: Estado }) {
   const t = useT(monitorMessages);
   const { markers, arcs } = regionMarkers(estado, t);
   const summary = estado.regioes
@@ -89,4 +90,4 @@ export function RegionMap({ estado }: { estado: Estado }) {
       </ul>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import type { SloItem } from "../contract/monitoring";
 import type { Translate } from "../i18n";
 import { formatNumber } from "../i18n/format";
@@ -38,7 +38,7 @@ export function sloTitle(
   return t("slo.latency", { ms: slo.limiar_ms ?? "?" });
 }
 
-export function SloCard({ slo }: { slo: SloItem }) {
+export const SloCard = memo(function SloCard({ slo }: { slo: SloItem }) {
   const t = useT(monitorMessages);
   const locale = useLocale();
   const health = budgetHealth(slo.global.orcamento_restante);
@@ -224,4 +224,4 @@ export function SloCard({ slo }: { slo: SloItem }) {
       </table>
     </Card>
   );
-}
+});
