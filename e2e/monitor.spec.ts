@@ -238,3 +238,28 @@ test("when the API goes away the monitor says so in plain words, disables drills
     await first.stop().catch(() => {});
   }
 });
+
+test("the charts fill their column, and follow it when the window is resized", async ({ page }) => {
+  const id = await activeProject(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/projects/${id}/monitor`);
+  const chart = page.getByTestId("monitor-charts").getByRole("img", { name: /^Availability\./ });
+  const plot = chart.locator(".uplot");
+  await expect(plot).toBeVisible();
+  // The plot is as wide as its place in the grid (two columns here), then one column's width.
+  const widths = async () => ({
+    box: Math.round((await chart.boundingBox())?.width ?? 0),
+    plot: Math.round((await plot.boundingBox())?.width ?? 0),
+  });
+  const wide = await widths();
+  expect(wide.box).toBeGreaterThan(300);
+  expect(Math.abs(wide.plot - wide.box)).toBeLessThanOrEqual(1);
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await expect.poll(async () => (await widths()).box).not.toBe(wide.box);
+  await expect
+    .poll(async () => {
+      const w = await widths();
+      return Math.abs(w.plot - w.box);
+    })
+    .toBeLessThanOrEqual(1);
+});
