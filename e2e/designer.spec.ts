@@ -85,6 +85,47 @@ test("drag products in, connect them, see a refused connection, edit in the insp
   await expect(node(page, "insight-1")).toBeVisible();
 });
 
+test("zoomed out, handles show on the node under the pointer and on every node while connecting", async ({
+  page,
+}) => {
+  await newBlankDesign(page);
+  await dropProduct(page, "Gateway", 160, 200);
+  await dropProduct(page, "Compute", 560, 200);
+  await expect(node(page, "compute-1")).toBeVisible();
+  // Zoomed out to tiles (the nodes draw their names large, their details hidden).
+  const pane = await page.locator(".react-flow__pane").boundingBox();
+  if (!pane) throw new Error("the canvas is on screen");
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  while ((await page.locator(".tesserra-far").count()) === 0) await page.mouse.wheel(0, 200);
+  await page.mouse.click(pane.x + 30, pane.y + pane.height / 2); // nothing selected
+  const visibility = (name: string, kind: "source" | "target") =>
+    node(page, name)
+      .locator(`.react-flow__handle.${kind}`)
+      .evaluate((h) => getComputedStyle(h).visibility);
+  await expect.poll(() => visibility("gateway-1", "source")).toBe("hidden");
+  await expect.poll(() => visibility("compute-1", "target")).toBe("hidden");
+
+  await node(page, "gateway-1").hover();
+  await expect.poll(() => visibility("gateway-1", "source")).toBe("visible");
+  await expect.poll(() => visibility("compute-1", "target")).toBe("hidden");
+
+  // Drawing a connection shows every node's handles; dropped on one, it connects.
+  const from = await node(page, "gateway-1").locator(".react-flow__handle.source").boundingBox();
+  const to = await node(page, "compute-1").locator(".react-flow__handle.target").boundingBox();
+  if (!from || !to) throw new Error("the handles are on screen");
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, from.y + 40, { steps: 6 });
+  await expect.poll(() => visibility("compute-1", "target")).toBe("visible");
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.locator('[aria-label="Connection from gateway-1 to compute-1"]')).toHaveCount(
+    1,
+  );
+  await page.mouse.move(pane.x + 10, pane.y + pane.height - 10);
+  await expect.poll(() => visibility("compute-1", "target")).toBe("hidden");
+});
+
 test("a problem takes you to the field at fault", async ({ page }) => {
   await newBlankDesign(page);
   await dropProduct(page, "Compute", 300, 200);

@@ -8,6 +8,7 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
+  type ReactFlowState,
   useConnection,
   useReactFlow,
   useStore,
@@ -51,6 +52,8 @@ import { NODE_ICON_CSS } from "./ProductIcon";
 import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 
 export const PRODUCT_MIME = "application/x-tesserra-product";
+
+const connectionInProgress = (s: ReactFlowState) => s.connection.inProgress;
 
 /**
  * What a resource node's size depends on besides its level of detail: its regions line (one or
@@ -267,6 +270,8 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const live = useRef({ derived });
   live.current = { derived };
   const level = useStore(detailLevel);
+  // While a connection is drawn, every node's handles show, at any zoom (see index.css).
+  const connecting = useStore(connectionInProgress);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -409,7 +414,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for palette items and files; the palette's Enter key is the keyboard path
     <div
-      className={`relative h-full w-full ${level > 0 ? "tesserra-far" : ""} ${level > 1 ? "tesserra-very-far" : ""}`}
+      className={`relative h-full w-full ${level > 0 ? "tesserra-far" : ""} ${level > 1 ? "tesserra-very-far" : ""} ${connecting ? "tesserra-connecting" : ""}`}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
