@@ -62,6 +62,16 @@ class MemoryStore implements MonitoringStore {
   }
 }
 
+/** A drill on the primary's region, step by step, in the order the log records them. */
+const DRILL_STEPS = [
+  "regiao-indisponivel",
+  "falha-detectada",
+  "failover-iniciado",
+  "failover-concluido",
+  "regiao-restabelecida",
+  "trafego-restaurado",
+];
+
 function setup(clock = 600, now?: () => number) {
   const store = new MemoryStore();
   store.projects.set("prj_1", {
@@ -142,16 +152,7 @@ describe("monitoring routes", () => {
     );
     expect(done.status).toBe("concluido");
     expect(done.rto_s).toBe(36); // 3 × 10 s to detect + 6 s to promote the replica
-    expect(store.events.map((e) => e.key)).toEqual(
-      [
-        "regiao-indisponivel",
-        "falha-detectada",
-        "failover-iniciado",
-        "failover-concluido",
-        "regiao-restabelecida",
-        "trafego-restaurado",
-      ].map((k) => `${drill.id}:${k}`),
-    );
+    expect(store.events.map((e) => e.key)).toEqual(DRILL_STEPS.map((k) => `${drill.id}:${k}`));
     expect(store.events.find((e) => e.tipo === "failover-fim")?.dados).toMatchObject({
       regiao: "sa-east-1",
       destino: "us-east-1",
@@ -177,16 +178,7 @@ describe("monitoring routes", () => {
       expect(start.status).toBe(202);
       const { id } = TesteFailoverSchema.parse(await start.json());
       await vi.advanceTimersByTimeAsync(2_000);
-      expect(store.events.map((e) => e.key)).toEqual(
-        [
-          "regiao-indisponivel",
-          "falha-detectada",
-          "failover-iniciado",
-          "failover-concluido",
-          "regiao-restabelecida",
-          "trafego-restaurado",
-        ].map((k) => `${id}:${k}`),
-      );
+      expect(store.events.map((e) => e.key)).toEqual(DRILL_STEPS.map((k) => `${id}:${k}`));
       monitoring.stop();
     } finally {
       vi.useRealTimers();
