@@ -359,10 +359,12 @@ export class ProjectSim {
    */
   warmHours(limiars: (number | undefined)[], from: number, to: number, deadline: number): boolean {
     const first = Math.ceil(from / HOUR_MS) * HOUR_MS;
+    // Only hours fully in the past are cached (see hour).
+    const end = Math.min(to, Date.now());
     for (const limiarMs of limiars)
       for (const region of this.topology.regions)
-        for (let h = first; h + HOUR_MS <= Math.min(to, Date.now()); h += HOUR_MS) {
-          if (this.hourCache.has(`${region}|${h}|${limiarMs ?? ""}`)) continue;
+        for (let h = first; h + HOUR_MS <= end; h += HOUR_MS) {
+          if (this.hourCache.has(hourKey(region, h, limiarMs))) continue;
           if (performance.now() > deadline) return false;
           this.hour(region, h, limiarMs);
         }
@@ -371,7 +373,7 @@ export class ProjectSim {
 
   /** Sums of one region's hour; hours fully in the past are cached. */
   hour(region: string, hourStart: number, limiarMs?: number): HourAggregate {
-    const key = `${region}|${hourStart}|${limiarMs ?? ""}`;
+    const key = hourKey(region, hourStart, limiarMs);
     const cached = this.hourCache.get(key);
     if (cached) return cached;
     const agg: HourAggregate = {
@@ -393,6 +395,11 @@ export class ProjectSim {
     if (hourStart + HOUR_MS <= Date.now()) this.hourCache.set(key, agg);
     return agg;
   }
+}
+
+/** The hour cache's key; setDrills reads the hour back from its second field. */
+function hourKey(region: string, hourStart: number, limiarMs: number | undefined): string {
+  return `${region}|${hourStart}|${limiarMs ?? ""}`;
 }
 
 export interface MinuteOutcome {

@@ -105,6 +105,14 @@ export function monitoringRoutes(options: MonitoringOptions) {
   const sims = new SimCache(clock);
   const seriesAnswers = new Map<string, string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Runs `fn` in `ms`, unless stop() comes first. */
+  const after = (ms: number, fn: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+  };
   const app = new Hono();
 
   const load = (c: Context) => {
@@ -148,12 +156,10 @@ export function monitoringRoutes(options: MonitoringOptions) {
     const run = () => {
       while (next < steps.length && steps[next].at <= now()) record(steps[next++]);
       if (next >= steps.length) return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
+      after(steps[next].at - now(), () => {
         record(steps[next++]); // its time has come, whatever a coarse clock says
         run();
-      }, steps[next].at - now());
-      timers.add(timer);
+      });
     };
     run();
   }
@@ -313,8 +319,9 @@ export function monitoringRoutes(options: MonitoringOptions) {
 
   /**
    * Fills a project's hourly sums for its SLOs' windows in the background, in slices of a few
-   * milliseconds between other requests, so its first `/slos` (weeks of minutes in every region) answers
-   * from the cache instead of holding the server for a second. Called when a deployment ends.
+   * milliseconds between other requests, so its first `/slos` (weeks of minutes in every
+   * region) answers from the cache instead of holding the server for a second. Called when a
+   * deployment ends.
    */
   function warm(organizacao: string, id: string) {
     const project = store.project(organizacao, id);
@@ -329,11 +336,7 @@ export function monitoringRoutes(options: MonitoringOptions) {
       // A newer version of the project has a simulation of its own: this one is done with.
       if (sims.peek(id) !== sim) return;
       if (sim.warmHours(limiars, from, t, performance.now() + WARM_SLICE_MS)) return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        slice();
-      }, 0);
-      timers.add(timer);
+      after(0, slice);
     };
     slice();
   }
