@@ -149,10 +149,10 @@ export function TimeSeriesChart({
     const grid = dark ? "rgba(148,163,184,0.12)" : "rgba(100,116,139,0.15)";
     const fmt = (v: number | null) =>
       v === null || v === undefined ? "—" : `${formatFixed(locale, v, decimals)} ${unit}`;
-    const opts: uPlot.Options = {
+    // Everything but the width, which the ResizeObserver below gives.
+    const opts: Omit<uPlot.Options, "width"> = {
       // Month and day names, and the clock, in the reader's locale.
       fmtDate: (tpl) => uPlot.fmtDate(localDateTemplate(tpl, locale), dateNames(locale)),
-      width: 200,
       height,
       cursor: syncKey
         ? { sync: { key: syncKey, setSeries: false }, drag: { x: false, y: false } }
