@@ -103,6 +103,13 @@ export const DetailContext = createContext(true);
 const NODE_STYLE: CSSProperties = { width: 232 };
 
 /**
+ * A node draws nothing but its data and whether it is selected: while it is dragged, React Flow
+ * hands it a new position every frame, and this keeps that from rendering its content again.
+ */
+const sameLook = (a: NodeProps<FlowNode>, b: NodeProps<FlowNode>) =>
+  a.data === b.data && a.selected === b.selected;
+
+/**
  * A resource on the canvas. Kept to a dozen elements: the icon is a background image on one
  * pseudo-element, the regions one line of text, and the zoomed-out tile is drawn by CSS from the
  * article's own pseudo-elements (`data-name`; `data-tipo` picks the icon and colour in
@@ -179,7 +186,7 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
       />
     </article>
   );
-});
+}, sameLook);
 
 export const FabricNode = memo(function FabricNode({ data, selected }: NodeProps<FlowNode>) {
   const t = nodeT();
@@ -209,6 +216,6 @@ export const FabricNode = memo(function FabricNode({ data, selected }: NodeProps
       <p className="px-3 text-[11px] text-slate-500 dark:text-slate-400">{t("node.fabricHint")}</p>
     </article>
   );
-});
+}, sameLook);
 
 export const nodeTypes = { resource: ResourceNode, fabric: FabricNode };
