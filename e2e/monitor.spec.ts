@@ -263,3 +263,30 @@ test("the charts fill their column, and follow it when the window is resized", a
     })
     .toBeLessThanOrEqual(1);
 });
+
+test("the page keeps still as its parts come in, on a wide screen and on a phone", async ({
+  page,
+}) => {
+  const id = await activeProject(page);
+  // Every layout shift the browser reports, added up (the page's cumulative layout shift).
+  await page.addInitScript(() => {
+    const w = window as unknown as { shift: number };
+    w.shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+        if (!e.hadRecentInput) w.shift += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  for (const width of [1440, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/projects/${id}/monitor`);
+    await expect(page.getByRole("img", { name: /^Regions and traffic share/ })).toBeVisible();
+    await expect(page.getByText("Error budget left").first()).toBeVisible();
+    await expect(page.getByTestId("monitor-charts")).not.toHaveAttribute("aria-busy");
+    await expect(page.getByTestId("monitor-charts").locator(".uplot").first()).toBeVisible();
+    // Drawn and settled: one more frame for the last chart's layout.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
+    expect(shift, `layout shift at ${width} px`).toBeLessThan(0.02);
+  }
+});

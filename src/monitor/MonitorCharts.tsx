@@ -31,7 +31,7 @@ export function MonitorCharts({
     >
       {charts.map((c) =>
         "pending" in c ? (
-          <Skeleton key={c.id} className="h-[250px]" />
+          <Skeleton key={c.id} className="h-[267px]" />
         ) : (
           <TimeSeriesChart
             key={c.id}

@@ -90,6 +90,21 @@ function RangePicker({
   );
 }
 
+// Placeholders the size of what replaces them, so the page does not jump as its parts arrive.
+
+/** The world map's shape (its 960 × 440 projection) and a line of legend under it. */
+function MapSkeleton() {
+  return (
+    <div>
+      <Skeleton className="aspect-[960/440] w-full" />
+      <div className="mt-2 h-9" />
+    </div>
+  );
+}
+
+/** The failover card's height for n regions: a datastore with n − 1 replicas, n traffic bars. */
+const failoverHeight = (n: number) => 100 + 52 * Math.max(n, 1);
+
 /** A drill measure against its tier's target, in the failover history. */
 function MeasureCell({ value, target }: { value: number | null; target: number }) {
   return (
@@ -233,7 +248,7 @@ const ChartsSection = memo(function ChartsSection({
           aria-label={t("charts.loading")}
         >
           {[0, 1, 2, 3].map((i) => (
-            <Skeleton key={i} className="h-[250px]" />
+            <Skeleton key={i} className="h-[267px]" />
           ))}
         </div>
       ) : (
@@ -389,11 +404,11 @@ export function MonitorPage() {
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
             <Card title={t("card.regions")} labelledBy="regions-title">
               {estadoView ? (
-                <Suspense fallback={<Skeleton className="h-72" />}>
+                <Suspense fallback={<MapSkeleton />}>
                   <RegionMap estado={estadoView} />
                 </Suspense>
               ) : (
-                <Skeleton className="h-72" />
+                <MapSkeleton />
               )}
             </Card>
             <Card title={t("card.failover")} labelledBy="failover-title">
@@ -413,7 +428,7 @@ export function MonitorPage() {
                   </div>
                 </div>
               ) : (
-                <Skeleton className="h-64" />
+                <Skeleton style={{ height: failoverHeight(regions.length) }} />
               )}
             </Card>
           </div>
@@ -430,8 +445,8 @@ export function MonitorPage() {
               />
             ) : !slosView ? (
               <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-                <Skeleton className="h-80" />
-                <Skeleton className="h-80" />
+                <Skeleton className="h-[600px]" />
+                <Skeleton className="h-[600px]" />
               </div>
             ) : slosView.slos.length === 0 ? (
               <EmptyState title={t("slos.empty")}>{t("slos.emptyBody")}</EmptyState>

@@ -6,7 +6,7 @@ export function LiveIndicator({ connected }: { connected: boolean | null }) {
   const t = useT(uiMessages);
   return (
     <span
-      className="inline-flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400"
+      className="inline-flex items-center gap-1.5 text-xs whitespace-nowrap text-slate-500 dark:text-slate-400"
       title={connected ? t("live.onTitle") : t("live.offTitle")}
     >
       <span

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { buttonClass } from "./Card";
 import { useT } from "./i18n";
 import { uiMessages } from "./i18nCatalog";
@@ -69,10 +69,11 @@ export function EmptyState({
 }
 
 /** A grey placeholder block while data loads. */
-export function Skeleton({ className = "" }: { className?: string }) {
+export function Skeleton({ className = "", style }: { className?: string; style?: CSSProperties }) {
   return (
     <div
       aria-hidden="true"
+      style={style}
       className={`motion-safe:animate-pulse rounded-md bg-slate-200 dark:bg-slate-800 ${className}`}
     />
   );
