@@ -71,7 +71,7 @@ function bootFirst(): Plugin {
     },
     transformIndexHtml: {
       order: "post",
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const boot = Object.values(ctx.bundle ?? {}).find(
           (c) => c.type === "chunk" && c.isEntry && c.name === "boot",
         );
@@ -85,7 +85,13 @@ function bootFirst(): Plugin {
           chunk.imports.forEach(visit);
         };
         boot.imports.forEach(visit);
-        return [
+        // Vite preloads the app entry's imports as well: those already named first go.
+        const first = new Set([...files, boot.fileName].map((file) => `/${file}`));
+        const rest = html.replace(
+          /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g,
+          (link, href: string) => (first.has(href) ? "" : link),
+        );
+        const tags = [
           ...[...files].map((file) => ({
             tag: "link",
             attrs: { rel: "modulepreload", crossorigin: true, href: `/${file}` },
@@ -97,6 +103,7 @@ function bootFirst(): Plugin {
             injectTo: "head-prepend" as const,
           },
         ];
+        return { html: rest, tags };
       },
     },
   };

@@ -48,3 +48,18 @@ test("clearing the token in Settings returns to the embedded emulator's default"
   await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
+
+test("the page names each of its first modules once, the small first script ahead of the app", async ({
+  page,
+}) => {
+  const html = await (await page.request.get("/")).text();
+  const urls = [
+    ...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="(\/assets\/[^"]+\.js)"/g),
+  ].map((m) => m[1]);
+  expect(urls.length).toBeGreaterThan(1);
+  expect(urls).toEqual([...new Set(urls)]);
+  const boot = urls.findIndex((u) => /\/boot-[\w-]+\.js$/.test(u));
+  const app = urls.findIndex((u) => /\/index-[\w-]+\.js$/.test(u));
+  expect(boot).toBeGreaterThanOrEqual(0);
+  expect(boot).toBeLessThan(app);
+});
