@@ -337,7 +337,7 @@ export function MonitorPage() {
             {t("page.title", { name: p.nome })}
           </h1>
         </div>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <LiveIndicator connected={live} />
           <button
             type="button"

@@ -89,7 +89,7 @@ export function ProjectPage() {
             <span className="text-sm text-slate-500 dark:text-slate-400">v{p.versao}</span>
           </div>
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <span className="mr-2">
             <LiveIndicator connected={live} />
           </span>
