@@ -8,6 +8,11 @@ export interface PendingChart {
   pending: true;
 }
 
+/** A chart's place while its series load: a drawn chart's height (title, plot, legend line). */
+export function ChartSkeleton() {
+  return <Skeleton className="h-[267px]" />;
+}
+
 /**
  * The chart grid; every chart shares one cursor. A chart still waiting for its series keeps
  * its place (a placeholder of its size), so the grid does not move as the charts come in.
@@ -31,7 +36,7 @@ export function MonitorCharts({
     >
       {charts.map((c) =>
         "pending" in c ? (
-          <Skeleton key={c.id} className="h-[267px]" />
+          <ChartSkeleton key={c.id} />
         ) : (
           <TimeSeriesChart
             key={c.id}

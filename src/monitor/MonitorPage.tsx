@@ -36,7 +36,7 @@ import { DrillDialog, DrillReport, DrillTrend } from "./Drills";
 import { DatastoreStatus, HealthMatrix, TrafficWeights } from "./FailoverStatus";
 import { cityOf, formatSeconds } from "./format";
 import { monitorMessages } from "./i18n";
-import { MonitorCharts } from "./MonitorCharts";
+import { ChartSkeleton, MonitorCharts } from "./MonitorCharts";
 import { metricsQueries } from "./queries";
 import { DEFAULT_RANGE, queryWindow, TIME_RANGES, type TimeRangeId } from "./range";
 import { SloCard } from "./SloCard";
@@ -248,7 +248,7 @@ const ChartsSection = memo(function ChartsSection({
           aria-label={t("charts.loading")}
         >
           {[0, 1, 2, 3].map((i) => (
-            <Skeleton key={i} className="h-[267px]" />
+            <ChartSkeleton key={i} />
           ))}
         </div>
       ) : (
