@@ -56,6 +56,14 @@ test("monitor a deployed seed blueprint and run a failover drill on its primary 
 
   const map = page.getByRole("img", { name: /^Regions and traffic share/ });
   await expect(map).toHaveAttribute("aria-label", new RegExp(`${city} healthy`));
+  // Each zone says its state in words (a screen reader does not read a tooltip): passing
+  // zones with their replicas, or none when the autoscaler left the zone empty.
+  const health = page.getByRole("table", { name: /^Health checks by region and zone/ });
+  const zonesOf = health.getByRole("row").filter({ hasText: city });
+  await expect(zonesOf).toContainText(
+    /: health check passing, (\d+ of \d+ replicas healthy|no replicas in this zone)/,
+  );
+  await expect(zonesOf).not.toContainText("failing");
 
   // The drill: confirm, watch the failover and the recovery, read the report.
   await page.getByRole("button", { name: "Run failover drill" }).click();
@@ -66,6 +74,7 @@ test("monitor a deployed seed blueprint and run a failover drill on its primary 
   await expect(dialog).toBeHidden();
 
   await expect(map).toHaveAttribute("aria-label", new RegExp(`${city} unhealthy 0 %`));
+  await expect(zonesOf).toContainText("health check failing");
   await expect(page.getByText("Failover in progress:")).toBeVisible();
   const report = page.getByRole("article", { name: new RegExp(`in ${city}$`) });
   const timeline = report.getByRole("list", { name: "Drill timeline" });
@@ -76,6 +85,7 @@ test("monitor a deployed seed blueprint and run a failover drill on its primary 
   await expect(timeline).toContainText("Traffic restored to");
   await expect(map).toHaveAttribute("aria-label", new RegExp(`${city} healthy`));
   await expect(page.getByText("Failover in progress:")).toBeHidden();
+  await expect(zonesOf).not.toContainText("failing");
   // Seed gateway: health checks every 10 s, 3 failures: detection 30 s, RTO 36 s.
   await expect(report.getByText("Detection").locator("..")).toContainText("30 s");
   await expect(report.getByText("RTO", { exact: true }).locator("..")).toContainText("36 s");

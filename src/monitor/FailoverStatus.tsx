@@ -3,7 +3,7 @@ import type { Estado } from "../contract/monitoring";
 import { formatFixed } from "../i18n/format";
 import { Badge } from "../ui/Card";
 import { useLocale, useT } from "../ui/i18n";
-import { cityOf, REGION_COLORS } from "./format";
+import { cityOf, REGION_COLORS, type ZoneHealth, zoneHealth } from "./format";
 import { monitorMessages } from "./i18n";
 
 export const TrafficWeights = memo(function TrafficWeights({ estado }: { estado: Estado }) {
@@ -76,6 +76,14 @@ export const DatastoreStatus = memo(function DatastoreStatus({ estado }: { estad
   );
 });
 
+const ZONE_LOOK: Record<ZoneHealth, string> = {
+  down: "bg-red-50 text-red-700 ring-red-600/20 dark:bg-red-500/10 dark:text-red-300",
+  degraded: "bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-500/10 dark:text-amber-300",
+  ok: "bg-emerald-50 text-emerald-700 ring-emerald-600/20 dark:bg-emerald-500/10 dark:text-emerald-300",
+  empty: "bg-slate-50 text-slate-600 ring-slate-500/20 dark:bg-slate-500/10 dark:text-slate-300",
+};
+const ZONE_MARK: Record<ZoneHealth, string> = { down: "✕", degraded: "!", ok: "✓", empty: "–" };
+
 export const HealthMatrix = memo(function HealthMatrix({ estado }: { estado: Estado }) {
   const t = useT(monitorMessages);
   const zones = ["a", "b", "c"];
@@ -102,24 +110,26 @@ export const HealthMatrix = memo(function HealthMatrix({ estado }: { estado: Est
               <div className="text-xs text-slate-500 dark:text-slate-400">{r.id}</div>
             </th>
             {r.zonas.map((z) => {
-              const failing = z.replicas_total > 0 && z.replicas_saudaveis < z.replicas_total;
-              const cls = !z.saudavel
-                ? "bg-red-50 text-red-700 ring-red-600/20 dark:bg-red-500/10 dark:text-red-300"
-                : failing
-                  ? "bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-500/10 dark:text-amber-300"
-                  : "bg-emerald-50 text-emerald-700 ring-emerald-600/20 dark:bg-emerald-500/10 dark:text-emerald-300";
-              return (
-                <td key={z.id} className="px-1 py-2 text-center">
-                  <span
-                    className={`inline-block min-w-16 rounded-md px-2 py-1 text-xs font-medium tabular-nums ring-1 ring-inset ${cls}`}
-                    title={t("fs.zoneTitle", {
+              const health = zoneHealth(z);
+              const said =
+                health === "empty"
+                  ? t("fs.zoneEmpty", { zone: z.id })
+                  : t("fs.zoneTitle", {
                       zone: z.id,
                       ok: z.saudavel ? "yes" : "no",
                       healthy: z.replicas_saudaveis,
                       total: z.replicas_total,
-                    })}
+                    });
+              return (
+                <td key={z.id} className="px-1 py-2 text-center">
+                  <span
+                    className={`inline-block min-w-16 rounded-md px-2 py-1 text-xs font-medium tabular-nums ring-1 ring-inset ${ZONE_LOOK[health]}`}
+                    title={said}
                   >
-                    {z.saudavel ? "✓" : "✕"} {z.replicas_saudaveis}/{z.replicas_total}
+                    <span aria-hidden="true">
+                      {ZONE_MARK[health]} {z.replicas_saudaveis}/{z.replicas_total}
+                    </span>
+                    <span className="sr-only">{said}</span>
                   </span>
                 </td>
               );

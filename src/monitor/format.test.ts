@@ -10,12 +10,23 @@ import {
   formatSli,
   regionLabel,
   thresholdFor,
+  zoneHealth,
 } from "./format";
 import { monitorMessages } from "./i18n";
 
 const t = translator(monitorMessages, "en");
 
 describe("monitor formatting", () => {
+  it("tells a zone with no replicas from a healthy one", () => {
+    const zone = (saudavel: boolean, replicas_saudaveis: number, replicas_total: number) =>
+      zoneHealth({ saudavel, replicas_saudaveis, replicas_total });
+    expect(zone(true, 2, 2)).toBe("ok");
+    expect(zone(true, 1, 2)).toBe("degraded");
+    expect(zone(true, 0, 0)).toBe("empty");
+    expect(zone(false, 0, 0)).toBe("down");
+    expect(zone(false, 2, 2)).toBe("down");
+  });
+
   it("shows SLIs with the digits that matter", () => {
     expect(formatSli(99.98751)).toBe("99.988 %");
     expect(formatSli(99.4)).toBe("99.40 %");

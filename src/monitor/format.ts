@@ -23,6 +23,23 @@ export function formatSli(pct: number, locale: Locale = currentLocale()): string
 /** Exactly `digits` decimals, without grouping (a rate never reads "1,234.5×"). */
 const fixed = (locale: Locale, n: number, digits: number) => formatFixed(locale, n, digits, false);
 
+/**
+ * A zone's cell in the health matrix. A zone whose check passes but that runs no replica
+ * (the autoscaler spreads fewer replicas than the region has zones) is not "healthy 0 of 0":
+ * it is empty, and says so in a neutral colour.
+ */
+export type ZoneHealth = "down" | "degraded" | "ok" | "empty";
+
+export function zoneHealth(z: {
+  saudavel: boolean;
+  replicas_saudaveis: number;
+  replicas_total: number;
+}): ZoneHealth {
+  if (!z.saudavel) return "down";
+  if (z.replicas_total === 0) return "empty";
+  return z.replicas_saudaveis < z.replicas_total ? "degraded" : "ok";
+}
+
 /** Budget remaining as a percentage of the budget; negative when overspent. */
 export function formatBudget(fraction: number, locale: Locale = currentLocale()): string {
   return `${formatNumber(locale, Math.round(fraction * 1000) / 10, { maximumFractionDigits: 1 })} %`;
