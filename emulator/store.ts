@@ -117,6 +117,9 @@ export class Store implements MonitoringStore {
       organizacaoOf: db.prepare<[string], { organizacao: string }>(
         "SELECT organizacao FROM projetos WHERE id = ? AND removido_em IS NULL",
       ),
+      activeProjects: db.prepare<[number], { organizacao: string; id: string }>(
+        "SELECT p.organizacao, p.id FROM projetos p JOIN implantacoes i ON i.id = p.implantacao_atual WHERE p.removido_em IS NULL AND i.fim <= ? ORDER BY p.atualizado_em DESC",
+      ),
       projectsWithDrills: db.prepare<[], { organizacao: string; id: string }>(
         "SELECT DISTINCT p.organizacao, p.id FROM projetos p JOIN testes_failover t ON t.projeto_id = p.id WHERE p.removido_em IS NULL",
       ),
@@ -299,6 +302,11 @@ export class Store implements MonitoringStore {
 
   projectsWithDrills() {
     return this.q.projectsWithDrills.all();
+  }
+
+  /** Every project whose current deployment is done, the most recently changed first. */
+  activeProjects() {
+    return this.q.activeProjects.all(this.now());
   }
 
   /** The organization a (not removed) project belongs to. */

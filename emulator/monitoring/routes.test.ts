@@ -7,7 +7,7 @@ import {
   SloStatusSchema,
   TesteFailoverSchema,
 } from "../../src/contract/monitoring";
-import type { DrillInput } from "./model";
+import { type DrillInput, ProjectSim } from "./model";
 import {
   type EventoTipo,
   type MonitoredProject,
@@ -59,6 +59,11 @@ class MemoryStore implements MonitoringStore {
       organizacao: this.projects.get(id)?.organizacao ?? "",
       id,
     }));
+  }
+  activeProjects() {
+    return [...this.projects.values()]
+      .filter((p) => p.project.status === "ativo")
+      .map((p) => ({ organizacao: p.organizacao, id: p.project.id }));
   }
 }
 
@@ -217,6 +222,17 @@ describe("monitoring routes", () => {
     const single = await post("prj_single", { regiao: "sa-east-1", duracao_s: 60 });
     expect(single.status).toBe(409);
     expect((await single.json()).detail).toMatch(/at least two regions and a gateway/);
+  });
+
+  it("warms every deployed project's SLO history when it starts again", () => {
+    const { store } = setup();
+    const warmed = vi.spyOn(ProjectSim.prototype, "warmHours");
+    const restarted = monitoringRoutes({ store, clock: 600, organizacaoOf: () => "demo" });
+    restarted.resume();
+    // Each project's first slice runs at once; the rest follow between requests.
+    expect(new Set(warmed.mock.instances)).toHaveProperty("size", 2);
+    restarted.stop();
+    warmed.mockRestore();
   });
 
   it("records the steps that came due while the emulator was down, once", async () => {

@@ -47,6 +47,8 @@ export interface MonitoringStore {
   ): void;
   /** Every project with drills, for resuming their event schedules after a restart. */
   projectsWithDrills(): { organizacao: string; id: string }[];
+  /** Every deployed project, for warming their SLO history when the emulator starts. */
+  activeProjects(): { organizacao: string; id: string }[];
 }
 
 export interface MonitoringOptions {
@@ -307,7 +309,11 @@ export function monitoringRoutes(options: MonitoringOptions) {
     return c.json(report);
   });
 
-  /** After a restart: record the drill steps that came due while the emulator was down, schedule the rest. */
+  /**
+   * After a restart: record the drill steps that came due while the emulator was down, schedule
+   * the rest, and warm the SLO history of every project already deployed (a deployment that
+   * ended before the restart warmed a simulation that is gone).
+   */
   function resume() {
     for (const { organizacao, id } of store.projectsWithDrills()) {
       const project = store.project(organizacao, id);
@@ -315,6 +321,7 @@ export function monitoringRoutes(options: MonitoringOptions) {
       const { sim, bp } = sims.get(project, store.drills(id));
       for (const ph of sim.drillPhases()) schedule(id, sim, bp, ph.drill.id);
     }
+    for (const { organizacao, id } of store.activeProjects()) warm(organizacao, id);
   }
 
   /**
