@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type { Estado } from "../contract/monitoring";
 import { formatFixed } from "../i18n/format";
-import { Badge } from "../ui/Card";
+import { Badge, type Tone, toneClass } from "../ui/Card";
 import { useLocale, useT } from "../ui/i18n";
 import { cityOf, REGION_COLORS, type ZoneHealth, zoneHealth } from "./format";
 import { monitorMessages } from "./i18n";
@@ -76,11 +76,11 @@ export const DatastoreStatus = memo(function DatastoreStatus({ estado }: { estad
   );
 });
 
-const ZONE_LOOK: Record<ZoneHealth, string> = {
-  down: "bg-red-50 text-red-700 ring-red-600/20 dark:bg-red-500/10 dark:text-red-300",
-  degraded: "bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-500/10 dark:text-amber-300",
-  ok: "bg-emerald-50 text-emerald-700 ring-emerald-600/20 dark:bg-emerald-500/10 dark:text-emerald-300",
-  empty: "bg-slate-50 text-slate-600 ring-slate-500/20 dark:bg-slate-500/10 dark:text-slate-300",
+const ZONE_TONE: Record<ZoneHealth, Tone> = {
+  down: "critical",
+  degraded: "warning",
+  ok: "ok",
+  empty: "neutral",
 };
 const ZONE_MARK: Record<ZoneHealth, string> = { down: "✕", degraded: "!", ok: "✓", empty: "–" };
 
@@ -123,7 +123,7 @@ export const HealthMatrix = memo(function HealthMatrix({ estado }: { estado: Est
               return (
                 <td key={z.id} className="px-1 py-2 text-center">
                   <span
-                    className={`inline-block min-w-16 rounded-md px-2 py-1 text-xs font-medium tabular-nums ring-1 ring-inset ${ZONE_LOOK[health]}`}
+                    className={`inline-block min-w-16 rounded-md px-2 py-1 text-xs font-medium tabular-nums ring-1 ring-inset ${toneClass(ZONE_TONE[health])}`}
                     title={said}
                   >
                     <span aria-hidden="true">

@@ -50,6 +50,11 @@ const TONES = {
 } as const;
 export type Tone = keyof typeof TONES;
 
+/** A tone's colours, for a status mark laid out other than as a badge (a table cell's chip). */
+export function toneClass(tone: Tone): string {
+  return TONES[tone];
+}
+
 export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
   return (
     <span
