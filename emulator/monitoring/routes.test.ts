@@ -224,12 +224,15 @@ describe("monitoring routes", () => {
     expect((await single.json()).detail).toMatch(/at least two regions and a gateway/);
   });
 
-  it("warms every deployed project's SLO history when it starts again", () => {
+  it("warms every deployed project's SLO history when it starts again", async () => {
     const { store } = setup();
     const warmed = vi.spyOn(ProjectSim.prototype, "warmHours");
     const restarted = monitoringRoutes({ store, clock: 600, organizacaoOf: () => "demo" });
     restarted.resume();
-    // Each project's first slice runs at once; the rest follow between requests.
+    // Not during start-up itself: the server listens first.
+    expect(warmed).not.toHaveBeenCalled();
+    // Each project's first slice runs on the next turn; the rest follow between requests.
+    await new Promise((r) => setTimeout(r, 0));
     expect(new Set(warmed.mock.instances)).toHaveProperty("size", 2);
     restarted.stop();
     warmed.mockRestore();

@@ -321,7 +321,8 @@ export function monitoringRoutes(options: MonitoringOptions) {
       const { sim, bp } = sims.get(project, store.drills(id));
       for (const ph of sim.drillPhases()) schedule(id, sim, bp, ph.drill.id);
     }
-    for (const { organizacao, id } of store.activeProjects()) warm(organizacao, id);
+    // From the next turn: the server starts listening first, and requests come between slices.
+    for (const { organizacao, id } of store.activeProjects()) after(0, () => warm(organizacao, id));
   }
 
   /**
