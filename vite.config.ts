@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { parse as parseMessage } from "@formatjs/icu-messageformat-parser";
 import tailwindcss from "@tailwindcss/vite";
@@ -140,6 +141,15 @@ export default defineConfig(({ command }) => ({
     command === "build"
       ? {
           alias: [
+            {
+              // The package's main entry is its development build (dev-only warnings and
+              // checks); its production build is the same API without them.
+              find: /^react-router$/,
+              replacement: join(
+                dirname(createRequire(import.meta.url).resolve("react-router/package.json")),
+                "dist/production/index.mjs",
+              ),
+            },
             {
               find: /^@formatjs\/icu-messageformat-parser$/,
               replacement: "@formatjs/icu-messageformat-parser/no-parser.js",
