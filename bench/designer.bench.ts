@@ -57,13 +57,14 @@ function designerInitialJs(outDir: string): { files: string[]; gzipBytes: number
  * goes round a circle of 80 px that starts at its centre and lies towards the middle of the
  * canvas, so the pointer never comes within React Flow's auto-pan margin (40 px) of the pane's
  * edge: auto-pan moves and repaints the whole view, on any page, and the canvases differ in size.
- * Throws if the view moved anyway. Successive drags go round in opposite directions: React Flow
+ * Throws if the view moved anyway. Successive drags of a page go round in opposite directions: React Flow
  * starts a drag a few pixels after the first move, so each circle leaves the node slightly off
  * its start, and alternating keeps a node that is dragged again and again where it was.
  */
-let turn = 0;
-export async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
-  turn += 1;
+const turns = new WeakMap<Page, number>();
+export async function dragFrames(page: Page, nodeId: string, frames = FRAMES): Promise<number[]> {
+  const turn = (turns.get(page) ?? 0) + 1;
+  turns.set(page, turn);
   return page.evaluate(
     async ({ nodeId, frames, dirY }) => {
       const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`);
@@ -100,7 +101,8 @@ export async function dragFrames(page: Page, nodeId: string): Promise<number[]> 
       let last = await frame();
       const times: number[] = [];
       for (let i = 0; i < frames; i++) {
-        const t = ((i + 1) * 2 * Math.PI) / 90; // two full circles: the node ends where it began
+        // Whole circles of 90 frames (fewer frames: one circle): the node ends where it began.
+        const t = ((i + 1) * 2 * Math.PI) / Math.min(90, frames);
         x = cx + dirX * R * (1 - Math.cos(t));
         y = cy + dirY * R * Math.sin(t);
         fire("mousemove");
@@ -115,7 +117,7 @@ export async function dragFrames(page: Page, nodeId: string): Promise<number[]> 
         );
       return times;
     },
-    { nodeId, frames: FRAMES, dirY: turn % 2 === 0 ? -1 : 1 },
+    { nodeId, frames, dirY: turn % 2 === 0 ? -1 : 1 },
   );
 }
 
