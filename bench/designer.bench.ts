@@ -57,9 +57,10 @@ function designerInitialJs(outDir: string): { files: string[]; gzipBytes: number
  * goes round a circle of 80 px that starts at its centre and lies towards the middle of the
  * canvas, so the pointer never comes within React Flow's auto-pan margin (40 px) of the pane's
  * edge: auto-pan moves and repaints the whole view, on any page, and the canvases differ in size.
- * Throws if the view moved anyway. Successive drags of a page go round in opposite directions: React Flow
- * starts a drag a few pixels after the first move, so each circle leaves the node slightly off
- * its start, and alternating keeps a node that is dragged again and again where it was.
+ * Throws if the view moved anyway. Successive drags of a page go round in opposite directions:
+ * React Flow starts a drag a few pixels after the first move, so each circle leaves the node
+ * slightly off its start, and alternating keeps a node that is dragged again and again where it
+ * was.
  */
 const turns = new WeakMap<Page, number>();
 export async function dragFrames(page: Page, nodeId: string, frames = FRAMES): Promise<number[]> {

@@ -140,12 +140,14 @@ const SEGMENT_FRAMES = Number(process.env.BENCH_SEGMENT_FRAMES ?? 180);
  * instead of one page catching it whole.
  */
 async function interleavedTaskPerFrame(designer: Page, bare: Page, nodeId: string) {
-  const sides = [designer, bare].map(async (page) => {
+  const side = async (page: Page) => {
     const cdp = await throttle(page, 4);
     await dragFrames(page, nodeId, SEGMENT_FRAMES); // warm-up, throttled
     return { page, cdp, ms: 0, frames: 0 };
-  });
-  const [d, b] = [await sides[0], await sides[1]];
+  };
+  // One after the other: warming both at once would drag two pages on two cores.
+  const d = await side(designer);
+  const b = await side(bare);
   const metric = async (cdp: CDPSession) =>
     (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")
       ?.value ?? 0;
