@@ -17,24 +17,9 @@ const ProjectsPage = lazy(() =>
 const ProjectPage = lazy(() =>
   import("../projects/ProjectPage").then((m) => ({ default: m.ProjectPage })),
 );
-const loadMonitor = () => import("../monitor/MonitorPage");
-const LazyMonitorPage = lazy(() => loadMonitor().then((m) => ({ default: m.MonitorPage })));
-/** The Monitor's page once its code is in (see monitorPageReady). */
-let LoadedMonitorPage: typeof import("../monitor/MonitorPage")["MonitorPage"] | undefined;
-
-/**
- * Resolves once the Monitor's code has loaded, for a first render on the Monitor's address: the
- * page then renders at once, instead of its placeholder first and the page in a second pass.
- */
-export function monitorPageReady(): Promise<void> {
-  return loadMonitor().then((m) => {
-    LoadedMonitorPage = m.MonitorPage;
-  });
-}
-
-function MonitorRoute() {
-  return page(LoadedMonitorPage ? <LoadedMonitorPage /> : <LazyMonitorPage />);
-}
+const MonitorPage = lazy(() =>
+  import("../monitor/MonitorPage").then((m) => ({ default: m.MonitorPage })),
+);
 const SettingsPage = lazy(() =>
   import("./SettingsPage").then((m) => ({ default: m.SettingsPage })),
 );
@@ -65,7 +50,7 @@ const router = createBrowserRouter([
       {
         path: MONITOR_ROUTE,
         loader: preloadMonitorRoute,
-        element: <MonitorRoute />,
+        element: page(<MonitorPage />),
       },
       { path: "settings", element: page(<SettingsPage />) },
       { path: "*", element: <NotFoundPage /> },
