@@ -397,10 +397,12 @@ test("a big imported design arrives in batches and is framed whole", async ({ pa
   // 400 resources, column by column, 10 to a column: the first batches React Flow measures
   // are the left columns only, and its own fitView framed those (the rest stayed outside the
   // view, and were never drawn).
+  // Each node calls the one in the next column: the connections arrive after the nodes.
   const recursos = Array.from({ length: 400 }, (_, i) => ({
     tipo: "compute",
     nome: `c${i}`,
     config: { subtipo: "web", replicas_min: 2, replicas_max: 4 },
+    ...(i < 390 ? { conexoes: [`c${i + 10}`] } : {}),
   }));
   const posicoes = Object.fromEntries(
     recursos.map((r, i) => [r.nome, { x: Math.floor(i / 10) * 300, y: (i % 10) * 160 }]),
@@ -415,6 +417,8 @@ test("a big imported design arrives in batches and is framed whole", async ({ pa
   await newBlankDesign(page);
   await importFile(page, tempFile("wide.json", JSON.stringify(big)));
   await expect(page.locator(".react-flow__node")).toHaveCount(400, { timeout: 20_000 });
+  await expect(page.locator(".react-flow__edge")).toHaveCount(390);
+  await expect(page.getByRole("group", { name: "Connection from c0 to c10" })).toBeAttached();
   await expect(async () => {
     const outside = await page.evaluate(() => {
       const frame = document.querySelector(".react-flow")?.getBoundingClientRect();

@@ -64,6 +64,9 @@ const shapeOf = (level: number, data: ResourceNodeData) =>
 
 /** Nodes handed to React Flow per frame when many arrive at once (see `revealed`). */
 const REVEAL_BATCH = 80;
+/** Connections handed over per frame once the nodes of a design arriving in stages are in. */
+const EDGE_BATCH = 200;
+const NO_EDGES: Edge[] = [];
 
 // Props of stable identity: React Flow copies changed props into its store, and every store
 // update runs each node's and edge's selectors. A fresh array per render would cost a full
@@ -220,6 +223,11 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   // A few more than shown (an edit, a paste) appear at once; more arrive a batch per frame.
   const revealed = derived.length - shown <= REVEAL_BATCH / 4 ? derived.length : shown;
   const staged = useRef(false);
+  // The connections of a design arriving in stages follow its nodes, a batch per frame. Handed
+  // over with the nodes, every connection is placed again on each of the reveal's store updates
+  // and drawn a batch after its nodes anyway: at 1,000 resources and 4× throttle that was a
+  // tenth of the import's time. Edits show their connections at once.
+  const [edgesShown, setEdgesShown] = useState(Number.POSITIVE_INFINITY);
   useEffect(() => {
     if (revealed >= derived.length) {
       if (shown > derived.length) setShown(derived.length);
@@ -236,9 +244,10 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     if (!staged.current) {
       staged.current = true;
       userMoved.current = false;
+      setEdgesShown(0);
     }
     // The first batch is half size: it also pays for what every later one finds done (the
-    // node components' first use, every edge handed over at once).
+    // node components' first use).
     const step = revealed === 0 ? REVEAL_BATCH / 2 : REVEAL_BATCH;
     const frame = requestAnimationFrame(() => setShown(revealed + step));
     return () => cancelAnimationFrame(frame);
@@ -252,18 +261,32 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
           return p ? { ...n, position: p, dragging: true } : n;
         });
   }, [derived, dragging, revealed]);
-  // Edges are derived once per document and the selection only marks them. While a design is
-  // revealed in stages, React Flow gets every edge at once: an edge whose node is not there yet
-  // draws nothing, and a new edge list per batch would cost the flow's store another full
-  // update per frame.
+  // Edges are derived once per document and the selection only marks them. A design revealed
+  // in stages gets its edges after its nodes, EDGE_BATCH per frame (see `edgesShown`).
   const allEdges = useMemo(() => deriveEdges(doc, findings, t), [doc, findings, t]);
-  const edges = useMemo(
-    () =>
-      edgeSelection.size === 0
+  const edgeLimit = revealed < derived.length ? 0 : edgesShown;
+  useEffect(() => {
+    if (edgeLimit === Number.POSITIVE_INFINITY) return;
+    const frame = requestAnimationFrame(() =>
+      setEdgesShown(
+        edgeLimit + EDGE_BATCH >= allEdges.length
+          ? Number.POSITIVE_INFINITY
+          : edgeLimit + EDGE_BATCH,
+      ),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [edgeLimit, allEdges.length]);
+  const edges = useMemo(() => {
+    const some =
+      edgeLimit >= allEdges.length
         ? allEdges
-        : allEdges.map((e) => (edgeSelection.has(e.id) ? { ...e, selected: true } : e)),
-    [allEdges, edgeSelection],
-  );
+        : edgeLimit === 0
+          ? NO_EDGES
+          : allEdges.slice(0, edgeLimit);
+    return edgeSelection.size === 0
+      ? some
+      : some.map((e) => (edgeSelection.has(e.id) ? { ...e, selected: true } : e));
+  }, [allEdges, edgeSelection, edgeLimit]);
 
   // The change handler reads the latest state through refs, so its identity never changes: a
   // new handler each drag frame would make React Flow update its store twice per frame.

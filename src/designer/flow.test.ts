@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { GLOBAL_SAAS } from "../blueprint";
+import { type Finding, GLOBAL_SAAS } from "../blueprint";
+import { loadLocale, translator } from "../i18n";
 import { connectAll, type Doc } from "./doc";
-import { freeSpotNear, impliedConnections, NODE_H, NODE_W } from "./flow";
+import { deriveEdges, freeSpotNear, impliedConnections, NODE_H, NODE_W } from "./flow";
+import { designerMessages } from "./i18n";
 
 describe("implied connections", () => {
   it("draws the traffic the contract implies when the blueprint names none", () => {
@@ -65,5 +67,51 @@ describe("a free spot for a new node", () => {
       placed.push(p);
       doc = at(Object.fromEntries(placed.map((q, j) => [`n${j}`, q])));
     }
+  });
+});
+
+describe("edge labels", () => {
+  const doc = {
+    nome: "x",
+    resiliencia: "zona-unica",
+    recursos: [
+      { tipo: "gateway", nome: "edge", config: {}, conexoes: ["api", "db"] },
+      { tipo: "compute", nome: "api", config: { subtipo: "web" }, conexoes: ["db"] },
+      { tipo: "datastore", nome: "db", config: {} },
+    ],
+  } as unknown as Doc;
+  const refused: Finding[] = [
+    {
+      codigo: "conexao-invalida",
+      severidade: "erro",
+      ponteiro: "/recursos/0/conexoes/1",
+      mensagem: "gateway cannot reach a datastore",
+    },
+  ];
+
+  it("names both ends of every connection, and says when one is not allowed", async () => {
+    await loadLocale("pt-BR");
+    const labels = deriveEdges(doc, refused, translator(designerMessages, "en")).map(
+      (e) => e.ariaLabel,
+    );
+    expect(labels).toEqual([
+      "Connection from edge to api",
+      "Connection from edge to db (not allowed)",
+      "Connection from api to db",
+    ]);
+    const pt = deriveEdges(doc, refused, translator(designerMessages, "pt-BR")).map(
+      (e) => e.ariaLabel,
+    );
+    expect(pt[1]).toBe("Conexão de edge para db (não permitida)");
+  });
+
+  it("words the implied connections of a blueprint that names none", () => {
+    const saas = structuredClone(GLOBAL_SAAS) as unknown as Doc;
+    expect(
+      deriveEdges(saas, [], translator(designerMessages, "en")).map((e) => e.ariaLabel),
+    ).toEqual([
+      "Implied connection from global-dns to app-global (not in the blueprint yet)",
+      "Implied connection from app-global to db-global (not in the blueprint yet)",
+    ]);
   });
 });
