@@ -17,9 +17,24 @@ const ProjectsPage = lazy(() =>
 const ProjectPage = lazy(() =>
   import("../projects/ProjectPage").then((m) => ({ default: m.ProjectPage })),
 );
-const MonitorPage = lazy(() =>
-  import("../monitor/MonitorPage").then((m) => ({ default: m.MonitorPage })),
-);
+const loadMonitor = () => import("../monitor/MonitorPage");
+const LazyMonitorPage = lazy(() => loadMonitor().then((m) => ({ default: m.MonitorPage })));
+/** The Monitor's page once its code is in (see monitorPageReady). */
+let LoadedMonitorPage: typeof import("../monitor/MonitorPage")["MonitorPage"] | undefined;
+
+/**
+ * Resolves once the Monitor's code has loaded, for a first render on the Monitor's address: the
+ * page then renders at once, instead of its placeholder first and the page in a second pass.
+ */
+export function monitorPageReady(): Promise<void> {
+  return loadMonitor().then((m) => {
+    LoadedMonitorPage = m.MonitorPage;
+  });
+}
+
+function MonitorRoute() {
+  return page(LoadedMonitorPage ? <LoadedMonitorPage /> : <LazyMonitorPage />);
+}
 const SettingsPage = lazy(() =>
   import("./SettingsPage").then((m) => ({ default: m.SettingsPage })),
 );
@@ -50,7 +65,7 @@ const router = createBrowserRouter([
       {
         path: MONITOR_ROUTE,
         loader: preloadMonitorRoute,
-        element: page(<MonitorPage />),
+        element: <MonitorRoute />,
       },
       { path: "settings", element: page(<SettingsPage />) },
       { path: "*", element: <NotFoundPage /> },
