@@ -240,6 +240,55 @@ test("a broken import is refused and the design stays exactly as it was", async 
   await expect(problems(page)).toContainText("replicas-invalidas");
 });
 
+test("dragging a node moves it and its connection; it stays where it was dropped, and undo puts it back", async ({
+  page,
+}) => {
+  await newBlankDesign(page);
+  await dropProduct(page, "Gateway", 150, 150);
+  await dropProduct(page, "Compute", 450, 150);
+  await page
+    .getByTestId("node-gateway-1")
+    .locator(".react-flow__handle.source")
+    .dragTo(node(page, "compute-1").locator(".react-flow__handle.target"));
+  const edge = page.locator('[aria-label="Connection from gateway-1 to compute-1"] path').first();
+  await expect(edge).toHaveCount(1);
+  const start = await node(page, "compute-1").boundingBox();
+  const path = await edge.getAttribute("d");
+  if (!start) throw new Error("the node is on screen");
+
+  const x = start.x + start.width / 2;
+  const y = start.y + 30;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 80, y + 48, { steps: 5 });
+  // Mid-drag the node and its connection follow the pointer.
+  await expect
+    .poll(async () => (await node(page, "compute-1").boundingBox())?.x)
+    .toBeGreaterThan(start.x + 40);
+  expect(await edge.getAttribute("d")).not.toBe(path);
+  await page.mouse.move(x + 160, y + 96, { steps: 5 });
+  await page.mouse.up();
+  // Where it lands is snapped to the grid: within a grid step of the pointer's travel.
+  await expect
+    .poll(async () => (await node(page, "compute-1").boundingBox())?.x ?? 0)
+    .toBeGreaterThan(start.x + 160 - 16);
+  const moved = await node(page, "compute-1").boundingBox();
+  if (!moved) throw new Error("the node is on screen");
+  expect(Math.abs(moved.x - (start.x + 160))).toBeLessThanOrEqual(16);
+  expect(Math.abs(moved.y - (start.y + 96))).toBeLessThanOrEqual(16);
+
+  // One move is one step of history.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect.poll(() => node(page, "compute-1").boundingBox()).toEqual(start);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect.poll(() => node(page, "compute-1").boundingBox()).toEqual(moved);
+  await expect(page.getByRole("status", { name: "Draft status" })).toHaveText("Draft saved");
+
+  await page.reload();
+  await expect(node(page, "compute-1")).toBeVisible();
+  expect(await node(page, "compute-1").boundingBox()).toEqual(moved);
+});
+
 test("undo and redo every change, by keyboard and by button", async ({ page }) => {
   await newBlankDesign(page);
   await dropProduct(page, "Gateway", 150, 150);

@@ -8,6 +8,7 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
+  type ReactFlowProps,
   type ReactFlowState,
   useConnection,
   useReactFlow,
@@ -149,6 +150,51 @@ function ImpliedConnections({ doc }: { doc: Doc }) {
   );
 }
 
+const NOT_DRAGGING: ReadonlyMap<string, XY> = new Map();
+
+/**
+ * React Flow, and where the nodes being dragged are meanwhile. The document gets their
+ * positions when the drag ends (the canvas's change handler); until then every frame moves them
+ * here, so a drag frame renders this component and not the canvas around it, whose hooks read
+ * the document, its findings and assessment, the words and the flow's state.
+ */
+function DraggableFlow({ nodes, onNodesChange, ...props }: ReactFlowProps<FlowNode, Edge>) {
+  const [dragging, setDragging] = useState(NOT_DRAGGING);
+  const shown = useMemo(
+    () =>
+      dragging.size === 0
+        ? nodes
+        : nodes?.map((n) => {
+            const p = dragging.get(n.id);
+            return p ? { ...n, position: p, dragging: true } : n;
+          }),
+    [nodes, dragging],
+  );
+  const onChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      let moving: [string, XY][] | undefined;
+      let ended = false;
+      for (const c of changes)
+        if (c.type === "position" && c.position) {
+          if (c.dragging) {
+            moving ??= [];
+            moving.push([c.id, c.position]);
+          } else ended = true;
+        }
+      // Functional update: several change batches may arrive before the next render.
+      if (moving) {
+        const add = moving;
+        setDragging((prev) => new Map([...prev, ...add]));
+      }
+      onNodesChange?.(changes);
+      // In the same batch as the document taking the final positions.
+      if (ended) setDragging(NOT_DRAGGING);
+    },
+    [onNodesChange],
+  );
+  return <ReactFlow<FlowNode, Edge> nodes={shown} onNodesChange={onChange} {...props} />;
+}
+
 export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) => void }) {
   const t = useT(designerMessages);
   const flowLabels = useFlowAriaLabels();
@@ -161,7 +207,6 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const select = useDesigner((s) => s.select);
   const rf = useReactFlow();
   const flowStore = useStoreApi();
-  const [dragging, setDragging] = useState<ReadonlyMap<string, XY>>(new Map());
   // Node sizes go on the node objects: React Flow reads them from there (its minimap draws only
   // nodes whose object carries a size). `sizes` holds each node's known size: measured, or
   // guessed from `shapes`, the size last measured for a node of the same shape at the same
@@ -257,15 +302,10 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     const frame = requestAnimationFrame(() => setShown(revealed + step));
     return () => cancelAnimationFrame(frame);
   }, [revealed, shown, derived.length, doc, opening, rf, flowStore]);
-  const nodes = useMemo(() => {
-    const some = revealed < derived.length ? derived.slice(0, revealed) : derived;
-    return dragging.size === 0
-      ? some
-      : some.map((n) => {
-          const p = dragging.get(n.id);
-          return p ? { ...n, position: p, dragging: true } : n;
-        });
-  }, [derived, dragging, revealed]);
+  const nodes = useMemo(
+    () => (revealed < derived.length ? derived.slice(0, revealed) : derived),
+    [derived, revealed],
+  );
   // Edges are derived once per document and the selection only marks them. A design revealed
   // in stages gets its edges after its nodes, EDGE_BATCH per frame (see `edgesShown`).
   const allEdges = useMemo(() => deriveEdges(doc, findings, t), [doc, findings, t]);
@@ -305,7 +345,6 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     (changes: NodeChange<FlowNode>[]) => {
       const { derived } = live.current;
       let measured = false;
-      let moving: [string, XY][] | undefined;
       const finished: Record<string, XY> = {};
       let byId: Map<string, FlowNode> | undefined;
       let level = 0;
@@ -322,11 +361,9 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
           const node = byId?.get(c.id);
           if (node?.type === "resource")
             shapes.current.set(shapeOf(level, node.data), c.dimensions);
-        } else if (c.type === "position" && c.position) {
-          if (c.dragging) {
-            moving ??= [];
-            moving.push([c.id, c.position]);
-          } else finished[c.id] = c.position;
+        } else if (c.type === "position" && c.position && !c.dragging) {
+          // Positions while dragging are the view's own (see DraggableFlow).
+          finished[c.id] = c.position;
         } else if (c.type === "select") {
           selectionChanged = true;
           if (c.selected) nextSelection.add(c.id);
@@ -335,10 +372,6 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       }
       // Functional updates: several change batches may arrive before the next render.
       if (measured) setSizesSeen((n) => n + 1);
-      if (moving) {
-        const add = moving;
-        setDragging((prev) => new Map([...prev, ...add]));
-      }
       if (Object.keys(finished).length > 0) {
         // Children report positions relative to their fabric; the document keeps absolute ones.
         const rects = fabricRects(useDesigner.getState().history.present);
@@ -350,7 +383,6 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
           absolute[id] = r ? { x: p.x + r.x, y: p.y + r.y } : p;
         }
         apply((d) => commitMoves(d, absolute));
-        setDragging(new Map());
       }
       if (selectionChanged) select([...nextSelection]);
     },
@@ -448,7 +480,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     >
       <style>{NODE_ICON_CSS}</style>
       <DetailContext value={level === 0}>
-        <ReactFlow<FlowNode, Edge>
+        <DraggableFlow
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
@@ -474,7 +506,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
           ariaLabelConfig={flowLabels}
         >
           {chrome}
-        </ReactFlow>
+        </DraggableFlow>
       </DetailContext>
     </div>
   );
