@@ -4,6 +4,7 @@
  * compressed on request.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
@@ -12,11 +13,20 @@ import { type RunningEmulator, startEmulator } from "./testing/process";
 
 let emu: RunningEmulator;
 let dist: string;
+/** Files beside the served folder, which no request may reach. */
+const SECRET = "secret-outside-the-build";
+const SIBLING_SECRET = "secret-in-a-sibling-folder";
 const script = `console.log(${JSON.stringify("x".repeat(4000))});`;
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), "tesserra-dist-"));
-  mkdirSync(join(dist, "assets"));
+  // parent/dist is served; parent/secret.txt and parent/distx/secret.txt sit beside it (a
+  // sibling whose name starts with the served folder's name defeats a bare prefix check).
+  const parent = mkdtempSync(join(tmpdir(), "tesserra-dist-"));
+  dist = join(parent, "dist");
+  mkdirSync(join(dist, "assets"), { recursive: true });
+  mkdirSync(join(parent, "distx"));
+  writeFileSync(join(parent, "secret.txt"), SECRET);
+  writeFileSync(join(parent, "distx", "secret.txt"), SIBLING_SECRET);
   writeFileSync(join(dist, "index.html"), "<!doctype html><title>Tesserra</title>");
   writeFileSync(join(dist, "assets", "app-abc123.js"), script);
   writeFileSync(join(dist, "assets", "app-abc123.js.br"), brotliCompressSync(script));
@@ -27,6 +37,28 @@ afterAll(() => emu?.stop());
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${emu.url}${path}`, { headers });
+
+/**
+ * GET with the path sent exactly as written: fetch (WHATWG URL) resolves `..` and `%2e%2e`
+ * before sending, so a traversal never leaves the client that way.
+ */
+function rawGet(path: string): Promise<{ status: number; type: string; body: string }> {
+  const { hostname, port } = new URL(emu.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path, method: "GET" }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        body += chunk;
+      });
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, type: res.headers["content-type"] ?? "", body }),
+      );
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 describe("static files", () => {
   it("sends the brotli or gzip file the browser accepts, and caches hashed assets for good", async () => {
@@ -65,12 +97,43 @@ describe("static files", () => {
     expect(rebuilt.headers.get("ETag")).not.toBe(etag);
   });
 
-  it("does not answer a missing asset with the page, nor a path outside the build", async () => {
+  it("does not answer a missing asset with the page", async () => {
     const missing = await get("/assets/gone-123.js");
     expect(missing.status).toBe(404);
     expect(missing.headers.get("Content-Type")).not.toContain("text/html");
-    const outside = await get("/%2e%2e/%2e%2e/etc/passwd");
-    expect(await outside.text()).not.toContain("root:");
+  });
+
+  it("serves a path that stays inside the build, written any way", async () => {
+    // The raw client sends what it is given: these reach the asset through `..` inside dist.
+    for (const path of ["/assets/../assets/app-abc123.js", "/assets/%2e%2e/assets/app-abc123.js"])
+      expect((await rawGet(path)).body, path).toBe(script);
+  });
+
+  it.each([
+    "/../secret.txt",
+    "/../../secret.txt",
+    "/assets/../../secret.txt",
+    "/%2e%2e/secret.txt",
+    "/%2E%2E/secret.txt",
+    "/.%2e/secret.txt",
+    "/..%2fsecret.txt",
+    "/..%2Fsecret.txt",
+    "/%2e%2e%2fsecret.txt",
+    "/assets/..%2f..%2fsecret.txt",
+    "/..\\secret.txt",
+    "/..%5csecret.txt",
+    "/assets\\..\\..\\secret.txt",
+    "/../distx/secret.txt",
+    "/%2e%2e/distx/secret.txt",
+    "/..%2fdistx%2fsecret.txt",
+    "/assets/..%2f..%2fdistx%2fsecret.txt",
+  ])("never serves a file outside the build: %s", async (path) => {
+    const r = await rawGet(path);
+    expect(r.body).not.toContain(SECRET);
+    expect(r.body).not.toContain(SIBLING_SECRET);
+    // What comes back is the console's page (a client-side route) or a refusal.
+    if (r.status === 200) expect(r.body).toContain("<title>Tesserra");
+    else expect(r.status).toBeGreaterThanOrEqual(400);
   });
 });
 
