@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding, FindingCode } from "./findings";
+import { FINDING_CODES, type Finding, type FindingCode } from "./findings";
 import type { Blueprint } from "./schema";
 import { GLOBAL_SAAS } from "./templates";
 import { type ValidateOptions, validateBlueprint } from "./validate";
@@ -26,6 +26,28 @@ interface RuleCase {
 }
 
 const cases: RuleCase[] = [
+  {
+    code: "esquema",
+    severity: "erro",
+    pointer: "/recursos/0/config/replicas_min",
+    failing: seedWith((b) => {
+      cfg(b, 0).replicas_min = "three";
+    }),
+    passing: seedWith((b) => {
+      cfg(b, 0).replicas_min = 3;
+    }),
+  },
+  {
+    code: "campo-desconhecido",
+    severity: "erro",
+    pointer: "/recursos/0/config/replicas",
+    failing: seedWith((b) => {
+      cfg(b, 0).replicas = 3;
+    }),
+    passing: seedWith((b) => {
+      cfg(b, 0).replicas_max = 12;
+    }),
+  },
   {
     code: "nome-duplicado",
     severity: "erro",
@@ -290,26 +312,9 @@ describe("the rules table", () => {
     expect(findings(c.passing, c.code, c.options)).toEqual([]);
   });
 
-  it("covers every rule code of the contract", () => {
+  it("covers every finding code the model exports", () => {
     const covered = new Set(cases.map((c) => c.code));
-    const ruleCodes: FindingCode[] = [
-      "nome-duplicado",
-      "replicas-invalidas",
-      "replicas-por-regiao",
-      "replicas-multi-zona",
-      "multi-regiao-sem-gateway",
-      "datastore-sem-ha",
-      "regioes-insuficientes",
-      "regiao-desconhecida",
-      "regioes-mesmo-continente",
-      "referencia-inexistente",
-      "conexao-invalida",
-      "plano-insuficiente",
-      "gateway-sem-tls",
-      "sem-insight",
-      "limiar-obrigatorio",
-    ];
-    for (const code of ruleCodes) expect(covered, code).toContain(code);
+    for (const code of FINDING_CODES) expect(covered, code).toContain(code);
   });
 
   it("a warning alone leaves the blueprint valid; an error does not", () => {
