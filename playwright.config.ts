@@ -1,11 +1,26 @@
 import { mkdtempSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./e2e/chromium";
 
-// Each run gets its own port, build output and data dir so runs never share state.
-const port = Number(process.env.E2E_PORT ?? 4610);
+/** A port the OS says is free now (other programs may hold any fixed one on this machine). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Each run gets its own port, build output and data dir so runs never share state. The worker
+// processes load this file again: they read the runner's choices from the environment.
+const port = Number(process.env.E2E_PORT ?? (await freePort()));
+process.env.E2E_PORT = String(port);
 const dist = process.env.CONSOLE_DIST ?? "dist";
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "tesserra-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;

@@ -51,9 +51,9 @@ test("two tabs on one draft follow each other and keep both edits", async ({ pag
   await other.goto(url);
   await expect(status(other)).toHaveText("Draft saved");
 
-  // A renames; B sees it within a second, without reloading.
+  // A renames; B follows without reloading (how fast: `npm run bench designer`).
   await settingsName(page).fill("Storefront");
-  await expect(title(other)).toHaveText("Storefront", { timeout: 1_500 });
+  await expect(title(other)).toHaveText("Storefront");
 
   // B changes the compute's replicas; A follows.
   await other.getByTestId("node-app-global").click();
@@ -65,7 +65,7 @@ test("two tabs on one draft follow each other and keep both edits", async ({ pag
   await page.getByTestId("node-app-global").click();
   await expect(
     page.getByRole("form", { name: "Inspector: app-global" }).getByLabel("Minimum replicas"),
-  ).toHaveValue("9", { timeout: 1_500 });
+  ).toHaveValue("9");
 
   // Both edit at once, different fields: nothing is lost on either side.
   await page

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { startEmulator } from "../emulator/testing/process";
 import { GLOBAL_SAAS } from "../src/blueprint";
+import { formatBudget, formatSli } from "../src/monitor/format";
 
 const DEV = { Authorization: "Bearer dev" };
 
@@ -36,7 +37,23 @@ test("monitor a deployed seed blueprint and run a failover drill on its primary 
 
   // SLO cards with numbers, per region and global.
   const slos = page.getByRole("region", { name: "Service level objectives" });
-  await expect(slos.getByRole("region", { name: /Availability/ })).toContainText("99.95 %");
+  // The Availability card shows the figures the API computed for this project (its SLI over
+  // the window and the error budget left), not only the objective, which is a constant.
+  const availabilityCard = slos.getByRole("region", { name: /Availability/ });
+  await expect(availabilityCard).toContainText("99.95 %");
+  await expect(async () => {
+    const status = await (
+      await page.request.get(`/v1/projetos/${id}/slos`, { headers: DEV })
+    ).json();
+    const slo = status.slos.find((s: { sli: string }) => s.sli === "disponibilidade");
+    await expect(availabilityCard).toContainText(formatSli(slo.global.sli_pct, "en"), {
+      timeout: 1_000,
+    });
+    await expect(availabilityCard).toContainText(
+      formatBudget(slo.global.orcamento_restante, "en"),
+      { timeout: 1_000 },
+    );
+  }).toPass();
   await expect(slos.getByRole("region", { name: /Latency under 300 ms/ })).toContainText(
     "Burn rate",
   );
@@ -130,7 +147,10 @@ test("each chart is drawn as soon as its own series are in", async ({ page }) =>
   };
   const lag = gate();
   const state = gate();
+  const asked = gate();
+  const lagAsked = asked.opened;
   await page.route(/\/metricas\?serie=atraso_replicacao/, async (route) => {
+    asked.open();
     await lag.opened;
     await route.continue();
   });
@@ -147,10 +167,11 @@ test("each chart is drawn as soon as its own series are in", async ({ page }) =>
   await expect(charts).toHaveAttribute("aria-busy", "true");
   await expect(charts.getByRole("status")).toHaveText("Loading metrics");
 
-  // Now the page knows which regions hold replicas: their lag is still on its way.
+  // Now the page knows which regions hold replicas (the map is drawn from the same answer, in
+  // the same render); their lag was asked for and is still held back, so no lag chart yet.
   state.open();
   await expect(page.getByRole("img", { name: /^Regions and traffic share/ })).toBeVisible();
-  await page.waitForTimeout(500);
+  await lagAsked;
   await expect(lagChart).toHaveCount(0);
   await expect(charts).toHaveAttribute("aria-busy", "true");
 

@@ -135,8 +135,9 @@ test("a submit against a stopped emulator keeps the draft, and the retry creates
   page,
 }) => {
   const dataDir = freshDataDir();
-  const port = 4700 + Math.floor(Math.random() * 200);
-  let emu = await startEmulator({ dataDir, port, clock: 60 });
+  // The OS gives the first process a free port; the restart below comes back on the same one.
+  let emu = await startEmulator({ dataDir, clock: 60 });
+  const port = Number(new URL(emu.url).port);
   try {
     await page.goto("/settings");
     await page.getByLabel("API address").fill(emu.url);

@@ -133,40 +133,50 @@ describe("monitoring routes", () => {
   });
 
   it("runs a drill: 202, one at a time, events recorded as the steps happen", async () => {
-    // 120×: the drill lasts about 0.6 s of wall time, long enough to be refused a second one
-    // on a loaded machine, short enough to finish within the test.
-    const { call, store, monitoring } = setup(120);
-    const start = await call("/v1/projetos/prj_1/testes-failover", {
-      method: "POST",
-      body: JSON.stringify({ regiao: "sa-east-1", duracao_s: 60 }),
-    });
-    expect(start.status).toBe(202);
-    const drill = TesteFailoverSchema.parse(await start.json());
-    expect(start.headers.get("location")).toBe(`/v1/projetos/prj_1/testes-failover/${drill.id}`);
-    expect(drill.status).toBe("em-andamento");
-    const again = await call("/v1/projetos/prj_1/testes-failover", {
-      method: "POST",
-      body: JSON.stringify({ regiao: "us-east-1", duracao_s: 60 }),
-    });
-    expect(again.status).toBe(409);
+    // Fake timers: the drill's steps come due only when the test moves the clock on, so the
+    // second drill is refused while the first one is certainly running, whatever the machine.
+    vi.useFakeTimers();
+    try {
+      const { call, store, monitoring } = setup(120);
+      const start = await call("/v1/projetos/prj_1/testes-failover", {
+        method: "POST",
+        body: JSON.stringify({ regiao: "sa-east-1", duracao_s: 60 }),
+      });
+      expect(start.status).toBe(202);
+      const drill = TesteFailoverSchema.parse(await start.json());
+      expect(start.headers.get("location")).toBe(`/v1/projetos/prj_1/testes-failover/${drill.id}`);
+      expect(drill.status).toBe("em-andamento");
+      const again = await call("/v1/projetos/prj_1/testes-failover", {
+        method: "POST",
+        body: JSON.stringify({ regiao: "us-east-1", duracao_s: 60 }),
+      });
+      expect(again.status).toBe(409);
 
-    // 60 s + one 10 s health-check interval at 120× is about 580 ms of wall time.
-    await new Promise((r) => setTimeout(r, 1_200));
-    const done = TesteFailoverSchema.parse(
-      await (await call(`/v1/projetos/prj_1/testes-failover/${drill.id}`)).json(),
-    );
-    expect(done.status).toBe("concluido");
-    expect(done.rto_s).toBe(36); // 3 × 10 s to detect + 6 s to promote the replica
-    expect(store.events.map((e) => e.key)).toEqual(DRILL_STEPS.map((k) => `${drill.id}:${k}`));
-    expect(store.events.find((e) => e.tipo === "failover-fim")?.dados).toMatchObject({
-      regiao: "sa-east-1",
-      destino: "us-east-1",
-      primario: "us-east-1",
-      rto_s: 36,
-    });
-    const list = await (await call("/v1/projetos/prj_1/testes-failover")).json();
-    expect(list).toHaveLength(1);
-    monitoring.stop();
+      // 60 s + one 10 s health-check interval at 120× is about 580 ms of the (fake) clock.
+      await vi.advanceTimersByTimeAsync(400);
+      const running = TesteFailoverSchema.parse(
+        await (await call(`/v1/projetos/prj_1/testes-failover/${drill.id}`)).json(),
+      );
+      expect(running.status).toBe("em-andamento");
+      await vi.advanceTimersByTimeAsync(1_000);
+      const done = TesteFailoverSchema.parse(
+        await (await call(`/v1/projetos/prj_1/testes-failover/${drill.id}`)).json(),
+      );
+      expect(done.status).toBe("concluido");
+      expect(done.rto_s).toBe(36); // 3 × 10 s to detect + 6 s to promote the replica
+      expect(store.events.map((e) => e.key)).toEqual(DRILL_STEPS.map((k) => `${drill.id}:${k}`));
+      expect(store.events.find((e) => e.tipo === "failover-fim")?.dados).toMatchObject({
+        regiao: "sa-east-1",
+        destino: "us-east-1",
+        primario: "us-east-1",
+        rto_s: 36,
+      });
+      const list = await (await call("/v1/projetos/prj_1/testes-failover")).json();
+      expect(list).toHaveLength(1);
+      monitoring.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("records steps due at the same moment in the drill's order, even when the clock ticks between timers", async () => {
@@ -198,11 +208,11 @@ describe("monitoring routes", () => {
     });
     expect(start.status).toBe(202);
     // At 600× the drill's steps come due within ~120 ms; wait for the last one (a loaded
-    // machine may run the timers late), at most 5 s.
-    for (let waited = 0; waited < 5_000; waited += 50) {
-      if (store.events.some((e) => e.key.endsWith(":trafego-restaurado"))) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    // machine may run the timers late).
+    await vi.waitFor(
+      () => expect(store.events.some((e) => e.key.endsWith(":trafego-restaurado"))).toBe(true),
+      { timeout: 20_000, interval: 50 },
+    );
     const failovers = store.events.filter((e) => e.tipo.startsWith("failover"));
     expect(failovers.map((e) => [e.tipo, e.dados.regiao, e.dados.destino])).toEqual([
       ["failover-inicio", "eu-central-1", "us-east-1"],
