@@ -178,23 +178,14 @@ export default async function run(): Promise<BenchSuite> {
       const served2 = await startEmulator({ clock: 60, env: { CONSOLE_DIST: consoleDir } });
       try {
         // Active once the deployment is done: 6 regions × 4 resources at 60× take a few seconds.
-        const project = {
-          id: await createProject(served2.url, sixRegionBlueprint, { active: true }),
-        };
-        // The baseline draws the very series the Monitor opens on: its default range, now.
-        const window = queryWindow(DEFAULT_RANGE, Date.now());
-        const sameSeries: [string, unknown][] = [];
-        for (const req of requests) {
-          const q = new URLSearchParams({ serie: req.serie, regiao: req.regiao, ...window });
-          const r = await fetch(`${served2.url}/v1/projetos/${project.id}/metricas?${q}`, {
-            headers: AUTH,
-          });
-          sameSeries.push([req.key, await r.json()]);
-        }
-        writeFileSync(
-          join(outDir, "data-default-range.json"),
-          JSON.stringify({ regions: SIX_REGIONS, series: sameSeries }),
-        );
+        // A project of its own for each timed Monitor load: its series were never asked for, so
+        // the emulator computes them as it would for a user opening the page for the first time
+        // (a repeat of the same window would be answered from the emulator's caches). They are
+        // made first, so each one's own warm-up after deployment (its SLO history) is done.
+        const RUNS = 5;
+        const fresh: string[] = [];
+        for (let i = 0; i < RUNS; i++)
+          fresh.push(await createProject(served2.url, sixRegionBlueprint, { active: true }));
         const chartCount = requestsChartCount(SIX_REGIONS);
         const timeToCharts = async (url: string) => {
           const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -214,21 +205,50 @@ export default async function run(): Promise<BenchSuite> {
           await context.close();
           return ms;
         };
+        const monitorUrl = (id: string) => `${served2.url}/projects/${id}/monitor`;
         const monitorTimes: number[] = [];
+        for (const id of fresh) monitorTimes.push(await timeToCharts(monitorUrl(id)));
+
+        // Then the baseline's file: the very series the Monitor opens on (its default range,
+        // now), fetched once the Monitor's own loads are timed.
+        const window = queryWindow(DEFAULT_RANGE, Date.now());
+        const sameSeries: [string, unknown][] = [];
+        for (const req of requests) {
+          const q = new URLSearchParams({ serie: req.serie, regiao: req.regiao, ...window });
+          const r = await fetch(`${served2.url}/v1/projetos/${fresh[0]}/metricas?${q}`, {
+            headers: AUTH,
+          });
+          sameSeries.push([req.key, await r.json()]);
+        }
+        writeFileSync(
+          join(outDir, "data-default-range.json"),
+          JSON.stringify({ regions: SIX_REGIONS, series: sameSeries }),
+        );
+        // The baseline, and for reference the Monitor as this bench used to time it: on a
+        // project whose series the emulator already had (every one was fetched just above).
         const baselineTimes: number[] = [];
-        for (let i = 0; i < 5; i++) {
-          monitorTimes.push(await timeToCharts(`${served2.url}/projects/${project.id}/monitor`));
+        const warmTimes: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
           baselineTimes.push(await timeToCharts(`${served.url}/?auto=data-default-range.json`));
+          warmTimes.push(await timeToCharts(monitorUrl(fresh[0])));
         }
         const monitorMs = median(monitorTimes);
         const baselineMs = median(baselineTimes);
+        const warmMs = median(warmTimes);
         rows.push({
-          measure: "Monitor page: navigation → all charts drawn (median of 5)",
+          measure: `Monitor page: navigation → all charts drawn, series never asked for (median of ${RUNS})`,
           value_ms: Number(monitorMs.toFixed(0)),
           p95_ms: Number(Math.max(...monitorTimes).toFixed(0)),
-          detail: `baseline page from memory ${baselineMs.toFixed(0)} ms; ratio ${(monitorMs / baselineMs).toFixed(2)}×`,
+          detail: `baseline page from memory ${baselineMs.toFixed(0)} ms; ratio ${(monitorMs / baselineMs).toFixed(2)}×; runs ${monitorTimes.map((x) => x.toFixed(0)).join("/")}`,
           budget: "≤ 1.2× baseline",
           within_budget: monitorMs <= 1.2 * baselineMs,
+        });
+        rows.push({
+          measure: `Monitor page, series already computed by the emulator (as timed before; median of ${RUNS})`,
+          value_ms: Number(warmMs.toFixed(0)),
+          p95_ms: Number(Math.max(...warmTimes).toFixed(0)),
+          detail: `ratio to the baseline ${(warmMs / baselineMs).toFixed(2)}×; for reference only`,
+          budget: "-",
         });
       } finally {
         await served2.stop();
