@@ -264,7 +264,7 @@ function assessCommand(args: string[], io: CliIO, env: Env): number {
   const unreadable = !eachValidated(files, plano, locale, t, io, (file, result) => {
     const avaliacao =
       result.valido && result.blueprint
-        ? assess(normalizeBlueprint(result.blueprint), { locale })
+        ? assess(normalizeBlueprint(result.blueprint), { locale, plano })
         : null;
     reports.push({ arquivo: file, avaliacao, problemas: result.problemas });
     if (json) return;

@@ -468,7 +468,13 @@ export function createEmulator(options: EmulatorOptions) {
         problemT(c)("invalidAssess.detail"),
         { type: "https://tesserra.dev/problemas/blueprint-invalido", problemas: result.problemas },
       );
-    return c.json(assess(normalizeBlueprint(result.blueprint), { locale: localeOf(c) }));
+    // The token's plan decides only which fixes are offered (none it would refuse).
+    return c.json(
+      assess(normalizeBlueprint(result.blueprint), {
+        locale: localeOf(c),
+        plano: c.get("account").plano,
+      }),
+    );
   });
 
   app.post("/v1/blueprints/validar", async (c) => {
@@ -538,7 +544,10 @@ export function createEmulator(options: EmulatorOptions) {
     const plan = diffBlueprints(current, body.value);
     const avaliacao = {
       antes: assessStored(current, localeOf(c)),
-      depois: assess(normalizeBlueprint(body.value as Blueprint), { locale: localeOf(c) }),
+      depois: assess(normalizeBlueprint(body.value as Blueprint), {
+        locale: localeOf(c),
+        plano: c.get("account").plano,
+      }),
     };
     return c.json(
       { ...plan, versao_atual: row.versao, problemas: result.problemas, avaliacao },

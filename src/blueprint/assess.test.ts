@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { validBlueprintArb } from "./arbitraries";
 import { type Avaliacao, assess, setAt, singlePointsOfFailure } from "./assess";
 import { normalizeBlueprint } from "./normalize";
+import { PLANS } from "./plans";
 import { REGIONS } from "./regions";
 import type { Blueprint } from "./schema";
 import { GLOBAL_SAAS } from "./templates";
+import { validateBlueprint } from "./validate";
 
 const run = (bp: Blueprint) => assess(normalizeBlueprint(bp));
 const clone = <T>(x: T): T => structuredClone(x);
@@ -32,7 +34,7 @@ function applyFix(bp: Blueprint, a: Avaliacao, codigo: string): Blueprint {
   const f = a.conformidade.find((x) => x.codigo === codigo);
   if (!f?.correcao) throw new Error(`no fix for ${codigo}`);
   const next = clone(bp);
-  setAt(next, f.correcao.ponteiro, f.correcao.valor);
+  for (const c of f.correcao.mudancas) setAt(next, c.ponteiro, c.valor);
   return next;
 }
 
@@ -60,7 +62,11 @@ describe("the seed page's Global SaaS", () => {
         codigo: "zona-unica-em-regiao",
         ponteiro: "/recursos/0/config/replicas_min",
         severidade: "aviso",
-        correcao: { ponteiro: "/recursos/0/config/replicas_min", valor: 6 },
+        correcao: {
+          ponteiro: "/recursos/0/config/replicas_min",
+          valor: 6,
+          mudancas: [{ ponteiro: "/recursos/0/config/replicas_min", valor: 6 }],
+        },
       }),
     ]);
     const fixed = run(applyFix(GLOBAL_SAAS, a, "zona-unica-em-regiao"));
@@ -243,14 +249,67 @@ describe("policies that pass and fail", () => {
     ).not.toContain("rpo-acima-da-politica");
   });
 
-  it("an availability target above the estimate names the weakest field and what it would give", () => {
+  it("an availability target no change of zones or regions reaches names the ceiling and what sets it", () => {
     const bp = { ...clone(GLOBAL_SAAS), politica: { disponibilidade_pct: 99.995 } };
     const a = run(bp);
     const f = a.conformidade.find((x) => x.codigo === "disponibilidade-abaixo-da-politica");
-    expect(f?.ponteiro).toBe("/recursos/0/config/replicas_min");
+    // 3, 4, … 7 regions with everything in two zones all estimate 99.9900 %: the gateway's
+    // 0.9999 caps every request. No fix is offered, and no region is advised.
+    expect(f?.ponteiro).toBe("/politica/disponibilidade_pct");
     expect(f?.mensagem).toBe(
-      "The design is estimated at 99.9900 % < 99.995 %. Set Minimum replicas (`replicas_min`) of app-global to 6 (2 per region) (estimate 99.9900 %).",
+      "The design is estimated at 99.9900 % < 99.995 %. No change of zones or regions reaches 99.995 %: the ceiling is 99.9900 %, set by global-dns (gateway) (99.99 % each), which every request passes through whatever the regions. Relax the policy to 99.9900 % or less.",
     );
+    expect(f?.correcao).toBeUndefined();
+  });
+
+  it("offers the fewest zone changes that reach the target, raising replicas_max along", () => {
+    // Two regions, one replica in each: 0.9999 × (1 − 0.005²) = 99.9875 %.
+    const bp: Blueprint = {
+      nome: "Two",
+      resiliencia: "multi-regiao",
+      regioes: ["sa-east-1", "us-east-1"],
+      recursos: [gw, web("api", 2, { replicas_max: 3 })],
+      politica: { disponibilidade_pct: 99.99 },
+    };
+    const a = run(bp);
+    expect(a.disponibilidade_estimada_pct).toBe(99.9875);
+    const f = a.conformidade.find((x) => x.codigo === "disponibilidade-abaixo-da-politica");
+    // Two zones a region: 0.9999 × (1 − 0.0005²) = 99.9900 %, which meets 99.99.
+    expect(f?.mensagem).toBe(
+      "The design is estimated at 99.9875 % < 99.99 %. Set Minimum replicas (`replicas_min`) of api to 4 (2 per region) and Maximum replicas (`replicas_max`) to 4 (estimate 99.9900 %).",
+    );
+    expect(f?.correcao?.mudancas).toEqual([
+      { ponteiro: "/recursos/1/config/replicas_min", valor: 4 },
+      { ponteiro: "/recursos/1/config/replicas_max", valor: 4 },
+    ]);
+    const fixed = run(applyFix(bp, a, "disponibilidade-abaixo-da-politica"));
+    expect(fixed.disponibilidade_estimada_pct).toBe(99.99);
+    expect(fixed.conformidade).toEqual([]);
+  });
+
+  it("advises regions when zones alone cannot reach the target, and names what the design lacks", () => {
+    const bp: Blueprint = {
+      nome: "One",
+      resiliencia: "zona-unica",
+      recursos: [gw, web("api", 2), db("db", true)],
+      politica: { disponibilidade_pct: 99.9 },
+    };
+    const f = run(bp).conformidade.find((x) => x.codigo === "disponibilidade-abaixo-da-politica");
+    // Multi-zone at best: 0.9999 × 0.9995² = 99.89 %; two regions: 0.9999 × (1 − (1 − 0.9995²)²).
+    expect(f?.mensagem).toBe(
+      "The design is estimated at 98.9926 % < 99.9 %. Choose multi-region (`multi-regiao`) with 2 regions, with every compute and datastore in two zones of each region (estimate 99.9899 %).",
+    );
+    expect(f?.correcao).toBeUndefined();
+    // Without a gateway, 0.9995² = 99.90 % in one region; two regions need one to fail over.
+    const noGateway = run({
+      ...bp,
+      recursos: [web("api", 2), db("db", true)],
+      politica: { disponibilidade_pct: 99.95 },
+    });
+    expect(
+      noGateway.conformidade.find((x) => x.codigo === "disponibilidade-abaixo-da-politica")
+        ?.mensagem,
+    ).toContain("with 2 regions and a gateway,");
   });
 
   it("a policy the design meets gives no conformance finding of its own", () => {
@@ -274,6 +333,53 @@ const multiRegionArb = validBlueprintArb.filter(
 );
 
 describe("properties", () => {
+  it("an offered fix never adds an error and removes the finding it was offered for", () => {
+    const policyArb = fc.record(
+      {
+        rto_s: fc.integer({ min: 1, max: 120 }),
+        rpo_s: fc.constantFrom(0, 1, 2.5, 5),
+        disponibilidade_pct: fc.constantFrom(99, 99.5, 99.9, 99.95, 99.99, 99.995),
+      },
+      { requiredKeys: [] },
+    );
+    let offered = 0;
+    fc.assert(
+      fc.property(
+        validBlueprintArb,
+        policyArb,
+        fc.option(fc.constantFrom(...PLANS), { nil: undefined }),
+        (bp, politica, plano) => {
+          const input = { ...clone(bp), politica };
+          const errors = (b: Blueprint) =>
+            validateBlueprint(b, { plano })
+              .problemas.filter((f) => f.severidade === "erro")
+              .map((f) => `${f.codigo} ${f.ponteiro}`);
+          const before = new Set(errors(input));
+          const a = assess(normalizeBlueprint(input), { plano });
+          for (const f of a.conformidade) {
+            if (!f.correcao) continue;
+            offered++;
+            const fixed = clone(input);
+            for (const c of f.correcao.mudancas) setAt(fixed, c.ponteiro, c.valor);
+            expect(
+              errors(fixed).filter((e) => !before.has(e)),
+              f.mensagem,
+            ).toEqual([]);
+            const after = assess(normalizeBlueprint(fixed), { plano }).conformidade;
+            const still =
+              f.codigo === "zona-unica-em-regiao"
+                ? after.some((g) => g.codigo === f.codigo && g.ponteiro === f.ponteiro)
+                : after.some((g) => g.codigo === f.codigo);
+            expect(still, f.mensagem).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The property was exercised, not passed vacuously.
+    expect(offered).toBeGreaterThan(100);
+  });
+
   it("adding a region (replicas per region kept) never lowers the estimate", () => {
     fc.assert(
       fc.property(multiRegionArb, (bp) => {

@@ -8,10 +8,13 @@
  */
 
 import type { Locale } from "../i18n";
-import type { Avaliacao, Cenario, ConformanceFinding } from "./avaliacao";
+import { formatFixed, formatList } from "../i18n/format";
+import type { Avaliacao, Cenario, ConformanceFinding, Correcao, Mudanca } from "./avaliacao";
 import { blueprintT } from "./i18n";
-import { findRegion } from "./regions";
+import type { Plano } from "./plans";
+import { findRegion, REGIONS } from "./regions";
 import type { NormalizedBlueprint } from "./schema";
+import { validateBlueprint } from "./validate";
 
 // The wire shape lives apart (the API's schemas use it without the engine).
 export * from "./avaliacao";
@@ -74,6 +77,8 @@ export interface AssessOptions {
   primario?: string;
   /** The language of the conformance messages; English when absent. */
   locale?: Locale;
+  /** The plan the design is checked against: a fix that the plan refuses is not offered. */
+  plano?: Plano;
 }
 
 /** The facts every figure depends on, read once. */
@@ -236,9 +241,15 @@ function conformanceOf(
   estimate: number,
   cenarios: Cenario[],
   politica: Avaliacao["politica"],
-  t: ReturnType<typeof blueprintT>,
+  options: AssessOptions,
 ): ConformanceFinding[] {
+  const t = blueprintT(options.locale);
   const findings: ConformanceFinding[] = [];
+  /** A fix made of `mudancas`, or nothing when applying them would add an error. */
+  const offer = (mudancas: Mudanca[]): { correcao: Correcao } | Record<string, never> =>
+    mudancas.length > 0 && addsNoError(bp, mudancas, options.plano)
+      ? { correcao: { ...mudancas[0], mudancas } }
+      : {};
   const rto = worst(cenarios, "rto_s");
   const rpo = worst(cenarios, "rpo_s");
   const primary = m.regions[0];
@@ -264,8 +275,8 @@ function conformanceOf(
             ? `${base} ${t("assess.rtoFix", { interval: fix.intervalo_s, failures: fix.falhas_para_failover, rto: fix.rto })}`
             : `${base} ${t("assess.rtoSemFix", { policy: politica.rto_s, fastest: 5 + rto - m.detection })}`,
       ...(fix && m.gatewayIndex >= 0
-        ? {
-            correcao: {
+        ? offer([
+            {
               ponteiro: `/recursos/${m.gatewayIndex}/config/health_check`,
               valor: {
                 ...m.hc,
@@ -273,13 +284,14 @@ function conformanceOf(
                 falhas_para_failover: fix.falhas_para_failover,
               },
             },
-          }
+          ])
         : {}),
     });
   }
 
   if (rpo !== null && rpo > politica.rpo_s) {
-    const async = m.datastores.find((d) => d.replicacao === "assincrona");
+    const asyncs = m.datastores.filter((d) => d.replicacao === "assincrona");
+    const async = asyncs[0];
     if (async) {
       const nome = bp.recursos[async.index].nome;
       findings.push({
@@ -293,40 +305,25 @@ function conformanceOf(
           rpo: round(rpo, 2),
           policy: round(politica.rpo_s, 2),
         }),
-        correcao: { ponteiro: `/recursos/${async.index}/config/replicacao`, valor: "sincrona" },
+        // The primary's region loses the writes of every asynchronous datastore: all of them.
+        ...offer(
+          asyncs.map((d) => ({
+            ponteiro: `/recursos/${d.index}/config/replicacao`,
+            valor: "sincrona",
+          })),
+        ),
       });
     }
   }
 
   if (estimate < politica.disponibilidade_pct) {
-    // The weakest resource that one field can strengthen: a one-zone compute or datastore.
-    const weakest = m.regional
-      .filter((r) => r.singleZone && bp.resiliencia !== "zona-unica")
-      .sort((a, b) => a.availability - b.availability)[0];
-    const target = weakest ? raiseToMultiZone(m, weakest) : undefined;
-    // The fix puts that resource in two zones of every region; nothing else changes.
-    const after = weakest
-      ? availabilityOf({
-          ...m,
-          regional: m.regional.map((r) =>
-            r === weakest ? { ...r, availability: AVAILABILITY.multiZone, singleZone: false } : r,
-          ),
-        })
-      : undefined;
+    const advice = availabilityAdvice(bp, m, politica.disponibilidade_pct, t, options.locale);
     findings.push({
-      ponteiro: target?.ponteiro ?? "/resiliencia",
+      ponteiro: advice.ponteiro,
       codigo: "disponibilidade-abaixo-da-politica",
       severidade: "aviso",
-      mensagem: `${t("assess.disponibilidade", { estimate: estimate.toFixed(4), policy: politica.disponibilidade_pct })} ${
-        target
-          ? t("assess.disponibilidadeFix", { fix: target.label(t), after: after?.toFixed(4) ?? "" })
-          : bp.resiliencia === "zona-unica"
-            ? t("assess.disponibilidadeNivel")
-            : t("assess.disponibilidadeRegiao")
-      }`,
-      ...(target && after !== undefined && after > estimate
-        ? { correcao: { ponteiro: target.ponteiro, valor: target.valor } }
-        : {}),
+      mensagem: `${t("assess.disponibilidade", { estimate: formatFixed(options.locale ?? "en", estimate, 4, false), policy: politica.disponibilidade_pct })} ${advice.text}`,
+      ...(advice.mudancas ? offer(advice.mudancas) : {}),
     });
   }
 
@@ -348,30 +345,181 @@ function conformanceOf(
               })
             : t("assess.zonaUnicaDatastore", { name: r.recurso.nome })
         } ${fix.label(t)}.`,
-        correcao: { ponteiro: fix.ponteiro, valor: fix.valor },
+        ...offer(fix.mudancas),
       });
     }
   return findings;
 }
 
-/** The one field that puts a compute or datastore in two zones of every region. */
+/**
+ * The fields that put a compute or datastore in two zones of every region: `replicas_min` at
+ * two per region (and `replicas_max` raised to it where it was lower), or `ha`.
+ */
 function raiseToMultiZone(
-  m: Model,
+  m: Pick<Model, "R">,
   r: OnPath,
-): { ponteiro: string; valor: unknown; label: (t: ReturnType<typeof blueprintT>) => string } {
+): { ponteiro: string; mudancas: Mudanca[]; label: (t: ReturnType<typeof blueprintT>) => string } {
   if (r.recurso.tipo === "compute") {
     const valor = 2 * m.R;
+    const ponteiro = `/recursos/${r.index}/config/replicas_min`;
+    const max = r.recurso.config.replicas_max;
+    const mudancas: Mudanca[] = [{ ponteiro, valor }];
+    if (max < valor) mudancas.push({ ponteiro: `/recursos/${r.index}/config/replicas_max`, valor });
     return {
-      ponteiro: `/recursos/${r.index}/config/replicas_min`,
-      valor,
-      label: (t) => t("assess.fixReplicas", { name: r.recurso.nome, value: valor }),
+      ponteiro,
+      mudancas,
+      label: (t) =>
+        max < valor
+          ? t("assess.fixReplicasMax", { name: r.recurso.nome, value: valor })
+          : t("assess.fixReplicas", { name: r.recurso.nome, value: valor }),
     };
   }
+  const ponteiro = `/recursos/${r.index}/config/ha`;
   return {
-    ponteiro: `/recursos/${r.index}/config/ha`,
-    valor: true,
+    ponteiro,
+    mudancas: [{ ponteiro, valor: true }],
     label: (t) => t("assess.fixHa", { name: r.recurso.nome }),
   };
+}
+
+/** Availability of a regional resource at its best: in two zones where it can be. */
+function bestOf(r: OnPath): number {
+  return r.singleZone ? AVAILABILITY.multiZone : r.availability;
+}
+
+/** The estimate (rounded, as compared) of `regions` regions running `stack`, behind `global`. */
+function estimateOf(global: number, stack: number, regions: number, failsOver: boolean): number {
+  return round(100 * (failsOver ? global * (1 - (1 - stack) ** regions) : global * stack), 4);
+}
+
+/**
+ * What reaches the availability policy, found in this order: the fewest single-zone resources
+ * put in two zones (a one-click fix, offered only when its own estimate meets the policy); a
+ * higher resilience level or more regions, with every resource in two zones (advice: choosing
+ * regions is the user's); else no change of zones or regions does, and the message names the
+ * ceiling and the global resources that set it.
+ */
+function availabilityAdvice(
+  bp: NormalizedBlueprint,
+  m: Model,
+  policy: number,
+  t: ReturnType<typeof blueprintT>,
+  locale: Locale | undefined,
+): { ponteiro: string; text: string; mudancas?: Mudanca[] } {
+  const pct4 = (x: number) => formatFixed(locale ?? "en", x, 4, false);
+  const single = bp.resiliencia === "zona-unica" ? [] : m.regional.filter((r) => r.singleZone);
+  // Every single-zone resource has the same availability: the first ones in the blueprint go.
+  for (let k = 1; k <= single.length; k++) {
+    const raised = new Set(single.slice(0, k));
+    const stack = m.regional.reduce((a, r) => a * (raised.has(r) ? bestOf(r) : r.availability), 1);
+    const after = estimateOf(m.globalAvailability, stack, m.R, m.failsOver);
+    if (after >= policy) {
+      const fixes = single.slice(0, k).map((r) => raiseToMultiZone(m, r));
+      return {
+        ponteiro: fixes[0].ponteiro,
+        text: t("assess.disponibilidadeFix", {
+          fix: formatList(
+            locale ?? "en",
+            fixes.map((f) => f.label(t)),
+            "conjunction",
+          ),
+          after: pct4(after),
+        }),
+        mudancas: fixes.flatMap((f) => f.mudancas),
+      };
+    }
+  }
+  const bestStack = m.regional.reduce((a, r) => a * bestOf(r), 1);
+  const hasGateway = m.gatewayIndex >= 0;
+  // Failing over between regions takes a gateway: one more global resource when it is added.
+  const regionalGlobal = m.globalAvailability * (hasGateway ? 1 : AVAILABILITY.gateway);
+  if (
+    bp.resiliencia === "zona-unica" &&
+    estimateOf(m.globalAvailability, bestStack, 1, false) >= policy
+  )
+    return {
+      ponteiro: "/resiliencia",
+      text: t("assess.disponibilidadeNivel", {
+        after: pct4(estimateOf(m.globalAvailability, bestStack, 1, false)),
+      }),
+    };
+  const from = bp.resiliencia === "multi-regiao" ? m.R + 1 : 2;
+  for (let regions = from; regions <= REGIONS.length; regions++) {
+    const after = estimateOf(regionalGlobal, bestStack, regions, true);
+    if (after >= policy)
+      return {
+        ponteiro: bp.resiliencia === "multi-regiao" ? "/regioes" : "/resiliencia",
+        text: t("assess.disponibilidadeRegioes", {
+          regions,
+          after: pct4(after),
+          level: bp.resiliencia === "multi-regiao" ? "same" : "multi",
+          gateway: hasGateway ? "yes" : "no",
+        }),
+      };
+  }
+  const { ceiling } = explainAvailability(bp);
+  const globals = bp.recursos.filter((r) => r.tipo === "gateway" || r.tipo === "sentinel");
+  return {
+    ponteiro: "/politica/disponibilidade_pct",
+    text:
+      globals.length > 0
+        ? t("assess.disponibilidadeTeto", {
+            policy,
+            ceiling: pct4(ceiling),
+            components: formatList(
+              locale ?? "en",
+              globals.map((r) => `${r.nome} (${r.tipo})`),
+              "conjunction",
+            ),
+          })
+        : t("assess.disponibilidadeTetoRegional", { policy, ceiling: pct4(ceiling) }),
+  };
+}
+
+/**
+ * Whether applying `mudancas` to `bp` adds no error, by the same validation as everywhere
+ * (schema, rules, the plan's limits), run on the resources the changes touch: the fields a
+ * fix sets (replicas, `ha`, `replicacao`, health checks) are checked by rules of their own
+ * resource and the blueprint's level and regions, never by another resource. Remembered by
+ * what was checked, so a design with many alike resources checks each kind once.
+ */
+const fixChecks = new Map<string, boolean>();
+
+function addsNoError(bp: NormalizedBlueprint, mudancas: Mudanca[], plano: Plano | undefined) {
+  const indices = [
+    ...new Set(mudancas.map((c) => Number(/^\/recursos\/(\d+)\//.exec(c.ponteiro)?.[1]))),
+  ];
+  if (indices.some((i) => !Number.isInteger(i) || !bp.recursos[i])) return false;
+  const slot = new Map(indices.map((i, k) => [i, k]));
+  const before = {
+    nome: bp.nome,
+    resiliencia: bp.resiliencia,
+    regioes: bp.regioes,
+    recursos: indices.map((i) => bp.recursos[i]),
+  };
+  const local = mudancas.map((c) => ({
+    ponteiro: c.ponteiro.replace(
+      /^\/recursos\/(\d+)\//,
+      (_, i) => `/recursos/${slot.get(Number(i))}/`,
+    ),
+    valor: c.valor,
+  }));
+  const key = JSON.stringify([before, local, plano ?? null]);
+  const known = fixChecks.get(key);
+  if (known !== undefined) return known;
+  const after = structuredClone(before);
+  for (const c of local) setAt(after, c.ponteiro, c.valor);
+  const errors = (doc: unknown) =>
+    new Set(
+      validateBlueprint(doc, { plano })
+        .problemas.filter((f) => f.severidade === "erro")
+        .map((f) => `${f.codigo} ${f.ponteiro}`),
+    );
+  const had = errors(before);
+  const clean = [...errors(after)].every((e) => had.has(e));
+  if (fixChecks.size > 1_000) fixChecks.clear();
+  fixChecks.set(key, clean);
+  return clean;
 }
 
 /** Sets the value at a JSON Pointer (objects only; the pointers above address config fields). */
@@ -472,7 +620,7 @@ export function assess(bp: NormalizedBlueprint, options: AssessOptions = {}): Av
     rto_s: worst(cenarios, "rto_s"),
     rpo_s: worst(cenarios, "rpo_s"),
     politica,
-    conformidade: conformanceOf(bp, m, estimate, cenarios, politica, blueprintT(options.locale)),
+    conformidade: conformanceOf(bp, m, estimate, cenarios, politica, options),
     custo_mensal_usd: costOf(bp, m),
   };
 }
@@ -485,4 +633,52 @@ export function assess(bp: NormalizedBlueprint, options: AssessOptions = {}): Av
 export function singlePointsOfFailure(bp: NormalizedBlueprint): Set<number> {
   const m = modelOf(bp);
   return new Set(m.regional.filter((r) => r.singleZone).map((r) => r.index));
+}
+
+/** Why the estimate is what it is: each factor of the §5 product, and how far it can go. */
+export interface AvailabilityExplanation {
+  /** Global resources every request passes through (gateway, sentinel), as fractions. */
+  global: { nome: string; tipo: string; availability: number }[];
+  /** The regional resources on the request path, in every region alike. */
+  regional: { nome: string; tipo: string; availability: number; zones: 1 | 2 }[];
+  /** One region's stack S_r: the product of its regional resources. */
+  region: number;
+  regions: number;
+  /** Whether a region loss fails over (a gateway and ≥ 2 regions): regions back each other up. */
+  failsOver: boolean;
+  /** 1 − (1 − S_r)^R with fail-over, else S_r: the regional part of the estimate. */
+  regionalPart: number;
+  /** The rounded estimate, as `disponibilidade_estimada_pct`. */
+  estimate: number;
+  /** The best estimate any change of zones or regions (up to the catalog's) reaches. */
+  ceiling: number;
+}
+
+export function explainAvailability(bp: NormalizedBlueprint): AvailabilityExplanation {
+  const m = modelOf(bp);
+  const region = m.regional.reduce((a, r) => a * r.availability, 1);
+  const bestStack = m.regional.reduce((a, r) => a * bestOf(r), 1);
+  const withGateway = m.globalAvailability * (m.gatewayIndex >= 0 ? 1 : AVAILABILITY.gateway);
+  return {
+    global: bp.recursos.flatMap((r) =>
+      r.tipo === "gateway" || r.tipo === "sentinel"
+        ? [{ nome: r.nome, tipo: r.tipo, availability: AVAILABILITY[r.tipo] }]
+        : [],
+    ),
+    regional: m.regional.map((r) => ({
+      nome: r.recurso.nome,
+      tipo: r.recurso.tipo,
+      availability: r.availability,
+      zones: r.singleZone ? 1 : 2,
+    })),
+    region,
+    regions: m.R,
+    failsOver: m.failsOver,
+    regionalPart: m.failsOver ? 1 - (1 - region) ** m.R : region,
+    estimate: availabilityOf(m),
+    ceiling: Math.max(
+      estimateOf(withGateway, bestStack, REGIONS.length, true),
+      estimateOf(m.globalAvailability, bestStack, 1, false),
+    ),
+  };
 }

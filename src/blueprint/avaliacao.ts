@@ -14,8 +14,17 @@ export type ConformanceCode = (typeof CONFORMANCE_CODES)[number];
 
 const cost = z.object({ min: z.number(), max: z.number() });
 
-/** One field change that resolves a conformance finding: set `ponteiro` to `valor`. */
-export const CorrecaoSchema = z.object({ ponteiro: z.string(), valor: z.unknown() });
+/** One field change: set `ponteiro` to `valor`. */
+export const MudancaSchema = z.object({ ponteiro: z.string(), valor: z.unknown() });
+export type Mudanca = z.infer<typeof MudancaSchema>;
+
+/**
+ * What resolves a conformance finding: `mudancas`, every field change it takes, applied
+ * together (raising `replicas_min` raises `replicas_max` along where it must). `ponteiro` and
+ * `valor` repeat the first, the field the finding is about. Offered only when applying all of
+ * them adds no error and removes the finding.
+ */
+export const CorrecaoSchema = MudancaSchema.extend({ mudancas: z.array(MudancaSchema).min(1) });
 export type Correcao = z.infer<typeof CorrecaoSchema>;
 
 export const ConformanceFindingSchema = z.object({

@@ -485,7 +485,7 @@ export function blueprintReference(): string {
     "",
     "## Conformance codes",
     "",
-    "The assessment (`npm run blueprint -- assess`, `POST /v1/blueprints/avaliar`, the designer's Resilience view) compares the design with its `politica`. Its findings are warnings (`aviso`); each points at the field to change, and `correcao` gives the one change that fixes it where one does.",
+    "The assessment (`npm run blueprint -- assess`, `POST /v1/blueprints/avaliar`, the designer's Resilience view) compares the design with its `politica`. Its findings are warnings (`aviso`); each points at the field to change, and `correcao` gives the changes that fix it where a fix exists (`mudancas`: every field to set, applied together; offered only when they add no error and remove the finding).",
     "",
     "| code | when | example change → finding |",
     "| --- | --- | --- |",
