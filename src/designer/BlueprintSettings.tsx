@@ -6,6 +6,7 @@ import { type Json, regionsOf, setBlueprintField } from "./doc";
 import { FieldMessages, fieldId, inputClass } from "./Inspector";
 import { type DesignerMessageKey, designerMessages } from "./i18n";
 import { PolicyFields } from "./PolicyFields";
+import { PrimaryRegionField } from "./PrimaryRegion";
 import { useDesigner, useDoc, useFindings } from "./store";
 
 // The world map (topology data and projection) loads after the editor: it is not needed to draw.
@@ -112,10 +113,10 @@ export function BlueprintSettings() {
                     type="checkbox"
                     checked={regions.includes(r.id)}
                     onChange={(e) => {
+                      // The user's order is kept: its first region holds every datastore's
+                      // primary, so a new region goes last and never moves the primary.
                       const next = e.target.checked
-                        ? REGIONS.map((x) => x.id).filter(
-                            (id) => id === r.id || regions.includes(id),
-                          )
+                        ? [...regions, r.id]
                         : regions.filter((id) => id !== r.id);
                       set("regioes", next);
                     }}
@@ -139,6 +140,9 @@ export function BlueprintSettings() {
           </button>
         ) : null}
         <FieldMessages findings={regioes} id={`${fieldId("/regioes")}-msg`} />
+        <div className="mt-3">
+          <PrimaryRegionField id="settings-primary-region" />
+        </div>
       </fieldset>
       <PolicyFields />
       <div>

@@ -27,6 +27,7 @@ import {
 } from "./doc";
 import { configFields, type FieldSpec } from "./fields";
 import { designerMessages } from "./i18n";
+import { PrimaryRegionField } from "./PrimaryRegion";
 import { ProductIcon } from "./ProductIcon";
 import { PRODUCT_BY_TYPE } from "./products";
 import { useDesigner, useDoc, useFindings } from "./store";
@@ -520,6 +521,7 @@ export function ResourceInspector({ name }: { name: string }) {
         <FieldMessages findings={nameFindings} id={`${fieldId(`${base}/nome`)}-msg`} />
       </div>
       <Connections index={index} resource={resource} resources={resources} findings={findings} />
+      {tipo === "datastore" ? <PrimaryRegionField id={`${fieldId(base)}-primary`} /> : null}
       {tipo ? (
         <section aria-label={t("inspector.configuration")} className="space-y-3">
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">

@@ -1,12 +1,14 @@
 import { useState } from "react";
+import type { Avaliacao } from "../blueprint";
 import { findRegion } from "../blueprint";
 import { formatFixed, formatNumber } from "../i18n/format";
 import { useLocale, useT } from "../ui/i18n";
 import { Message } from "../ui/Message";
+import { AvailabilityWhy } from "./AvailabilityWhy";
 import { type Json, setAtPointer } from "./doc";
 import { panelMessages } from "./panels/i18n";
 import { fixLabel, regionLossSentence, seconds, usd, verdict } from "./resilience";
-import { useAssessment, useDesigner } from "./store";
+import { useAssessment, useDesigner, useDoc } from "./store";
 
 function Figure({
   label,
@@ -53,9 +55,36 @@ function Figure({
 export function ResiliencePanel() {
   const t = useT(panelMessages);
   const locale = useLocale();
-  const { avaliacao: a } = useAssessment();
+  const { avaliacao: a, why } = useAssessment();
   const apply = useDesigner((s) => s.apply);
+  const doc = useDoc();
   const [region, setRegion] = useState<string>();
+  const nameOf = (index: number) => {
+    const r = Array.isArray(doc.recursos) ? doc.recursos[index] : undefined;
+    return r && typeof r === "object" && !Array.isArray(r) && typeof r.nome === "string"
+      ? r.nome
+      : undefined;
+  };
+  // Priced once, in no region: what the regions' rows leave out of the total.
+  const globalNames = (Array.isArray(doc.recursos) ? doc.recursos : []).flatMap((r) =>
+    r &&
+    typeof r === "object" &&
+    !Array.isArray(r) &&
+    typeof r.nome === "string" &&
+    ["gateway", "sentinel", "insight", "autoscale"].includes(String(r.tipo))
+      ? [r.nome]
+      : [],
+  );
+  const hasDatastore =
+    Array.isArray(doc.recursos) &&
+    doc.recursos.some(
+      (r) => r && typeof r === "object" && !Array.isArray(r) && r.tipo === "datastore",
+    );
+  const hasGateway =
+    Array.isArray(doc.recursos) &&
+    doc.recursos.some(
+      (r) => r && typeof r === "object" && !Array.isArray(r) && r.tipo === "gateway",
+    );
 
   if (!a)
     return (
@@ -130,10 +159,17 @@ export function ResiliencePanel() {
                     className="shrink-0 rounded bg-indigo-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700"
                     onClick={() => {
                       const c = f.correcao;
-                      if (c) apply((d) => setAtPointer(d, c.ponteiro, c.valor as Json));
+                      // Every change of the fix, as one step of undo.
+                      if (c)
+                        apply((d) =>
+                          c.mudancas.reduce(
+                            (doc, m) => setAtPointer(doc, m.ponteiro, m.valor as Json),
+                            d,
+                          ),
+                        );
                     }}
                   >
-                    {fixLabel(f.correcao.ponteiro, f.correcao.valor, t)}
+                    {fixLabel(f.correcao.mudancas, t, locale, nameOf)}
                   </button>
                 ) : null}
               </li>
@@ -144,11 +180,24 @@ export function ResiliencePanel() {
         <p className="text-emerald-800 dark:text-emerald-300">{t("resilience.allMet")}</p>
       )}
 
+      {why ? <AvailabilityWhy why={why} policy={p.disponibilidade_pct} /> : null}
+
       <div className="grid gap-4 lg:grid-cols-2">
         <div>
           <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">
             {t("resilience.scenarios")}
           </h3>
+          {hasDatastore && regions[0] ? (
+            <p
+              className="mt-1 text-xs text-slate-700 dark:text-slate-200"
+              data-testid="resilience-primary"
+            >
+              {t("resilience.primary", {
+                city: findRegion(regions[0])?.city ?? regions[0],
+                region: regions[0],
+              })}
+            </p>
+          ) : null}
           <table className="mt-1 w-full text-left text-xs">
             <thead className="text-slate-600 dark:text-slate-300">
               <tr>
@@ -204,7 +253,7 @@ export function ResiliencePanel() {
                 aria-live="polite"
                 data-testid="region-loss"
               >
-                {regionLossSentence(a, chosen, t, locale)}
+                {regionLossSentence(a, chosen, t, locale, hasGateway)}
               </p>
             ) : null}
           </fieldset>
@@ -213,28 +262,94 @@ export function ResiliencePanel() {
           <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">
             {t("resilience.costTitle")}
           </h3>
-          <table className="mt-1 w-full text-left text-xs">
-            <tbody>
-              {a.custo_mensal_usd.por_regiao.map((r) => (
-                <tr key={r.regiao} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-1">{findRegion(r.regiao)?.city ?? r.regiao}</td>
-                  <td className="py-1 text-right font-mono">
-                    {usd(r.min, locale)} – {usd(r.max, locale)}
-                  </td>
-                </tr>
-              ))}
-              {a.custo_mensal_usd.por_recurso.map((r) => (
-                <tr key={r.nome} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-1 font-mono">{r.nome}</td>
-                  <td className="py-1 text-right font-mono">
-                    {usd(r.min, locale)} – {usd(r.max, locale)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CostTables avaliacao={a} globalNames={globalNames} />
         </div>
       </div>
     </section>
+  );
+}
+
+/**
+ * The monthly cost two ways that each add up: by region, with the global resources (priced
+ * once, in no region) on a row of their own, to the total; and by resource.
+ */
+function CostTables({
+  avaliacao: a,
+  globalNames,
+}: {
+  avaliacao: Avaliacao;
+  globalNames: string[];
+}) {
+  const t = useT(panelMessages);
+  const locale = useLocale();
+  const c = a.custo_mensal_usd;
+  const range = (min: number, max: number) => `${usd(min, locale)} – ${usd(max, locale)}`;
+  const cents = (x: number) => Math.round(x * 100) / 100;
+  const globalMin = cents(c.min - c.por_regiao.reduce((s, r) => s + r.min, 0));
+  const globalMax = cents(c.max - c.por_regiao.reduce((s, r) => s + r.max, 0));
+  const cell = "py-1 text-right font-mono";
+  return (
+    <>
+      <table className="mt-1 w-full text-left text-xs" data-testid="cost-by-region">
+        <caption className="sr-only">{t("cost.regionCaption")}</caption>
+        <thead className="text-slate-600 dark:text-slate-300">
+          <tr>
+            <th scope="col" className="py-1 font-medium">
+              {t("cost.byRegion")}
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              {t("resilience.cost")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.por_regiao.map((r) => (
+            <tr key={r.regiao} className="border-t border-slate-100 dark:border-slate-800">
+              <th scope="row" className="py-1 font-normal">
+                {findRegion(r.regiao)?.city ?? r.regiao}
+              </th>
+              <td className={cell}>{range(r.min, r.max)}</td>
+            </tr>
+          ))}
+          {globalNames.length > 0 ? (
+            <tr className="border-t border-slate-100 dark:border-slate-800">
+              <th scope="row" className="py-1 font-normal">
+                {t("cost.global", { names: globalNames.join(", ") })}
+              </th>
+              <td className={cell}>{range(globalMin, globalMax)}</td>
+            </tr>
+          ) : null}
+          <tr className="border-t border-slate-300 font-semibold dark:border-slate-600">
+            <th scope="row" className="py-1">
+              {t("cost.total")}
+            </th>
+            <td className={cell}>{range(c.min, c.max)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <table className="mt-3 w-full text-left text-xs" data-testid="cost-by-resource">
+        <caption className="sr-only">{t("cost.resourceCaption")}</caption>
+        <thead className="text-slate-600 dark:text-slate-300">
+          <tr>
+            <th scope="col" className="py-1 font-medium">
+              {t("cost.byResource")}
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              {t("resilience.cost")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.por_recurso.map((r) => (
+            <tr key={r.nome} className="border-t border-slate-100 dark:border-slate-800">
+              <th scope="row" className="py-1 font-mono font-normal">
+                {r.nome}
+              </th>
+              <td className={cell}>{range(r.min, r.max)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -170,7 +170,19 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
             {facts.join(" · ")}
           </p>
           <p className="mt-1 line-clamp-2 font-mono text-[10px] text-slate-600 dark:text-slate-300">
-            {data.regions.join(" · ")}
+            {tipo === "datastore" && data.regions.length > 0 ? (
+              // A datastore's primary is the blueprint's first region; the others hold replicas.
+              <>
+                <span className="font-semibold text-slate-800 dark:text-slate-100">
+                  {t("node.primary", { region: data.regions[0] })}
+                </span>
+                {data.regions.length > 1
+                  ? ` · ${t("node.replicas", { regions: data.regions.slice(1).join(" · ") })}`
+                  : null}
+              </>
+            ) : (
+              data.regions.join(" · ")
+            )}
           </p>
           {data.overlay === "alterar" && data.changed.length > 0 ? (
             <p className="mt-1 truncate font-mono text-[10px] text-amber-700 dark:text-amber-300">

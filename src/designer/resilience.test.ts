@@ -17,13 +17,40 @@ describe("the Resilience view's words", () => {
     );
   });
 
-  it("names one-click fixes by the field they set", () => {
-    expect(fixLabel("/recursos/0/config/replicas_min", 6, t)).toBe("Set Minimum replicas to 6");
+  it("names one-click fixes by every field they set", () => {
+    const one = (ponteiro: string, valor: unknown) => fixLabel([{ ponteiro, valor }], t, "en");
+    expect(one("/recursos/0/config/replicas_min", 6)).toBe("Set Minimum replicas to 6");
     expect(
-      fixLabel("/recursos/2/config/health_check", { intervalo_s: 8, falhas_para_failover: 3 }, t),
+      one("/recursos/2/config/health_check", { intervalo_s: 8, falhas_para_failover: 3 }),
     ).toBe("Check every 8 s × 3");
-    expect(fixLabel("/recursos/1/config/replicacao", "sincrona", t)).toBe(
+    expect(one("/recursos/1/config/replicacao", "sincrona")).toBe(
       "Set Replication to Synchronous (quorum)",
+    );
+    const both = [
+      { ponteiro: "/recursos/0/config/replicas_min", valor: 6 },
+      { ponteiro: "/recursos/0/config/replicas_max", valor: 6 },
+    ];
+    expect(fixLabel(both, t, "en")).toBe("Set Minimum replicas to 6 and Maximum replicas to 6");
+    const names = ["app", "db"];
+    expect(
+      fixLabel(
+        [...both, { ponteiro: "/recursos/1/config/ha", valor: true }],
+        t,
+        "en",
+        (i) => names[i],
+      ),
+    ).toBe(
+      "app: Set Minimum replicas to 6 and Maximum replicas to 6; db: Set High availability to true",
+    );
+  });
+
+  it("names only what a design lacks to survive a region loss", () => {
+    const one = assess(
+      normalizeBlueprint({ ...GLOBAL_SAAS, resiliencia: "multi-zona", regioes: ["sa-east-1"] }),
+    );
+    expect(regionLossSentence(one, "sa-east-1", t, "en", true)).toMatch(/Add a region\.$/);
+    expect(regionLossSentence(one, "sa-east-1", t, "en", false)).toMatch(
+      /Add a region and a gateway\.$/,
     );
   });
 

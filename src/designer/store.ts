@@ -5,10 +5,12 @@
  */
 import { create } from "zustand";
 import {
+  type AvailabilityExplanation,
   type Avaliacao,
   assess,
   blueprintMessages,
   type ChangePlan,
+  explainAvailability,
   type Finding,
   normalizeBlueprint,
   type Plano,
@@ -222,15 +224,22 @@ export interface Assessment {
   avaliacao: Avaliacao | null;
   /** Indexes of resources that are a single point of failure in their region. */
   spof: ReadonlySet<number>;
+  /** Why the estimate is what it is, and its ceiling (null with the assessment). */
+  why: AvailabilityExplanation | null;
 }
 
-const NO_ASSESSMENT: Assessment = { avaliacao: null, spof: new Set() };
-let lastAssessment: { doc: Doc; locale: Locale; value: Assessment } | null = null;
+const NO_ASSESSMENT: Assessment = { avaliacao: null, spof: new Set(), why: null };
+let lastAssessment: { doc: Doc; locale: Locale; plano: Plano; value: Assessment } | null = null;
 
 /** The design's assessment, computed in the browser on every edit (no request), once a doc. */
 export function assessmentOf(doc: Doc, plano: Plano): Assessment {
   const locale = currentLocale();
-  if (lastAssessment?.doc === doc && lastAssessment.locale === locale) return lastAssessment.value;
+  if (
+    lastAssessment?.doc === doc &&
+    lastAssessment.locale === locale &&
+    lastAssessment.plano === plano
+  )
+    return lastAssessment.value;
   const result = validationOf(doc, plano);
   // Plan rules do not change what a design would do, only whether the account may deploy it:
   // only errors other than the plan's block the estimate.
@@ -240,9 +249,14 @@ export function assessmentOf(doc: Doc, plano: Plano): Assessment {
   let value = NO_ASSESSMENT;
   if (!blocked && result.blueprint) {
     const normalized = normalizeBlueprint(result.blueprint);
-    value = { avaliacao: assess(normalized, { locale }), spof: singlePointsOfFailure(normalized) };
+    // The plan too: a fix it would refuse (synchronous replication below Enterprise) is not offered.
+    value = {
+      avaliacao: assess(normalized, { locale, plano }),
+      spof: singlePointsOfFailure(normalized),
+      why: explainAvailability(normalized),
+    };
   }
-  lastAssessment = { doc, locale, value };
+  lastAssessment = { doc, locale, plano, value };
   return value;
 }
 

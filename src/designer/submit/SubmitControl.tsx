@@ -43,6 +43,10 @@ export type Step =
       notice?: string;
       /** What the change does to the assessment (contract §5): before (none for a new project) and after. */
       impact?: { antes: Avaliacao | null; depois: Avaliacao };
+      /** The project's blueprint the plan changes (absent for a new project): for its values. */
+      current?: unknown;
+      /** The blueprint being submitted. */
+      next: unknown;
     }
   | {
       kind: "failed";
@@ -102,7 +106,12 @@ export function SubmitControl({
       if (linkedProjectId) {
         setStep({ kind: "working", what: t("submit.planning") });
         try {
-          const { value, etag } = await api.plano(linkedProjectId, blueprint);
+          // The project as it is, beside the plan: the plan names fields, the panel shows their
+          // values before → after.
+          const [{ value, etag }, current] = await Promise.all([
+            api.plano(linkedProjectId, blueprint),
+            api.projeto(linkedProjectId),
+          ]);
           const plan = { criar: value.criar, alterar: value.alterar, remover: value.remover };
           onPlan(plan);
           setStep({
@@ -113,6 +122,8 @@ export function SubmitControl({
             warnings,
             notice,
             impact: value.avaliacao,
+            current: current.value.blueprint,
+            next: blueprint,
           });
           return;
         } catch (e) {
@@ -130,6 +141,7 @@ export function SubmitControl({
         warnings,
         notice,
         impact: depois ? { antes: null, depois } : undefined,
+        next: blueprint,
       });
     } catch (e) {
       fail(e, () => void prepare(notice));

@@ -7,6 +7,7 @@ import { buttonClass } from "../../ui/Card";
 import { useLocale, useT } from "../../ui/i18n";
 import { type PanelMessageKey, panelMessages } from "../panels/i18n";
 import { impactRows } from "./impact";
+import { planWords, type ValueChange } from "./planWords";
 import type { Step } from "./SubmitControl";
 
 type T = Translate<PanelMessageKey>;
@@ -116,6 +117,7 @@ function PlanView({
   const t = useT(panelMessages);
   const { plan } = step;
   const nothing = plan.criar.length + plan.alterar.length + plan.remover.length === 0;
+  const words = step.current !== undefined ? planWords(step.current, step.next, plan) : undefined;
   return (
     <div>
       {step.notice ? (
@@ -130,6 +132,16 @@ function PlanView({
         <p className="mt-2 text-slate-600 dark:text-slate-300">{t("submit.noChanges")}</p>
       ) : (
         <ul aria-label={t("submit.plan")} className="mt-2 max-h-72 space-y-1 overflow-auto">
+          {words?.blueprint.map((b) => (
+            <li key={`b-${b.field}`} className="flex items-start gap-2">
+              <span className="w-16 shrink-0 rounded bg-amber-100 px-1.5 text-center text-xs font-semibold text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">
+                {t("submit.change")}
+              </span>
+              <span>
+                {t("plan.blueprintField", { field: b.field })}: {b.before} → {b.after}
+              </span>
+            </li>
+          ))}
           {plan.criar.map((n) => (
             <li key={`c-${n}`} className="flex items-center gap-2">
               <span className="w-16 rounded bg-emerald-100 px-1.5 text-center text-xs font-semibold text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300">
@@ -143,11 +155,15 @@ function PlanView({
               <span className="w-16 shrink-0 rounded bg-amber-100 px-1.5 text-center text-xs font-semibold text-amber-800 dark:bg-amber-500/15 dark:text-amber-300">
                 {t("submit.change")}
               </span>
-              <span>
+              <span className="min-w-0">
                 <span className="font-mono">{a.nome}</span>
-                <span className="block font-mono text-xs text-slate-500 dark:text-slate-400">
-                  {a.campos.join(", ")}
-                </span>
+                {words ? (
+                  <ResourceChanges changes={words.resources.get(a.nome) ?? []} />
+                ) : (
+                  <span className="block font-mono text-xs text-slate-500 dark:text-slate-400">
+                    {a.campos.join(", ")}
+                  </span>
+                )}
               </span>
             </li>
           ))}
@@ -181,6 +197,28 @@ function PlanView({
         </button>
       </div>
     </div>
+  );
+}
+
+/** One resource's own changed fields, each with its values; or that only the regions moved it. */
+function ResourceChanges({ changes }: { changes: ValueChange[] }) {
+  const t = useT(panelMessages);
+  if (changes.length === 0)
+    return (
+      <span className="block text-xs text-slate-600 dark:text-slate-300">
+        {t("plan.followsRegions")}
+      </span>
+    );
+  return (
+    <ul className="text-xs text-slate-600 dark:text-slate-300">
+      {changes.map((c) => (
+        <li key={c.campo} className="break-all">
+          <span className="font-mono">{c.campo}</span>:{" "}
+          <span className="font-mono">{c.before}</span> →{" "}
+          <span className="font-mono">{c.after}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

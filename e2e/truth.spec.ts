@@ -1,0 +1,127 @@
+import { expect, type Page, test } from "@playwright/test";
+
+/**
+ * What the console shows must be true: a one-click fix never breaks the design, the database
+ * primary never moves behind the user's back, and advice never goes round in circles.
+ */
+
+const panel = (page: Page) =>
+  page.getByRole("complementary", {
+    name: /Submit blueprint|Update project|Project created|Project updated/,
+  });
+
+async function globalSaas(page: Page) {
+  await page.goto("/designer");
+  await page.getByRole("button", { name: "New from template: Global SaaS" }).click();
+  await expect(page.getByTestId("node-app-global")).toBeVisible();
+}
+
+const settings = (page: Page) => page.getByRole("form", { name: "Blueprint settings" });
+const resilience = (page: Page) => page.getByRole("region", { name: "Resilience" });
+
+test("a fix that must raise the maximum raises it too, in one step of undo", async ({ page }) => {
+  await globalSaas(page);
+  await page.getByTestId("node-app-global").click();
+  const inspector = page.getByRole("form", { name: "Inspector: app-global" });
+  await inspector.getByLabel("Maximum replicas").fill("4");
+  await expect(inspector.getByLabel("Minimum replicas")).toHaveValue("3");
+
+  await page.getByRole("tab", { name: /Resilience/ }).click();
+  const view = resilience(page);
+  // Six replicas (two zones in each of three regions) do not fit under a maximum of 4.
+  await view
+    .getByRole("button", { name: "Set Minimum replicas to 6 and Maximum replicas to 6" })
+    .click();
+  await expect(inspector.getByLabel("Minimum replicas")).toHaveValue("6");
+  await expect(inspector.getByLabel("Maximum replicas")).toHaveValue("6");
+  await expect(view).toContainText("meets its resilience policy in every scenario");
+  await expect(view.getByTestId("resilience-availability")).toHaveText("99.9900 %");
+  await expect(page.getByRole("button", { name: "Submit" })).toBeEnabled();
+  await page.getByRole("tab", { name: /Problems/ }).click();
+  await expect(page.getByRole("region", { name: "Problems" })).not.toContainText(
+    "replicas-invalidas",
+  );
+
+  // Both fields were one change: one undo restores both.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(inspector.getByLabel("Minimum replicas")).toHaveValue("3");
+  await expect(inspector.getByLabel("Maximum replicas")).toHaveValue("4");
+});
+
+test("ticking a region keeps the primary; choosing one moves it, and the plan says so", async ({
+  page,
+}) => {
+  await globalSaas(page);
+  const primary = settings(page).getByLabel("Primary region");
+  await expect(primary).toHaveValue("sa-east-1");
+  await primary.selectOption("eu-central-1");
+  await expect(page.getByTestId("node-db-global")).toContainText(
+    "primary eu-central-1 · replicas sa-east-1 · us-east-1",
+  );
+
+  // A new region goes last: Frankfurt stays the primary (catalog order would put São Paulo first).
+  await settings(page).getByRole("checkbox", { name: /Tokyo/ }).check();
+  await expect(primary).toHaveValue("eu-central-1");
+  await expect(page.getByTestId("node-db-global")).toContainText(
+    "primary eu-central-1 · replicas sa-east-1 · us-east-1 · ap-northeast-1",
+  );
+  await settings(page).getByRole("checkbox", { name: /Tokyo/ }).uncheck();
+  await expect(primary).toHaveValue("eu-central-1");
+
+  await page.getByRole("tab", { name: /Resilience/ }).click();
+  await expect(resilience(page).getByTestId("resilience-primary")).toHaveText(
+    "Datastore primaries: Frankfurt (eu-central-1), the first region; losing it promotes a replica.",
+  );
+  // The datastore's inspector shows and sets the same primary.
+  await page.getByTestId("node-db-global").click();
+  await expect(
+    page.getByRole("form", { name: "Inspector: db-global" }).getByLabel("Primary region"),
+  ).toHaveValue("eu-central-1");
+
+  await page.getByRole("button", { name: "Submit" }).click();
+  await panel(page).getByRole("button", { name: "Create project" }).click();
+  await expect(panel(page)).toContainText("Project created");
+  await panel(page).getByRole("button", { name: "Close" }).click();
+
+  // Moving the primary is a change the plan says in words, with the regions once.
+  await page
+    .getByRole("form", { name: "Inspector: db-global" })
+    .getByLabel("Primary region")
+    .selectOption("sa-east-1");
+  await page.getByRole("button", { name: "Submit" }).click();
+  const plan = panel(page).getByRole("list", { name: "Plan" });
+  await expect(plan).toContainText("Primary region: Frankfurt → São Paulo");
+  await expect(plan).toContainText(
+    "Regions: Frankfurt, São Paulo, Ashburn → São Paulo, Frankfurt, Ashburn",
+  );
+  await expect(plan.getByText("/regioes")).toHaveCount(0);
+  await expect(plan).toContainText("placed again in the new regions");
+});
+
+test("a target no change reaches says so, with the ceiling and what sets it", async ({ page }) => {
+  await globalSaas(page);
+  await settings(page).getByLabel("Availability target (%)").fill("99.995");
+  await page.getByRole("tab", { name: /Resilience/ }).click();
+  const view = resilience(page);
+  await expect(view).toContainText(
+    "No change of zones or regions reaches 99.995 %: the ceiling is 99.9900 %, set by global-dns (gateway)",
+  );
+  await expect(view).not.toContainText("Add a region");
+  // The fixes still offered are the zone ones, and none claims to reach the target.
+  await expect(view.getByRole("button", { name: /replicas to 8/ })).toHaveCount(0);
+
+  const why = view.getByTestId("availability-why");
+  await expect(why.getByRole("heading")).toHaveText("Why 99.9900 %");
+  await expect(why.getByRole("row", { name: /global-dns/ })).toContainText("99.99 %");
+  await expect(why.getByRole("row", { name: /app-global/ })).toContainText("one zone");
+  await expect(why.getByTestId("availability-ceiling")).toContainText(
+    "The policy (99.995 %) is out of reach",
+  );
+
+  // The cost by region adds up to the total, with the global resources on a row of their own.
+  const byRegion = view.getByTestId("cost-by-region");
+  await expect(byRegion.getByRole("row", { name: /Global, in no region/ })).toContainText(
+    "global-dns, global-insight",
+  );
+  await expect(byRegion.getByRole("row", { name: /Total/ })).toContainText("$597.90 – $858.00");
+});
