@@ -125,3 +125,43 @@ test("a target no change reaches says so, with the ceiling and what sets it", as
   );
   await expect(byRegion.getByRole("row", { name: /Total/ })).toContainText("$597.90 – $858.00");
 });
+
+test("one list of what to do: Problems carries the policy's findings; templates meet their own", async ({
+  page,
+}) => {
+  await globalSaas(page);
+  const problems = page.getByRole("region", { name: "Problems" });
+  await expect(problems).toContainText("0 errors, 1 warning (1 against the resilience policy)");
+  const finding = problems.getByRole("listitem").filter({ hasText: "zona-unica-em-regiao" });
+  await expect(finding).toContainText("Policy");
+  await expect(page.getByRole("tab", { name: /Problems \(1\)/ })).toBeVisible();
+  // Choosing it opens the field it points at.
+  await finding.getByRole("button").click();
+  await expect(
+    page.getByRole("form", { name: "Inspector: app-global" }).getByLabel("Minimum replicas"),
+  ).toBeFocused();
+
+  for (const name of ["Microservices on private Fabric", "Single-region web application"]) {
+    await page.goto("/designer");
+    await page.getByRole("button", { name: `New from template: ${name}` }).click();
+    await expect(page.locator(".react-flow__node").first()).toBeVisible();
+    await expect(problems).toContainText(
+      "No problems: this blueprint is valid and meets its resilience policy.",
+    );
+    await page.getByRole("tab", { name: /Resilience/ }).click();
+    await expect(resilience(page)).toContainText("meets its resilience policy in every scenario");
+    // The advice names only what the design lacks: it has a gateway.
+    await expect(resilience(page)).toContainText("nothing takes its traffic. Add a region.");
+    await expect(resilience(page)).not.toContainText("and a gateway");
+    await page.getByRole("tab", { name: /Problems/ }).click();
+  }
+
+  // A blank design is where one starts, not an error.
+  await page.goto("/designer");
+  await page.getByRole("button", { name: "New blank design" }).click();
+  await expect(problems).toContainText(
+    "No problems: this blueprint is valid once it has a resource.",
+  );
+  await expect(problems).not.toContainText("esquema");
+  await expect(page.getByRole("button", { name: "Submit" })).toBeDisabled();
+});

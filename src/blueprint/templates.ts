@@ -67,7 +67,15 @@ const SINGLE_REGION_WEB: Blueprint = {
     {
       tipo: "insight",
       nome: "web-insight",
-      config: { retencao_dias: 30, alertas: true },
+      config: {
+        retencao_dias: 30,
+        alertas: true,
+        // One region at best: an availability objective this design's own estimate meets.
+        slos: [
+          { nome: "disponibilidade", sli: "disponibilidade", objetivo: 99.85, janela_dias: 28 },
+          { nome: "latencia", sli: "latencia", objetivo: 99, janela_dias: 28, limiar_ms: 300 },
+        ],
+      },
     },
   ],
 };
@@ -124,7 +132,19 @@ const MICROSERVICES_FABRIC: Blueprint = {
       config: { alvo: "payments", metrica: "cpu", limiar: 65 },
       conexoes: ["payments"],
     },
-    { tipo: "insight", nome: "services-insight", config: { retencao_dias: 30, alertas: true } },
+    {
+      tipo: "insight",
+      nome: "services-insight",
+      config: {
+        retencao_dias: 30,
+        alertas: true,
+        // One region at best: an availability objective this design's own estimate meets.
+        slos: [
+          { nome: "disponibilidade", sli: "disponibilidade", objetivo: 99.7, janela_dias: 28 },
+          { nome: "latencia", sli: "latencia", objetivo: 99, janela_dias: 28, limiar_ms: 300 },
+        ],
+      },
+    },
   ],
 };
 
@@ -164,7 +184,15 @@ const SECURE_EDGE: Blueprint = {
     {
       tipo: "insight",
       nome: "security-insight",
-      config: { retencao_dias: 365, alertas: true },
+      config: {
+        retencao_dias: 365,
+        alertas: true,
+        // One region at best: an availability objective this design's own estimate meets.
+        slos: [
+          { nome: "disponibilidade", sli: "disponibilidade", objetivo: 99.85, janela_dias: 28 },
+          { nome: "latencia", sli: "latencia", objetivo: 99, janela_dias: 28, limiar_ms: 300 },
+        ],
+      },
     },
   ],
 };

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { assess } from "./assess";
 import { normalizeBlueprint } from "./normalize";
 import { GLOBAL_SAAS, TEMPLATES } from "./templates";
 import { validateBlueprint } from "./validate";
@@ -44,6 +45,19 @@ describe("templates", () => {
     const result = validateBlueprint(t.blueprint, { plano: "enterprise" });
     expect(result.problemas.filter((f) => f.severidade === "erro")).toEqual([]);
     expect(result.valido).toBe(true);
+  });
+
+  it.each(TEMPLATES.filter((t) => t.blueprint !== GLOBAL_SAAS).map((t) => [t.title, t] as const))(
+    "%s meets its own resilience policy",
+    (_t, t) => {
+      expect(assess(normalizeBlueprint(t.blueprint)).conformidade).toEqual([]);
+    },
+  );
+
+  it("Global SaaS, the seed page's byte for byte, says the one way it misses its policy", () => {
+    expect(assess(normalizeBlueprint(GLOBAL_SAAS)).conformidade.map((f) => f.codigo)).toEqual([
+      "zona-unica-em-regiao",
+    ]);
   });
 
   it("are the four reference architectures of the seed page", () => {

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useRef, useState } from "react";
 import { useT } from "../ui/i18n";
 import { designerMessages } from "./i18n";
-import { ProblemsPanel } from "./ProblemsPanel";
-import { useAssessment, useFindings } from "./store";
+import { listedFindings, ProblemsPanel } from "./ProblemsPanel";
+import { useAssessment, useDoc, useFindings } from "./store";
 
 // The Resilience tab is not the one that opens: its code and words load when it is chosen.
 const ResiliencePanel = lazy(() =>
@@ -17,11 +17,14 @@ export function BottomPanel() {
   const t = useT(designerMessages);
   const [tab, setTab] = useState<Tab>("problems");
   const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ problems: null, resilience: null });
-  const findings = useFindings();
+  const findings = listedFindings(useFindings(), useDoc());
   const { avaliacao } = useAssessment();
   const errors = findings.filter((f) => f.severidade === "erro").length;
   const label: Record<Tab, string> = {
-    problems: t("tab.problems", { count: findings.length }),
+    // The policy's findings are in Problems too: one list of what to do.
+    problems: t("tab.problems", {
+      count: findings.length + (avaliacao?.conformidade.length ?? 0),
+    }),
     resilience: t("tab.resilience", { count: avaliacao?.conformidade.length ?? 0 }),
   };
   const choose = (next: Tab) => {
