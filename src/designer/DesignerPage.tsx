@@ -126,25 +126,35 @@ function DesignerStart() {
               <button
                 type="button"
                 onClick={() => void create(structuredClone(tpl.blueprint) as unknown as Doc)}
-                aria-label={t("start.fromTemplate", { title: templateTitle(tpl, t) })}
+                aria-describedby={`template-desc-${tpl.id}`}
                 className="flex h-full w-full flex-col rounded-lg border border-slate-200 bg-white p-4 text-left shadow-sm transition hover:border-indigo-300 hover:shadow-md focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-500/50"
               >
-                <span className="flex gap-1.5 text-slate-500 dark:text-slate-400">
+                <span
+                  className="flex gap-1.5 text-slate-500 dark:text-slate-400"
+                  aria-hidden="true"
+                >
                   {[...new Set(tpl.blueprint.recursos.map((r) => r.tipo))]
                     .slice(0, 6)
                     .map((tipo) => (
                       <ProductIcon key={tipo} tipo={tipo} width={16} height={16} />
                     ))}
                 </span>
-                <span className="mt-3 font-medium">{templateTitle(tpl, t)}</span>
-                <span className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-                  {templateDescription(tpl, t)}
+                {/* The name is "New from template: <title>", and contains the title the card
+                    shows (WCAG 2.5.3); the rest of the card is its description. */}
+                <span className="mt-3 font-medium">
+                  <span className="sr-only">{t("start.fromTemplatePrefix")} </span>
+                  {templateTitle(tpl, t)}
                 </span>
-                <span className="mt-auto pt-3 text-xs text-slate-500 dark:text-slate-400">
-                  {t("start.templateMeta", {
-                    count: tpl.blueprint.recursos.length,
-                    level: wireLabel(tpl.blueprint.resiliencia),
-                  })}
+                <span id={`template-desc-${tpl.id}`} aria-hidden="true" className="contents">
+                  <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">
+                    {templateDescription(tpl, t)}
+                  </span>
+                  <span className="mt-auto block pt-3 text-xs text-slate-500 dark:text-slate-400">
+                    {t("start.templateMeta", {
+                      count: tpl.blueprint.recursos.length,
+                      level: wireLabel(tpl.blueprint.resiliencia),
+                    })}
+                  </span>
                 </span>
               </button>
             </li>

@@ -70,7 +70,6 @@ export function Palette({ canvasRef }: { canvasRef: RefObject<HTMLDivElement | n
                 <button
                   type="button"
                   draggable
-                  aria-label={p.label}
                   aria-describedby={`palette-desc-${p.tipo}`}
                   onDragStart={(e) => {
                     e.dataTransfer.setData(PRODUCT_MIME, p.tipo);
@@ -88,8 +87,11 @@ export function Palette({ canvasRef }: { canvasRef: RefObject<HTMLDivElement | n
                     <span className="block text-sm font-medium text-slate-800 dark:text-slate-100">
                       {p.label}
                     </span>
+                    {/* The button's name is its visible label (WCAG 2.5.3); the description
+                        is its description, read once through aria-describedby. */}
                     <span
                       id={`palette-desc-${p.tipo}`}
+                      aria-hidden="true"
                       className="block text-xs leading-snug text-slate-500 dark:text-slate-400"
                     >
                       {t(p.description)}
