@@ -83,9 +83,10 @@ test("the whole design journey by keyboard alone", async ({ page }) => {
   const inspector = page.getByRole("form", { name: "Inspector: gateway-1" });
   await tabTo(page, inspector.getByRole("button", { name: "Connect to compute-1" }));
   await page.keyboard.press("Enter");
-  await expect(page.locator('[aria-label="Connection from gateway-1 to compute-1"]')).toHaveCount(
-    1,
-  );
+  // The button goes with the choice: focus moves to the new connection, not to the page.
+  const connection = page.locator('[aria-label="Connection from gateway-1 to compute-1"]');
+  await expect(connection).toHaveCount(1);
+  await expect(connection).toBeFocused();
 
   // Make a problem in the inspector, reach it in Problems, and fix it where it takes us.
   await tabTo(page, nodeEl(page, "compute-1"), true);
@@ -110,6 +111,8 @@ test("the whole design journey by keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await page.keyboard.press("Delete");
   await expect(nodeEl(page, "datastore-1")).toHaveCount(0);
+  // Focus goes to the node that takes its place in the canvas order.
+  await expect(nodeEl(page, "compute-1")).toBeFocused();
 
   // Menus give focus back to their button after an item is chosen by keyboard.
   const exportButton = page.getByRole("button", { name: "Export" });
@@ -135,4 +138,35 @@ test("the whole design journey by keyboard alone", async ({ page }) => {
   await tabTo(page, page.getByRole("link", { name: "Drafts" }), true);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Designer" })).toBeFocused();
+});
+
+test("focus stays on the canvas when Undo takes back the focused node, and no control locks it", async ({
+  page,
+}) => {
+  await page.goto("/designer");
+  await page.getByRole("button", { name: "New blank design" }).click();
+  const palette = page.getByRole("navigation", { name: "Products" });
+  await tabTo(page, palette.getByRole("button", { name: /^Gateway/ }));
+  await page.keyboard.press("Enter");
+  await expect(nodeEl(page, "gateway-1")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await tabTo(page, palette.getByRole("button", { name: /^Compute/ }), true);
+  await page.keyboard.press("Enter");
+  await expect(nodeEl(page, "compute-1")).toBeFocused();
+
+  // Undo removes the focused node: focus goes to the one left, never to <body>.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(nodeEl(page, "compute-1")).toHaveCount(0);
+  await expect(nodeEl(page, "gateway-1")).toBeFocused();
+  // Undo again leaves an empty canvas: the canvas itself holds focus.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(nodeEl(page, "gateway-1")).toHaveCount(0);
+  await expect(page.locator(".react-flow")).toBeFocused();
+
+  // The canvas's controls come after the nodes, are named, and none freezes the canvas.
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(nodeEl(page, "gateway-1")).toBeVisible();
+  await tabTo(page, nodeEl(page, "gateway-1"), true);
+  await tabTo(page, page.getByRole("button", { name: "Zoom in" }));
+  await expect(page.getByRole("button", { name: /interactivity/i })).toHaveCount(0);
 });

@@ -46,6 +46,7 @@ import {
   type NodeSize,
   type ResourceNodeData,
 } from "./flow";
+import { useFocusKeeper } from "./focusKeeper";
 import { designerMessages } from "./i18n";
 import { commitMoves } from "./moves";
 import { DetailContext, detailLevel, nodeTypes } from "./nodes";
@@ -207,6 +208,10 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const select = useDesigner((s) => s.select);
   const rf = useReactFlow();
   const flowStore = useStoreApi();
+  const wrapper = useRef<HTMLDivElement>(null);
+  useFocusKeeper(
+    useCallback(() => wrapper.current?.querySelector<HTMLElement>(".react-flow") ?? null, []),
+  );
   // Node sizes go on the node objects: React Flow reads them from there (its minimap draws only
   // nodes whose object carries a size). `sizes` holds each node's known size: measured, or
   // guessed from `shapes`, the size last measured for a node of the same shape at the same
@@ -462,7 +467,8 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
           ariaLabel={t("canvas.minimap")}
           className="!bg-white max-md:!hidden dark:!bg-slate-900"
         />
-        <Controls aria-label={t("canvas.zoom")} />
+        {/* No lock button: Enter on it froze the canvas for keyboard users, with nothing saying so. */}
+        <Controls aria-label={t("canvas.zoom")} showInteractive={false} />
         <ConnectionHint doc={doc} />
         <ImpliedConnections doc={doc} />
         {resourcesOf(doc).length === 0 ? <EmptyCanvas /> : null}
@@ -474,6 +480,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for palette items and files; the palette's Enter key is the keyboard path
     <div
+      ref={wrapper}
       className={`relative h-full w-full ${level > 0 ? "tesserra-far" : ""} ${level > 1 ? "tesserra-very-far" : ""} ${connecting ? "tesserra-connecting" : ""}`}
       onDragOver={onDragOver}
       onDrop={onDrop}

@@ -132,7 +132,7 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
   const selected = selection.length === 1 ? selection[0] : undefined;
 
   return (
-    <div className="flex h-full min-h-0 flex-col">
+    <div className="flex h-full min-h-0 flex-col" data-editor>
       <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
         <div className="mr-2 min-w-0">
           <Link

@@ -26,6 +26,7 @@ import {
   typeOf,
 } from "./doc";
 import { configFields, type FieldSpec } from "./fields";
+import { focusConnection } from "./focusKeeper";
 import { designerMessages } from "./i18n";
 import { PrimaryRegionField } from "./PrimaryRegion";
 import { ProductIcon } from "./ProductIcon";
@@ -419,7 +420,11 @@ function Connections({
                   <button
                     type="button"
                     className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:border-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-700 dark:border-slate-600 dark:hover:text-indigo-300"
-                    onClick={() => apply((d) => connectDoc(d, source, nameOf(r)))}
+                    onClick={() => {
+                      apply((d) => connectDoc(d, source, nameOf(r)));
+                      // This button goes with the choice: focus moves to the new connection.
+                      focusConnection(source, nameOf(r));
+                    }}
                   >
                     {t("inspector.connectTo")} <span className="font-mono">{nameOf(r)}</span>
                   </button>
