@@ -194,7 +194,7 @@ export default async function run(): Promise<BenchSuite> {
   rows.push({
     measure: "Designer route initial JS (gzip)",
     value: `${(js.gzipBytes / 1024).toFixed(1)} KB`,
-    detail: `${js.files.filter((f) => f.endsWith(".js")).length} chunks; CodeMirror, elkjs, html-to-image load later`,
+    detail: `${js.files.filter((f) => f.endsWith(".js")).length} chunks; CodeMirror and elkjs load later`,
     budget: "≤ 250 KB",
     within_budget: js.gzipBytes <= 250 * 1024,
   });

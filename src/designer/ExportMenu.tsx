@@ -1,12 +1,13 @@
 /** The editor's Export menu: the blueprint as a file or on the clipboard, the diagram as PNG or SVG. */
-import { useReactFlow } from "@xyflow/react";
+import { type Edge, useReactFlow } from "@xyflow/react";
 import type { RefObject } from "react";
 import { downloadText, downloadUrl } from "../ui/download";
 import { useT } from "../ui/i18n";
 import { Menu } from "../ui/Menu";
 import type { Doc } from "./doc";
-import { diagramImage } from "./exportImage";
+import { diagramImage, diagramParts } from "./exportImage";
 import { blueprintFileName, blueprintFileText } from "./exportJson";
+import type { FlowNode } from "./flow";
 import { designerMessages } from "./i18n";
 import type { Notice } from "./useImport";
 
@@ -20,17 +21,17 @@ export function ExportMenu({
   onNotice: (n: Notice) => void;
 }) {
   const t = useT(designerMessages);
-  const rf = useReactFlow();
+  const rf = useReactFlow<FlowNode, Edge>();
 
   async function exportImage(format: "png" | "svg") {
-    const viewport = canvasRef.current?.querySelector<HTMLElement>(".react-flow__viewport");
-    if (!viewport) {
+    if (!canvasRef.current?.querySelector(".react-flow__viewport")) {
       onNotice({ tone: "error", text: t("editor.switchToCanvas") });
       return;
     }
     try {
       const dark = matchMedia("(prefers-color-scheme: dark)").matches;
-      const url = await diagramImage(format, rf.getNodes(), viewport, dark);
+      const title = typeof doc.nome === "string" && doc.nome ? doc.nome : t("editor.untitled");
+      const url = await diagramImage(format, diagramParts(rf, t), dark, title);
       downloadUrl(url, blueprintFileName(doc).replace(/\.blueprint\.json$/, `.${format}`));
     } catch (e) {
       onNotice({

@@ -3,7 +3,7 @@ import type { TipoRecurso } from "../blueprint";
 import { Icon } from "../ui/icons";
 
 /** Each product's icon: 24-unit stroke drawings, as SVG markup (one source for both uses below). */
-const SHAPES: Record<TipoRecurso, string> = {
+export const SHAPES: Record<TipoRecurso, string> = {
   compute:
     '<rect x="4" y="4" width="16" height="16" rx="2"/><rect x="9" y="9" width="6" height="6"/><path d="M9 2v2M15 2v2M9 20v2M15 20v2M2 9h2M2 15h2M20 9h2M20 15h2"/>',
   datastore:

@@ -1,26 +1,68 @@
-/** The diagram as PNG or SVG: the whole drawing, not just what is in view (html-to-image, lazy). */
-import { getNodesBounds, getViewportForBounds, type Node } from "@xyflow/react";
+/**
+ * The diagram as PNG or SVG: the whole design, not just what is in view, drawn as vectors from
+ * the canvas's positions and sizes (see diagramSvg). The PNG is that SVG rasterised by the
+ * browser, at twice the size for sharp text, so both files show the same picture.
+ */
+import type { Edge, ReactFlowInstance } from "@xyflow/react";
+import type { TipoRecurso } from "../blueprint";
+import type { Translate } from "../i18n";
+import { type DiagramBox, type DiagramLink, diagramSvg } from "./diagramSvg";
+import { nameOf, typeOf } from "./doc";
+import { type FlowNode, NODE_H, NODE_W } from "./flow";
+import type { DesignerMessageKey } from "./i18n";
+import { keyFacts, PRODUCT_BY_TYPE } from "./products";
+
+/** The largest side of a PNG (browsers refuse bigger canvases). */
+const MAX_PX = 8192;
+
+export function diagramParts(
+  rf: Pick<ReactFlowInstance<FlowNode, Edge>, "getNodes" | "getEdges" | "getInternalNode">,
+  t: Translate<DesignerMessageKey>,
+): { boxes: DiagramBox[]; links: DiagramLink[] } {
+  const boxes = rf.getNodes().map((node): DiagramBox => {
+    const internal = rf.getInternalNode(node.id);
+    const at = internal?.internals.positionAbsolute ?? node.position;
+    const tipo = typeOf(node.data.resource) as TipoRecurso | undefined;
+    const fabric = node.type === "fabric";
+    return {
+      id: nameOf(node.data.resource) || node.id,
+      tipo,
+      x: at.x,
+      y: at.y,
+      w: internal?.measured.width ?? node.width ?? NODE_W,
+      h: internal?.measured.height ?? node.height ?? NODE_H,
+      product: tipo ? PRODUCT_BY_TYPE[tipo].label : String(node.data.resource.tipo ?? "?"),
+      facts: keyFacts(node.data.resource, t).join(" · "),
+      regions: node.data.regions.join(" · "),
+      fabric,
+    };
+  });
+  const links = rf.getEdges().map((e) => ({
+    source: e.source,
+    target: e.target,
+    implied: e.id.startsWith("implied:"),
+  }));
+  return { boxes, links };
+}
 
 export async function diagramImage(
   format: "png" | "svg",
-  nodes: Node[],
-  viewport: HTMLElement,
+  parts: { boxes: DiagramBox[]; links: DiagramLink[] },
   dark: boolean,
+  title: string,
 ): Promise<string> {
-  const { toPng, toSvg } = await import("html-to-image");
-  const bounds = getNodesBounds(nodes);
-  const width = Math.min(4096, Math.max(640, Math.ceil(bounds.width + 160)));
-  const height = Math.min(4096, Math.max(400, Math.ceil(bounds.height + 160)));
-  const v = getViewportForBounds(bounds, width, height, 0.1, 2, 0.08);
-  const options = {
-    backgroundColor: dark ? "#0f172a" : "#ffffff",
-    width,
-    height,
-    style: {
-      width: `${width}px`,
-      height: `${height}px`,
-      transform: `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`,
-    },
-  };
-  return format === "png" ? toPng(viewport, options) : toSvg(viewport, options);
+  const { svg, width, height } = diagramSvg(parts.boxes, parts.links, { dark, title });
+  const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  if (format === "svg") return svgUrl;
+  const scale = Math.min(2, MAX_PX / Math.max(width, height));
+  const image = new Image();
+  image.src = svgUrl;
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const ctx = canvas.getContext("2d");
+  if (!ctx) throw new Error("no 2D canvas");
+  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL("image/png");
 }

@@ -72,20 +72,23 @@ export function layoutPlan(doc: Doc): LayoutPlan {
     if (r.tipo === "fabric") {
       const members = recursos.filter((m) => memberOf(m) === nome);
       const columns = [
-        members.filter((m) => m.tipo === "compute"),
+        ...computeLayers(members.filter((m) => m.tipo === "compute")),
         members.filter((m) => m.tipo === "datastore"),
       ].filter((c) => c.length > 0);
+      const rows = Math.max(1, ...columns.map((c) => c.length));
       columns.forEach((col, ci) => {
+        // A shorter column sits in the middle: connections into the next column's top and
+        // bottom rows then pass above and below it instead of through it.
+        const shift = ((rows - col.length) * (NODE_H + INNER_GAP_Y)) / 2;
         col.forEach((m, ri) => {
           seen.add(nameOf(m));
           offsets[nameOf(m)] = {
             fabric: nome,
             dx: PAD_X + ci * (NODE_W + INNER_GAP_X),
-            dy: PAD_TOP + ri * (NODE_H + INNER_GAP_Y),
+            dy: PAD_TOP + shift + ri * (NODE_H + INNER_GAP_Y),
           };
         });
       });
-      const rows = Math.max(1, ...columns.map((c) => c.length));
       width = Math.max(
         400,
         PAD_X * 2 + columns.length * NODE_W + Math.max(0, columns.length - 1) * INNER_GAP_X,
@@ -99,7 +102,30 @@ export function layoutPlan(doc: Doc): LayoutPlan {
       layoutOptions: { "elk.partitioning.partition": String(PARTITION[String(r.tipo)] ?? 4) },
     });
   }
-  // Edges of members attach to their fabric; edges inside one fabric are its own business.
+  // Edges of members attach to their fabric, at a port where the member sits (its left side
+  // in, its right side out), so ELK lines up what connects to a member with that member, and
+  // a connection into the fabric does not cut across the members in front of it. Edges inside
+  // one fabric are its own business.
+  const fabricNode = new Map(children.map((c) => [c.id, c]));
+  const portOf = (member: string, side: "in" | "out") => {
+    const o = offsets[member];
+    if (!o) return member;
+    const node = fabricNode.get(o.fabric);
+    if (!node) return member;
+    const id = `${member}:${side}`;
+    node.ports ??= [];
+    if (!node.ports.some((p) => p.id === id))
+      node.ports.push({
+        id,
+        x: side === "in" ? 0 : (node.width ?? 0),
+        y: o.dy + NODE_H / 2,
+        width: 1,
+        height: 1,
+        layoutOptions: { "elk.port.side": side === "in" ? "WEST" : "EAST" },
+      });
+    node.layoutOptions = { ...node.layoutOptions, "elk.portConstraints": "FIXED_POS" };
+    return id;
+  };
   const placeOf = (n: string) => offsets[n]?.fabric ?? n;
   const edges = new Map<string, { id: string; sources: string[]; targets: string[] }>();
   for (const r of recursos)
@@ -107,7 +133,8 @@ export function layoutPlan(doc: Doc): LayoutPlan {
       const a = placeOf(nameOf(r));
       const b = placeOf(t);
       if (!names.has(t) || a === b) continue;
-      edges.set(`${a}->${b}`, { id: `${a}->${b}`, sources: [a], targets: [b] });
+      const id = `${nameOf(r)}->${t}`;
+      edges.set(id, { id, sources: [portOf(nameOf(r), "out")], targets: [portOf(t, "in")] });
     }
   return {
     graph: {
@@ -126,6 +153,32 @@ export function layoutPlan(doc: Doc): LayoutPlan {
     },
     offsets,
   };
+}
+
+/**
+ * A fabric's computes in columns by how deep they are in the calls between them (a compute
+ * that another calls sits right of its caller), so no connection between two of them runs
+ * backwards through a third. Calls in a cycle stop deepening after one pass per compute.
+ */
+function computeLayers<R extends Parameters<typeof nameOf>[0]>(computes: R[]): R[][] {
+  const names = new Set(computes.map(nameOf));
+  const depth = new Map(computes.map((c) => [nameOf(c), 0]));
+  for (let pass = 0; pass < computes.length; pass++) {
+    let moved = false;
+    for (const c of computes)
+      for (const t of connectionsOf(c)) {
+        const next = (depth.get(nameOf(c)) ?? 0) + 1;
+        if (names.has(t) && t !== nameOf(c) && (depth.get(t) ?? 0) < next) {
+          depth.set(t, Math.min(next, computes.length - 1));
+          moved = true;
+        }
+      }
+    if (!moved) break;
+  }
+  const deepest = Math.max(0, ...depth.values());
+  return Array.from({ length: deepest + 1 }, (_, d) =>
+    computes.filter((c) => (depth.get(nameOf(c)) ?? 0) === d),
+  );
 }
 
 /** Absolute positions of every resource, members placed inside their laid-out fabric. */
