@@ -336,3 +336,51 @@ test("the page keeps still as its parts come in, on a wide screen and on a phone
     expect(shift, `layout shift at ${width} px`).toBeLessThan(0.02);
   }
 });
+
+test("a drill's report has an address of its own, from the history and from the project's events", async ({
+  page,
+}) => {
+  const id = await activeProject(page);
+  const started = await page.request.post(`/v1/projetos/${id}/testes-failover`, {
+    data: { regiao: "us-east-1", duracao_s: 120 },
+    headers: DEV,
+  });
+  expect(started.status()).toBe(202);
+  const drill = await started.json();
+  await expect
+    .poll(
+      async () =>
+        (
+          await (
+            await page.request.get(`/v1/projetos/${id}/testes-failover/${drill.id}`, {
+              headers: DEV,
+            })
+          ).json()
+        ).status,
+    )
+    .toBe("concluido");
+
+  await page.goto(`/projects/${id}/monitor`);
+  const history = page.getByRole("table", { name: "Failover history" });
+  await history.getByRole("link", { name: /^Report of the drill in Ashburn/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${id}/drills/${drill.id}$`));
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Failover drill in Ashburn: Global SaaS" }),
+  ).toBeVisible();
+  const report = page.getByRole("article", { name: /in Ashburn$/ });
+  await expect(report.getByText("Completed")).toBeVisible();
+  await expect(report.getByRole("list", { name: "Drill timeline" })).toContainText(
+    "Health checks declared the region unhealthy",
+  );
+  await expect(report.getByText("RTO", { exact: true }).locator("..")).toContainText("estimated");
+
+  // A reload keeps it: the report lives at its address, not in the page that started it.
+  await page.reload();
+  await expect(report.getByText("Completed")).toBeVisible();
+
+  // The project's events lead to it too.
+  await page.goto(`/projects/${id}`);
+  const log = page.getByRole("list", { name: "Event log" });
+  await log.getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${id}/drills/${drill.id}$`));
+});

@@ -70,8 +70,20 @@ describe("failover drill at TESSERRA_CLOCK=60", () => {
     const primary = estado.datastores[0].primario;
     expect(estado.regioes.find((r) => r.id === primary)?.peso_trafego).toBeGreaterThan(0);
 
+    const budgetLeft = async () =>
+      (
+        (await get(`/v1/projetos/${id}/slos`)) as {
+          slos: { sli: string; global: { orcamento_restante: number } }[];
+        }
+      ).slos.find((s) => s.sli === "disponibilidade")?.global.orcamento_restante ?? Number.NaN;
+    const budgetBefore = await budgetLeft();
     const { report, weights, after } = await runDrill(id, primary);
     expect(weights.some((w) => w === 0)).toBe(true);
+    // The requests the drill failed count against the availability SLO: the budget left drops
+    // by what the report says it spent (the window moved on by a few seconds meanwhile).
+    expect(report.requisicoes_falhas).toBeGreaterThan(0);
+    expect(report.orcamento_gasto).toBeGreaterThan(0.001);
+    expect(budgetBefore - (await budgetLeft())).toBeCloseTo(report.orcamento_gasto ?? 0, 3);
     expect(after.regioes.find((r) => r.id === primary)?.peso_trafego).toBeGreaterThan(0);
     expect(after.failover).toBeNull();
 

@@ -269,6 +269,19 @@ export class ProjectSim {
     return { requests, errorRate, p50, p95: p50 * 2.1, p99: p50 * 3.4, lagS };
   }
 
+  /**
+   * The share of the minute starting at `minuteStart` that [from, to) takes, in simulated
+   * time: a drill's seconds are simulated seconds (its report's RTO is), so at a 60× clock its
+   * 32 s of failing requests are 32 s of this minute's traffic, not half a wall second of it.
+   * The report's failed requests and the SLO's error budget count the same requests.
+   */
+  private share(minuteStart: number, from: number, to: number): number {
+    return Math.min(
+      1,
+      (overlap(minuteStart, minuteStart + MINUTE_MS, from, to) * this.clock) / MINUTE_MS,
+    );
+  }
+
   /** Requests served and failed by a region in one minute, after drills moved traffic. */
   minute(region: string, minuteStart: number, limiarMs?: number): MinuteOutcome {
     const end = minuteStart + MINUTE_MS;
@@ -280,13 +293,16 @@ export class ProjectSim {
       if (p.recovered <= minuteStart || p.down >= end) continue;
       if (p.drill.regiao === region) {
         // Until the gateway moves traffic, requests to the lost region fail; then it serves none.
-        const failing = overlap(minuteStart, end, p.down, p.trafficMoved) / MINUTE_MS;
-        const gone = overlap(minuteStart, end, p.trafficMoved, p.recovered) / MINUTE_MS;
+        const failing = this.share(minuteStart, p.down, p.trafficMoved);
+        const gone = Math.min(1 - failing, this.share(minuteStart, p.trafficMoved, p.recovered));
         bad += own.requests * failing * (1 - own.errorRate);
         served -= own.requests * gone;
         bad -= own.requests * own.errorRate * gone;
       } else if (p.takeover === region) {
-        const moved = overlap(minuteStart, end, p.trafficMoved, p.recovered) / MINUTE_MS;
+        const moved = Math.min(
+          1 - this.share(minuteStart, p.down, p.trafficMoved),
+          this.share(minuteStart, p.trafficMoved, p.recovered),
+        );
         if (moved > 0) {
           const lost = this.sample(p.drill.regiao, minuteStart);
           served += lost.requests * moved;
@@ -297,7 +313,7 @@ export class ProjectSim {
       }
       if (p.primaryLost && p.drill.regiao !== region) {
         // Writes fail until a replica is promoted.
-        const writesFailing = overlap(minuteStart, end, p.down, p.promoted) / MINUTE_MS;
+        const writesFailing = this.share(minuteStart, p.down, p.promoted);
         bad += own.requests * WRITE_SHARE * writesFailing;
       }
     }

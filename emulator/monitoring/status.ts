@@ -23,7 +23,7 @@ import {
   sumCounts,
   WINDOW_SECONDS,
 } from "../../src/slo/slo";
-import { type DrillPhases, HOUR_MS, MINUTE_MS, type ProjectSim, WRITE_SHARE } from "./model";
+import { type DrillPhases, HOUR_MS, MINUTE_MS, type ProjectSim } from "./model";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
@@ -301,10 +301,11 @@ export function metricasAt(
         value = p50 === null ? null : round(p50 * 3.4, 1);
         break;
       case "atraso_replicacao": {
-        // Lag is a replica's: the primary region has none, global shows the worst replica.
+        // Lag is a replica's: a region holding the primary at that moment has none (a gap, not
+        // a flat zero), and global shows the worst replica.
         const replicas = parts.filter((p) => p.region !== sim.primaryAt(t));
         const lags = replicas.map((p) => (p.b.minutes ? p.b.lagSum / p.b.minutes : 0));
-        value = lags.length ? round(Math.max(...lags), 2) : 0;
+        value = lags.length ? round(Math.max(...lags), 2) : null;
         break;
       }
     }
@@ -430,17 +431,16 @@ export function drillReport(
   const at = (when: number) => (t >= when ? simSeconds(p.down, when) : null);
   const restoredAt = Math.max(p.trafficMoved, p.promoted);
   const done = t >= p.recovered;
-  // Failed requests in simulated time: the region's traffic until the gateway moved it, and
-  // every region's writes until a replica took over as primary.
-  const rpm = (r: string) => sim.sample(r, Math.floor(p.down / MINUTE_MS) * MINUTE_MS).requests;
-  const lostRegion = rpm(p.drill.regiao) * (simSeconds(p.down, p.trafficMoved) / 60);
-  const writes = p.primaryLost
-    ? sim.topology.regions
-        .filter((r) => r !== p.drill.regiao)
-        .reduce((a, r) => a + rpm(r) * WRITE_SHARE, 0) *
-      (simSeconds(p.down, p.promoted) / 60)
-    : 0;
-  const failed = Math.round(lostRegion + writes);
+  // Failed requests: what the drill added to the failures the SLOs count (the region's
+  // traffic until the gateway moved it, every region's writes until a replica took over), from
+  // the same minutes the SLOs read, so the budget it says it spent is the budget they lose.
+  let extra = 0;
+  for (let m = Math.floor(p.down / MINUTE_MS) * MINUTE_MS; m < p.recovered; m += MINUTE_MS)
+    for (const r of sim.topology.regions) {
+      const own = sim.sample(r, m);
+      extra += sim.minute(r, m).bad - own.requests * own.errorRate;
+    }
+  const failed = Math.max(0, Math.round(extra));
   const availability = slosOf(bp).find((s) => s.sli === "disponibilidade") ?? DEFAULT_SLOS[0];
   const windowTotal = sim.topology.regions.reduce(
     (a, r) =>

@@ -35,6 +35,9 @@ export function monitorPageReady(): Promise<void> {
 function MonitorRoute() {
   return page(LoadedMonitorPage ? <LoadedMonitorPage /> : <LazyMonitorPage />);
 }
+const DrillPage = lazy(() =>
+  import("../monitor/DrillPage").then((m) => ({ default: m.DrillPage })),
+);
 const SettingsPage = lazy(() =>
   import("./SettingsPage").then((m) => ({ default: m.SettingsPage })),
 );
@@ -67,6 +70,7 @@ const router = createBrowserRouter([
         loader: preloadMonitorRoute,
         element: <MonitorRoute />,
       },
+      { path: "projects/:id/drills/:drillId", element: page(<DrillPage />) },
       { path: "settings", element: page(<SettingsPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],

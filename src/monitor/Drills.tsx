@@ -1,4 +1,5 @@
 import { memo, useState } from "react";
+import { Link } from "react-router";
 import type { TesteFailover } from "../contract/monitoring";
 import { formatDateTime, formatFixed } from "../i18n/format";
 import { Badge, buttonClass } from "../ui/Card";
@@ -139,7 +140,7 @@ function Measure({
   );
 }
 
-export function DrillReport({ drill }: { drill: TesteFailover }) {
+export function DrillReport({ drill, href }: { drill: TesteFailover; href?: string }) {
   const t = useT(monitorMessages);
   const locale = useLocale();
   const running = drill.status === "em-andamento";
@@ -163,6 +164,14 @@ export function DrillReport({ drill }: { drill: TesteFailover }) {
           <time className="text-xs text-slate-500 dark:text-slate-400" dateTime={drill.inicio}>
             {formatDateTime(locale, drill.inicio)}
           </time>
+          {href ? (
+            <Link
+              to={href}
+              className="text-xs text-indigo-700 hover:underline dark:text-indigo-300"
+            >
+              {t("drill.openPage")}
+            </Link>
+          ) : null}
         </div>
       </header>
       <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3">

@@ -138,13 +138,11 @@ const ChartsSection = memo(function ChartsSection({
   regions,
   objetivo,
   limiarMs,
-  replicaRegions,
 }: {
   id: string;
   regions: string[];
   objetivo?: number;
   limiarMs?: number;
-  replicaRegions?: string[];
 }) {
   const t = useT(monitorMessages);
   const [range, setRange] = useState<TimeRangeId>(DEFAULT_RANGE);
@@ -152,7 +150,7 @@ const ChartsSection = memo(function ChartsSection({
   const window = useMemo(() => queryWindow(range, now), [range, now]);
   const keys = useApiKeys();
   const requests = useMemo(() => seriesRequests(regions), [regions]);
-  const inputs = useMemo(() => chartInputs(regions, replicaRegions), [regions, replicaRegions]);
+  const inputs = useMemo(() => chartInputs(regions), [regions]);
   // Combined into one value that changes only when a chart's last series comes in (or one
   // failed): the section renders once per chart, not once per answer, and each chart is drawn
   // as soon as its own series are in. An answer kept from the previous range (while the new
@@ -203,7 +201,7 @@ const ChartsSection = memo(function ChartsSection({
   // biome-ignore lint/correctness/useExhaustiveDependencies: the options stand for what a chart is built from
   const cache = useMemo(
     () => new Map<string, Readiness & { chart: ChartData }>(),
-    [objetivo, limiarMs, replicaRegions, regions, t],
+    [objetivo, limiarMs, regions, t],
   );
   const charts = useMemo(() => {
     if (!view) return undefined;
@@ -219,18 +217,12 @@ const ChartsSection = memo(function ChartsSection({
       } else if (cached && cached.keys !== keys) cache.delete(c.id);
     }
     if (stale.size > 0)
-      for (const chart of buildCharts(
-        view.data,
-        regions,
-        { objetivo, limiarMs, replicaRegions },
-        t,
-        stale,
-      )) {
+      for (const chart of buildCharts(view.data, regions, { objetivo, limiarMs }, t, stale)) {
         const r = view.ready.get(chart.id);
         if (r) cache.set(chart.id, { ...r, chart });
       }
     return inputs.map((c) => cache.get(c.id)?.chart ?? { id: c.id, pending: true as const });
-  }, [view, cache, inputs, regions, objetivo, limiarMs, replicaRegions, t]);
+  }, [view, cache, inputs, regions, objetivo, limiarMs, t]);
   return (
     <section aria-labelledby="charts-title" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -287,12 +279,6 @@ export function MonitorPage() {
   // From the blueprint, not the live state: the charts' requests need not wait for /estado.
   const regions = useMemo(() => (p ? blueprintRegions(p.blueprint) : []), [p]);
   const primary = estado.data?.datastores[0]?.primario;
-  // Until the state says where the replicas are, the lag chart shows every region's.
-  const replicaRegions = useMemo(
-    () =>
-      estado.data ? (estado.data.datastores[0]?.replicas.map((r) => r.regiao) ?? []) : undefined,
-    [estado.data],
-  );
   const availability = slos.data?.slos.find((s) => s.sli === "disponibilidade");
   const latency = slos.data?.slos.find((s) => s.sli === "latencia");
   const running = current.data?.status === "em-andamento";
@@ -465,7 +451,6 @@ export function MonitorPage() {
               regions={regions}
               objetivo={availability?.objetivo}
               limiarMs={latency?.limiar_ms}
-              replicaRegions={replicaRegions}
             />
           ) : null}
 
@@ -476,7 +461,10 @@ export function MonitorPage() {
             <Card title={t("card.drills")} labelledBy="drills-title">
               {current.data ? (
                 <div className="mb-4">
-                  <DrillReport drill={current.data} />
+                  <DrillReport
+                    drill={current.data}
+                    href={`/projects/${id}/drills/${current.data.id}`}
+                  />
                 </div>
               ) : null}
               {testes.isError ? (
@@ -505,7 +493,17 @@ export function MonitorPage() {
                         .map((d) => (
                           <tr key={d.id}>
                             <td className="py-1.5 text-slate-600 dark:text-slate-300">
-                              {formatDateTime(locale, d.inicio)}
+                              {/* Each drill's report has an address of its own. */}
+                              <Link
+                                to={`/projects/${id}/drills/${d.id}`}
+                                className="text-indigo-700 hover:underline dark:text-indigo-300"
+                                aria-label={t("drills.open", {
+                                  city: cityOf(d.regiao),
+                                  when: formatDateTime(locale, d.inicio),
+                                })}
+                              >
+                                {formatDateTime(locale, d.inicio)}
+                              </Link>
                             </td>
                             <td className="py-1.5">{cityOf(d.regiao)}</td>
                             <MeasureCell value={d.rto_s} target={d.rto_alvo_s} />

@@ -78,20 +78,19 @@ describe("monitor charts", () => {
 
   it("names the series each chart draws, so a chart can be drawn once its own are in", () => {
     const regions = ["sa-east-1", "us-east-1"];
-    const inputs = chartInputs(regions, ["us-east-1"]);
+    const inputs = chartInputs(regions);
     const all = new Set(seriesRequests(regions).map((r) => r.key));
-    const charts = buildCharts(
-      new Map(),
-      regions,
-      { replicaRegions: ["us-east-1"] },
-      translator(monitorMessages, "en"),
-    );
+    const charts = buildCharts(new Map(), regions, {}, translator(monitorMessages, "en"));
     expect(inputs.map((c) => c.id)).toEqual(charts.map((c) => c.id));
     inputs.forEach((c, i) => {
       expect(c.keys).toHaveLength(charts[i].series.length);
       for (const k of c.keys) expect(all).toContain(k);
     });
-    expect(inputs.find((c) => c.id === "lag")?.keys).toEqual(["atraso_replicacao@us-east-1"]);
+    // Every region's lag: the primary's series is a gap while it is the primary.
+    expect(inputs.find((c) => c.id === "lag")?.keys).toEqual([
+      "atraso_replicacao@sa-east-1",
+      "atraso_replicacao@us-east-1",
+    ]);
     expect(inputs.find((c) => c.id === "latency")?.keys).toEqual([
       "latencia_p50@global",
       "latencia_p95@global",

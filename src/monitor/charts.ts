@@ -25,7 +25,7 @@ function aligned(xs: number[], m: Metricas | undefined): (number | null)[] {
   return xs.map((t) => byTime.get(t) ?? null);
 }
 
-type ChartOptions = { objetivo?: number; limiarMs?: number; replicaRegions?: string[] };
+type ChartOptions = { objetivo?: number; limiarMs?: number };
 
 interface ChartSpec {
   id: string;
@@ -52,7 +52,9 @@ function chartSpecs(
   const availability = perRegion("disponibilidade");
   const errors = perRegion("taxa_erro");
   const traffic = perRegion("trafego");
-  const lag = perRegion("atraso_replicacao", options.replicaRegions ?? regions);
+  // Every region's lag, as it was at each moment: a region has none (a gap) while it holds
+  // the primary, so a promotion shows as one series ending and another starting.
+  const lag = perRegion("atraso_replicacao");
   const latency = ["latencia_p50", "latencia_p95", "latencia_p99"] as const;
   return [
     {
@@ -138,12 +140,9 @@ function chartSpecs(
 }
 
 /** Each chart's id and the series it draws: a chart can be drawn once all of them are in. */
-export function chartInputs(
-  regions: string[],
-  replicaRegions?: string[],
-): { id: string; keys: string[] }[] {
+export function chartInputs(regions: string[]): { id: string; keys: string[] }[] {
   const noWords = (() => "") as unknown as Translate<MonitorMessageKey>;
-  return chartSpecs(regions, { replicaRegions }, noWords).map(({ id, keys }) => ({ id, keys }));
+  return chartSpecs(regions, {}, noWords).map(({ id, keys }) => ({ id, keys }));
 }
 
 /** The charts (all of them, or those named in `only`) from the series in hand. */

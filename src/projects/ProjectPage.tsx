@@ -186,7 +186,17 @@ export function ProjectPage() {
                         <Badge tone={EVENT_TONE[e.tipo]}>{t(EVENT_LABEL[e.tipo])}</Badge>
                       </span>
                       <span className="min-w-0 flex-1 text-slate-700 dark:text-slate-200">
-                        {describeEvento(e, t)}
+                        {typeof e.dados?.teste === "string" ? (
+                          // A drill's events lead to its report.
+                          <Link
+                            to={`/projects/${id}/drills/${e.dados.teste}`}
+                            className="text-indigo-700 hover:underline dark:text-indigo-300"
+                          >
+                            {describeEvento(e, t)}
+                          </Link>
+                        ) : (
+                          describeEvento(e, t)
+                        )}
                       </span>
                       <time
                         dateTime={e.em}
