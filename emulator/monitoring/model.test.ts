@@ -183,18 +183,18 @@ describe("a failover drill", () => {
         ate: down + HOUR_MS,
         passo: 300,
       }).pontos;
-    const before = (ps: [number, number | null][]) =>
+    const beforeDrill = (ps: [number, number | null][]) =>
       ps.filter(([t]) => t * 1000 + 300_000 <= down).map(([, v]) => v);
-    const after = (ps: [number, number | null][]) =>
+    const afterDrill = (ps: [number, number | null][]) =>
       ps.filter(([t]) => t * 1000 >= down + 600_000).map(([, v]) => v);
     // São Paulo held the primary until the drill: no lag (a gap, not 0), then a replica's.
     const sa = series("sa-east-1");
-    expect(before(sa).every((v) => v === null)).toBe(true);
-    expect(after(sa).every((v) => typeof v === "number" && v > 0)).toBe(true);
+    expect(beforeDrill(sa).every((v) => v === null)).toBe(true);
+    expect(afterDrill(sa).every((v) => typeof v === "number" && v > 0)).toBe(true);
     // Ashburn was a replica, then took the primary: its history stays, then a gap.
     const us = series("us-east-1");
-    expect(before(us).every((v) => typeof v === "number" && v > 0)).toBe(true);
-    expect(after(us).every((v) => v === null)).toBe(true);
+    expect(beforeDrill(us).every((v) => typeof v === "number" && v > 0)).toBe(true);
+    expect(afterDrill(us).every((v) => v === null)).toBe(true);
   });
   const { intervalo_s, falhas_para_failover } =
     hc?.tipo === "gateway" ? hc.config.health_check : { intervalo_s: 0, falhas_para_failover: 0 };
