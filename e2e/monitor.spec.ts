@@ -273,12 +273,17 @@ test("when the API goes away the monitor says so in plain words, disables drills
     await expect(alert).toContainText("The console cannot reach the API.", { timeout: 30_000 });
     await expect(alert.getByText("Technical detail")).toBeVisible();
     await expect(drill).toBeDisabled();
+    // What the cards still show is the last state, said to be so with its time.
+    const health = page.getByRole("region", { name: "Health checks by zone" });
+    await expect(health).toContainText(/Last known state, from \d/);
+    await expect(health).toContainText("this is not live");
 
     // Same address, same data: the page recovers without "Try again".
     second = await startEmulator({ clock: 600, port, dataDir: first.dataDir });
     await expect(alert).toBeHidden({ timeout: 30_000 });
     await expect(page.getByRole("alert")).toHaveCount(0, { timeout: 30_000 });
     await expect(drill).toBeEnabled();
+    await expect(page.getByText(/Last known state/)).toHaveCount(0);
   } finally {
     await second?.stop();
     await first.stop().catch(() => {});

@@ -105,6 +105,25 @@ function MapSkeleton() {
 /** The failover card's height for n regions: a datastore with n − 1 replicas, n traffic bars. */
 const failoverHeight = (n: number) => 100 + 52 * Math.max(n, 1);
 
+/**
+ * Live state that is no longer live: while the API is away, what the cards show is the last
+ * state it gave, said in words with its time and drawn faded, so a green "healthy" from
+ * minutes ago does not read as now.
+ */
+function Stale({ since, children }: { since: number | undefined; children: React.ReactNode }) {
+  const t = useT(monitorMessages);
+  const locale = useLocale();
+  if (since === undefined) return <>{children}</>;
+  return (
+    <div>
+      <p className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs font-medium text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+        {t("estado.stale", { time: formatTime(locale, new Date(since).toISOString()) })}
+      </p>
+      <div className="opacity-60 grayscale">{children}</div>
+    </div>
+  );
+}
+
 /** A drill measure against its tier's target, in the failover history. */
 function MeasureCell({ value, target }: { value: number | null; target: number }) {
   return (
@@ -262,6 +281,8 @@ export function MonitorPage() {
   // The map, the status panels and the SLO cards render from deferred copies: React renders
   // them in the background in small slices, so the page stays responsive while they appear.
   const estadoView = useDeferredValue(estado.data);
+  // While the API does not answer, the last state shown is marked as such, with its time.
+  const stale = estado.isError && estado.data ? estado.dataUpdatedAt : undefined;
   const slosView = useDeferredValue(slos.data);
   const testes = useTestesFailover(id, active);
   const live = useProjectEvents(id);
@@ -390,29 +411,33 @@ export function MonitorPage() {
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
             <Card title={t("card.regions")} labelledBy="regions-title">
               {estadoView ? (
-                <Suspense fallback={<MapSkeleton />}>
-                  <RegionMap estado={estadoView} />
-                </Suspense>
+                <Stale since={stale}>
+                  <Suspense fallback={<MapSkeleton />}>
+                    <RegionMap estado={estadoView} />
+                  </Suspense>
+                </Stale>
               ) : (
                 <MapSkeleton />
               )}
             </Card>
             <Card title={t("card.failover")} labelledBy="failover-title">
               {estadoView ? (
-                <div className="space-y-5">
-                  <div>
-                    <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
-                      {t("card.datastores")}
-                    </h3>
-                    <DatastoreStatus estado={estadoView} />
+                <Stale since={stale}>
+                  <div className="space-y-5">
+                    <div>
+                      <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
+                        {t("card.datastores")}
+                      </h3>
+                      <DatastoreStatus estado={estadoView} />
+                    </div>
+                    <div>
+                      <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
+                        {t("card.traffic")}
+                      </h3>
+                      <TrafficWeights estado={estadoView} />
+                    </div>
                   </div>
-                  <div>
-                    <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
-                      {t("card.traffic")}
-                    </h3>
-                    <TrafficWeights estado={estadoView} />
-                  </div>
-                </div>
+                </Stale>
               ) : (
                 <Skeleton style={{ height: failoverHeight(regions.length) }} />
               )}
@@ -456,7 +481,13 @@ export function MonitorPage() {
 
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <Card title={t("card.health")} labelledBy="health-title">
-              {estado.data ? <HealthMatrix estado={estado.data} /> : <Skeleton className="h-40" />}
+              {estado.data ? (
+                <Stale since={stale}>
+                  <HealthMatrix estado={estado.data} />
+                </Stale>
+              ) : (
+                <Skeleton className="h-40" />
+              )}
             </Card>
             <Card title={t("card.drills")} labelledBy="drills-title">
               {current.data ? (
