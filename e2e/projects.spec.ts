@@ -99,7 +99,13 @@ test("settings keep the token for the tab only and test the connection", async (
   await page.goto("/settings");
   await page.getByLabel("Token").fill("wrong");
   await page.getByRole("button", { name: "Save and test connection" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Not saved: The API did not accept your token",
+  );
   await expect(page.getByRole("status")).toContainText("The token is not known to this API");
+  // A token that failed its test is not kept: the one that worked still is.
+  await page.reload();
+  await expect(page.getByLabel("Token")).toHaveValue("business");
 });
 
 test("an unreachable API gives a clear error and a retry, not a blank page", async ({ page }) => {
@@ -110,7 +116,13 @@ test("an unreachable API gives a clear error and a retry, not a blank page", asy
 
   await page.getByLabel("API address").fill("http://127.0.0.1:9");
   await page.getByRole("button", { name: "Save and test connection" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Not saved: The console cannot reach the API",
+  );
   await expect(page.getByRole("status")).toContainText("Could not reach the Tesserra API");
+  // An API that is down right now can still be chosen, knowingly.
+  await page.getByRole("button", { name: "Save anyway" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved without a working connection");
   await page
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Projects" })
@@ -119,4 +131,7 @@ test("an unreachable API gives a clear error and a retry, not a blank page", asy
   await expect(alert).toContainText("Could not load projects", { timeout: 20_000 });
   await expect(alert).toContainText("Could not reach the Tesserra API at http://127.0.0.1:9");
   await expect(alert.getByRole("button", { name: "Try again" })).toBeVisible();
+  // The message says to check the address in Settings, and links there.
+  await alert.getByRole("link", { name: "Open Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
 });

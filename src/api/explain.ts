@@ -17,6 +17,8 @@ export interface Explained {
   what: string;
   next: string;
   detail: string;
+  /** What to do next is in Settings (the address, the token): the message links there. */
+  settings: boolean;
 }
 
 const EXPLAINED_STATUSES = new Set([401, 403, 404, 409, 412, 422, 429]);
@@ -27,14 +29,20 @@ export function explainError(
 ): Explained {
   const t = apiT(locale);
   const detail = error.message;
-  if (error.kind === "network") return { what: t("network.what"), next: t("network.next"), detail };
+  if (error.kind === "network")
+    return { what: t("network.what"), next: t("network.next"), detail, settings: true };
   if (error.kind === "contract")
-    return { what: t("contract.what"), next: t("contract.next"), detail };
+    return { what: t("contract.what"), next: t("contract.next"), detail, settings: true };
   const status = error.status ?? 0;
   const group = EXPLAINED_STATUSES.has(status)
     ? (String(status) as "401")
     : status >= 500
       ? "5xx"
       : "other";
-  return { what: t(`${group}.what`), next: t(`${group}.next`), detail };
+  return {
+    what: t(`${group}.what`),
+    next: t(`${group}.next`),
+    detail,
+    settings: group === "401",
+  };
 }

@@ -13,7 +13,8 @@ type Check =
   | { state: "idle" }
   | { state: "checking" }
   | { state: "ok"; organizacao: string; plano: string }
-  | { state: "failed"; message: string };
+  | { state: "failed"; message: string; pending: { baseUrl: string; token: string } }
+  | { state: "saved-untested" };
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-950";
@@ -51,15 +52,25 @@ export function SettingsPage() {
       })).conta();
       setCheck({ state: "ok", ...conta });
     } catch (err) {
+      // A token or address that just failed its test is not kept: the console goes on with
+      // the settings that worked, unless the user saves these anyway (an API that is down now).
       setCheck({
         state: "failed",
         message:
           err instanceof ApiError
             ? `${err.explained.what} ${err.explained.next} (${err.message})`
             : String(err),
+        pending: next,
       });
+      return;
     }
     saved.save(next);
+    void queryClient.invalidateQueries();
+  }
+
+  function saveAnyway(next: { baseUrl: string; token: string }) {
+    saved.save(next);
+    setCheck({ state: "saved-untested" });
     void queryClient.invalidateQueries();
   }
 
@@ -129,9 +140,24 @@ export function SettingsPage() {
                     })}
                   </span>
                 ) : check.state === "failed" ? (
-                  <span className="text-red-700 dark:text-red-400">{check.message}</span>
+                  <span className="text-red-700 dark:text-red-400">
+                    {t("settings.notSaved", { message: check.message })}
+                  </span>
+                ) : check.state === "saved-untested" ? (
+                  <span className="text-amber-800 dark:text-amber-300">
+                    {t("settings.savedUntested")}
+                  </span>
                 ) : null}
               </output>
+              {check.state === "failed" ? (
+                <button
+                  type="button"
+                  className={`${buttonClass()} shrink-0`}
+                  onClick={() => saveAnyway(check.pending)}
+                >
+                  {t("settings.saveAnyway")}
+                </button>
+              ) : null}
             </div>
           </div>
         </Card>

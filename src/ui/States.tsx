@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from "react";
+import { Link } from "react-router";
 import { buttonClass } from "./Card";
 import { useT } from "./i18n";
 import { uiMessages } from "./i18nCatalog";
@@ -19,7 +20,9 @@ export function ErrorState({
   const t = useT(uiMessages);
   // Errors that can explain themselves (the API client's) do; others show their message.
   const detail = error instanceof Error ? error.message : String(error);
-  const explained = (error as { explained?: { what: string; next: string } } | null)?.explained;
+  const explained = (
+    error as { explained?: { what: string; next: string; settings?: boolean } } | null
+  )?.explained;
   const what = explained?.what ?? detail;
   const next = explained?.next ?? "";
   return (
@@ -37,10 +40,20 @@ export function ErrorState({
           <p className="mt-1 font-mono break-words">{detail}</p>
         </details>
       ) : null}
-      {onRetry ? (
-        <button type="button" onClick={onRetry} className={`${buttonClass()} mt-3`}>
-          {t("error.retry")}
-        </button>
+      {onRetry || explained?.settings ? (
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          {onRetry ? (
+            <button type="button" onClick={onRetry} className={buttonClass()}>
+              {t("error.retry")}
+            </button>
+          ) : null}
+          {/* The message says to check Settings: it is one click away. */}
+          {explained?.settings ? (
+            <Link to="/settings" className="font-medium underline underline-offset-2">
+              {t("error.openSettings")}
+            </Link>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );
