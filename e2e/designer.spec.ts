@@ -235,12 +235,21 @@ test("a broken import is refused and the design stays exactly as it was", async 
   await expect(node(page, "compute-1")).toBeVisible();
   await expect(page.locator(".react-flow__node")).toHaveCount(before);
 
-  // A blueprint with errors imports, and shows them.
+  // A blueprint with errors imports, and shows them: as a new draft, as from the start
+  // screen; the design that was open stays as it was, in Drafts.
+  const openDraft = page.url();
   const bad = structuredClone(GLOBAL_SAAS);
   (bad.recursos[0].config as { replicas_min: number }).replicas_min = 50;
   await importFile(page, tempFile("with-errors.json", JSON.stringify(bad)));
   await expect(node(page, "app-global")).toBeVisible();
   await expect(problems(page)).toContainText("replicas-invalidas");
+  expect(page.url()).not.toBe(openDraft);
+  await expect(page.getByRole("status").filter({ hasText: "as a new draft" })).toContainText(
+    'Opened "Global SaaS" (4 resources) as a new draft',
+  );
+  await page.goto(openDraft);
+  await expect(node(page, "compute-1")).toBeVisible();
+  await expect(page.locator(".react-flow__node")).toHaveCount(before);
 });
 
 test("dragging a node moves it and its connection; it stays where it was dropped, and undo puts it back", async ({

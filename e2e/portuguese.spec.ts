@@ -118,9 +118,12 @@ for (const scheme of ["light", "dark"] as const)
     await expect(
       page.getByRole("form", { name: w.designer("editor.inspectorOf", { name: "app-global" }) }),
     ).toBeVisible();
-    await expect(page.getByText(w.designer("field.replicas_min"))).toBeVisible();
+    const inspector = page.getByRole("form", {
+      name: w.designer("editor.inspectorOf", { name: "app-global" }),
+    });
+    await expect(inspector.getByText(w.designer("field.replicas_min"))).toBeVisible();
     // A finding in Portuguese, built from its code and parameters.
-    await page.getByLabel(w.designer("field.replicas_min")).fill("1");
+    await inspector.getByLabel(w.designer("field.replicas_min")).fill("1");
     await expect(problems).toContainText(
       w.blueprint("rule.replicasPorRegiao", { min: 1, regions: 3 }).replaceAll("`", ""),
     );

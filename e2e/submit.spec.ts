@@ -1,3 +1,6 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { freshDataDir, startEmulator } from "../emulator/testing/process";
 
@@ -166,4 +169,45 @@ test("a submit against a stopped emulator keeps the draft, and the retry creates
   } finally {
     await emu.stop();
   }
+});
+
+test("a design over the API's 1 MB limit is refused before anything is sent", async ({ page }) => {
+  // Valid, and about 1.5 MB as JSON: 250 insights with 50 SLOs each.
+  const slos = Array.from({ length: 50 }, (_, i) => ({
+    nome: `availability-objective-number-${i}`,
+    sli: "disponibilidade",
+    objetivo: 99.5,
+    janela_dias: 28,
+  }));
+  const big = {
+    nome: "Very large",
+    resiliencia: "zona-unica",
+    recursos: Array.from({ length: 250 }, (_, i) => ({
+      tipo: "insight",
+      nome: `insight-${i}`,
+      config: { retencao_dias: 30, alertas: true, slos },
+    })),
+  };
+  const file = join(tmpdir(), `${Date.now()}-large.json`);
+  writeFileSync(file, JSON.stringify(big));
+  await page.goto("/designer");
+  await page.getByRole("button", { name: "New blank design" }).click();
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await (await chooser).setFiles(file);
+  await expect(page.locator(".react-flow__node")).not.toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Problems" })).toContainText("0 errors");
+
+  let sent = 0;
+  await page.route(/\/v1\//, (route) => {
+    sent++;
+    return route.continue();
+  });
+  await page.getByRole("button", { name: "Submit" }).click();
+  const alert = panel(page).getByRole("alert");
+  await expect(alert).toContainText(
+    /This blueprint is 1\.\d MB as JSON; the Tesserra API accepts at most 1 MB in one request/,
+  );
+  await expect(alert).toContainText("Nothing was sent.");
+  expect(sent).toBe(0);
 });

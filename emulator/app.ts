@@ -22,7 +22,7 @@ import {
   validateBlueprint,
   zonesOf,
 } from "../src/blueprint";
-import type { Problem } from "../src/contract/schemas";
+import { MAX_REQUEST_BYTES, type Problem } from "../src/contract/schemas";
 import type { Locale } from "../src/i18n";
 import { acceptedCodings, consoleFiles } from "./console";
 import {
@@ -37,8 +37,8 @@ import { monitoringRoutes } from "./monitoring/routes";
 import { openApiDocument } from "./openapi";
 import { type CurrentProject, type DeploymentRow, type ProjectRow, Store } from "./store";
 
-/** Request bodies above this answer 413 (contract: 1 MB). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Request bodies above this answer 413 (contract: 1 MB; the console checks the same). */
+export const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
 
 export interface Account {
   organizacao: string;

@@ -14,6 +14,9 @@ import { RESOURCE_TYPES } from "../blueprint/resourceTypes";
 const isoTime = z.iso.datetime({ offset: true });
 
 export type { Finding } from "../blueprint/findings";
+/** The largest request body the API accepts (contract §2): above it, 413. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
 export const FindingSchema = z.object({
   ponteiro: z.string(),
   codigo: z.enum(FINDING_CODES),

@@ -1,6 +1,6 @@
 import { ReactFlowProvider, useReactFlow, useStoreApi } from "@xyflow/react";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import { TEMPLATES } from "../blueprint";
 import { buttonClass } from "../ui/Card";
 import { useT } from "../ui/i18n";
@@ -44,7 +44,11 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
   const linkedProjectId = useDesigner((s) => s.linkedProjectId);
   const layoutPending = useDesigner((s) => s.layoutPending);
   const [view, setView] = useState<ViewMode>("canvas");
-  const [notice, setNotice] = useState<Notice>(null);
+  // A notice handed over by the page that opened this draft (an import that made it).
+  const location = useLocation();
+  const [notice, setNotice] = useState<Notice>(
+    () => (location.state as { notice?: Notice } | null)?.notice ?? null,
+  );
   const [sheet, setSheet] = useState<"palette" | "inspector" | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);

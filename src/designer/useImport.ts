@@ -1,13 +1,16 @@
 /**
  * Opening a blueprint in the editor (file chooser, a file dropped on the canvas, pasted JSON):
- * a refused one leaves the design as it was and says why; an accepted one replaces it as one
- * undo step, framed before it renders.
+ * a refused one leaves the design as it was and says why. An accepted one opens as a new
+ * draft, as it does from the start screen, and the open design stays in Drafts untouched; only
+ * an empty design takes it in place (one undo step, framed before it renders).
  */
 import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { type RefObject, useCallback } from "react";
+import { useNavigate } from "react-router";
 import { useT } from "../ui/i18n";
 import { autoPlace } from "./arrange";
 import { resourcesOf } from "./doc";
+import { newDraftId, saveDraft } from "./drafts";
 import { fitDesign } from "./fit";
 import { designerMessages } from "./i18n";
 import { blueprintFromFile, type ImportResult } from "./importBlueprint";
@@ -25,6 +28,7 @@ export function useImport(
   const t = useT(designerMessages);
   const rf = useReactFlow();
   const flowStore = useStoreApi();
+  const navigate = useNavigate();
 
   const importResult = useCallback(
     async (result: ImportResult) => {
@@ -33,6 +37,27 @@ export function useImport(
         return;
       }
       const placed = await autoPlace(result.doc);
+      const current = useDesigner.getState();
+      const name = typeof placed.nome === "string" ? placed.nome : "blueprint";
+      if (resourcesOf(current.history.present).length > 0) {
+        const id = newDraftId();
+        await saveDraft({
+          id,
+          doc: placed,
+          plano: current.plano,
+          linkedProjectId: null,
+          createdAt: new Date().toISOString(),
+        });
+        void navigate(`/designer/${id}`, {
+          state: {
+            notice: {
+              tone: "info",
+              text: t("editor.importedNew", { name, count: resourcesOf(placed).length }),
+            },
+          },
+        });
+        return;
+      }
       // Reading, checking and drawing a big design each take their own task (see prepareDoc).
       await nextTask();
       prepareDoc(placed);
@@ -52,7 +77,7 @@ export function useImport(
         }),
       });
     },
-    [rf, flowStore, t, canvasRef, setNotice],
+    [rf, flowStore, t, canvasRef, setNotice, navigate],
   );
 
   const importFiles = useCallback(

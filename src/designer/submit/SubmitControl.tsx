@@ -3,6 +3,7 @@ import { lazy, Suspense, useRef, useState } from "react";
 import { ApiError, api } from "../../api/client";
 import { useApiKeys } from "../../api/useApiKeys";
 import { type Avaliacao, type ChangePlan, diffBlueprints, type Finding } from "../../blueprint";
+import { MAX_REQUEST_BYTES } from "../../contract/schemas";
 import { buttonClass } from "../../ui/Card";
 import { useT } from "../../ui/i18n";
 import type { Doc } from "../doc";
@@ -88,6 +89,19 @@ export function SubmitControl({
   }
 
   async function prepare(notice?: string) {
+    // The API refuses a body over its limit (413) after the upload: say so before sending.
+    const bytes = new TextEncoder().encode(JSON.stringify(blueprint)).length;
+    if (bytes > MAX_REQUEST_BYTES) {
+      setStep({
+        kind: "failed",
+        message: t("submit.tooLarge", {
+          size: (bytes / 1024 / 1024).toFixed(1),
+          limit: MAX_REQUEST_BYTES / 1024 / 1024,
+        }),
+        retry: null,
+      });
+      return;
+    }
     setStep({ kind: "working", what: t("submit.validating") });
     try {
       const result = await api.validar(blueprint);
