@@ -149,6 +149,16 @@ export function TimeSeriesChart({
     const grid = dark ? "rgba(148,163,184,0.12)" : "rgba(100,116,139,0.15)";
     const fmt = (v: number | null) =>
       v === null || v === undefined ? "—" : `${formatFixed(locale, v, decimals)} ${unit}`;
+    // With the cursor away the legend reads the latest point, not a row of dashes.
+    const lastIndex = (u: uPlot, series: number) => {
+      const values = u.data[series] ?? [];
+      for (let i = values.length - 1; i >= 0; i--) if (values[i] != null) return i;
+      return null;
+    };
+    const time = uPlot.fmtDate(
+      localDateTemplate("{MMM} {D} {h}:{mm}{aa}", locale),
+      dateNames(locale),
+    );
     // Everything but the width, which the ResizeObserver below gives.
     const opts: Omit<uPlot.Options, "width"> = {
       // Month and day names, and the clock, in the reader's locale.
@@ -173,6 +183,10 @@ export function TimeSeriesChart({
           stroke: axisStroke,
           grid: { stroke: grid },
           ticks: { stroke: grid },
+          // The axis says what it measures in.
+          label: unit,
+          labelSize: 18,
+          labelFont: "12px system-ui, sans-serif",
           size: 58,
           values: (_u, vals) =>
             vals.map((v) =>
@@ -183,13 +197,26 @@ export function TimeSeriesChart({
         },
       ],
       series: [
-        { label: t("chart.time") },
-        ...series.map((s) => ({
+        {
+          label: t("chart.time"),
+          value: (u: uPlot, v: number | null) => {
+            if (v != null) return time(new Date(v * 1000));
+            const i = lastIndex(u, 0);
+            return i === null
+              ? "—"
+              : t("chart.latestAt", { time: time(new Date((u.data[0][i] as number) * 1000)) });
+          },
+        },
+        ...series.map((s, k) => ({
           label: s.label,
           stroke: s.color,
           width: 1.5,
           dash: s.dash,
-          value: (_u: uPlot, v: number | null) => fmt(v),
+          value: (u: uPlot, v: number | null, _series: number, idx: number | null) => {
+            if (idx != null) return fmt(v);
+            const i = lastIndex(u, k + 1);
+            return i === null ? "—" : fmt(u.data[k + 1][i] as number);
+          },
           spanGaps: false,
         })),
         ...(reference
