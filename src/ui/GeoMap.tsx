@@ -1,5 +1,6 @@
 import { landPath } from "virtual:world-land";
 import type { ReactNode } from "react";
+import { placeMarkerLabels } from "./mapLabels";
 import { WORLD_HEIGHT, WORLD_WIDTH, worldPath, worldProjection } from "./worldProjection";
 
 export interface GeoMarker {
@@ -44,6 +45,13 @@ export function GeoMap({
   label: string;
   children?: ReactNode;
 }) {
+  // Labels placed so that none covers another (neighbours like Lisboa and Frankfurt).
+  const places = placeMarkerLabels(
+    markers.map((m) => {
+      const [x, y] = project(m.lat, m.lon);
+      return { x, y, r: m.radius + (m.ring ? 5 : 0), label: m.label, sublabel: m.sublabel };
+    }),
+  );
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="h-auto w-full">
       <path
@@ -69,8 +77,9 @@ export function GeoMap({
           strokeLinecap="round"
         />
       ))}
-      {markers.map((m) => {
+      {markers.map((m, i) => {
         const [x, y] = project(m.lat, m.lon);
+        const place = places[i];
         return (
           <g key={m.id} transform={`translate(${x} ${y})`}>
             {m.title ? <title>{m.title}</title> : null}
@@ -89,8 +98,9 @@ export function GeoMap({
             />
             {m.label ? (
               <text
-                y={-m.radius - 9}
-                textAnchor="middle"
+                x={place.label.x - x}
+                y={place.label.y - y}
+                textAnchor={place.label.anchor}
                 className="fill-slate-800 text-[13px] font-semibold dark:fill-slate-100"
                 paintOrder="stroke"
                 stroke="currentColor"
@@ -101,8 +111,9 @@ export function GeoMap({
             ) : null}
             {m.sublabel ? (
               <text
-                y={m.radius + 16}
-                textAnchor="middle"
+                x={place.sublabel.x - x}
+                y={place.sublabel.y - y}
+                textAnchor={place.sublabel.anchor}
                 className="fill-slate-600 text-[12px] dark:fill-slate-300"
               >
                 {m.sublabel}
