@@ -496,8 +496,11 @@ test("a big imported design arrives in batches and is framed whole", async ({ pa
     });
     expect(outside).toBe(0);
   }).toPass();
-  // The minimap draws every node too, at its drawn size: nodes after the first batch are handed
-  // over with the size measured for a node of the same shape, and a wrong guess is corrected.
+  // The minimap (shown once part of the design is out of view) draws every node too, at its
+  // drawn size: nodes after the first batch are handed over with the size measured for a node
+  // of the same shape, and a wrong guess is corrected.
+  await expect(page.locator(".react-flow__minimap")).toHaveCount(0);
+  await page.getByRole("button", { name: "Zoom in" }).click();
   await expect(page.locator(".react-flow__minimap-node")).toHaveCount(400);
   const heights = await page.evaluate(() => ({
     drawn: [

@@ -165,3 +165,55 @@ test("one list of what to do: Problems carries the policy's findings; templates 
   await expect(problems).not.toContainText("esquema");
   await expect(page.getByRole("button", { name: "Submit" })).toBeDisabled();
 });
+
+test("framed designs are clear of what the canvas draws over them", async ({ page }) => {
+  for (const name of [
+    "Global SaaS",
+    "Single-region web application",
+    "Microservices on private Fabric",
+    "Secure edge ingress",
+  ]) {
+    await page.goto("/designer");
+    await page.getByRole("button", { name: `New from template: ${name}` }).click();
+    await expect(page.locator(".react-flow__node").first()).toBeVisible();
+    const clear = async () => {
+      // The whole design is in view: no minimap; the banner and the controls cover no node.
+      await expect(page.locator(".react-flow__minimap")).toHaveCount(0);
+      const overlays = [
+        await page.locator(".react-flow__controls").boundingBox(),
+        ...((await page.getByText(/connections the contract implies/).count())
+          ? [
+              await page
+                .getByText(/connections the contract implies/)
+                .locator("..")
+                .boundingBox(),
+            ]
+          : []),
+      ];
+      const pane = await page.locator(".react-flow").boundingBox();
+      for (const n of await page.locator(".react-flow__node").all()) {
+        const b = await n.boundingBox();
+        if (!b || !pane) throw new Error("on screen");
+        expect(b.x >= pane.x && b.y >= pane.y, name).toBe(true);
+        expect(b.x + b.width <= pane.x + pane.width + 1, name).toBe(true);
+        for (const o of overlays)
+          if (o)
+            expect(
+              b.x < o.x + o.width &&
+                o.x < b.x + b.width &&
+                b.y < o.y + o.height &&
+                o.y < b.y + b.height,
+              `${name}: ${await n.getAttribute("data-id")} under an overlay`,
+            ).toBe(false);
+      }
+    };
+    await clear();
+    // Zoomed in, part of the design is out of view: the minimap shows it; Fit view frames it again.
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await expect(page.locator(".react-flow__minimap")).toHaveCount(1);
+    await page.getByRole("button", { name: "Fit view" }).click();
+    await clear();
+  }
+});

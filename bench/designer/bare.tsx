@@ -9,13 +9,16 @@ import {
   Background,
   Controls,
   type Edge,
+  getNodesBounds,
   MiniMap,
   type Node,
   type NodeChange,
   ReactFlow,
+  type ReactFlowState,
+  useStore,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { benchDiagram } from "./diagram";
 
@@ -46,6 +49,31 @@ const initial = importMode
       const { blueprint, positions } = benchDiagram(n);
       return graphOf(blueprint as unknown as FileBlueprint, positions);
     })();
+
+/**
+ * The minimap as the designer shows it: only while part of the diagram is out of view (the
+ * same rule, so both pages draw the same chrome). Bounds are taken once per set of nodes.
+ */
+function OutOfViewMiniMap({ nodes }: { nodes: Node[] }) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per set of nodes, not per drag frame
+  const bounds = useMemo(() => (nodes.length ? getNodesBounds(nodes) : null), [nodes.length]);
+  const out = useStore(
+    useCallback(
+      (s: ReactFlowState) => {
+        if (!bounds || s.width === 0) return false;
+        const [tx, ty, zoom] = s.transform;
+        return (
+          bounds.x * zoom + tx < 0 ||
+          bounds.y * zoom + ty < 0 ||
+          (bounds.x + bounds.width) * zoom + tx > s.width ||
+          (bounds.y + bounds.height) * zoom + ty > s.height
+        );
+      },
+      [bounds],
+    ),
+  );
+  return out ? <MiniMap /> : null;
+}
 
 function Bare() {
   const [nodes, setNodes] = useState(initial.nodes);
@@ -81,7 +109,7 @@ function Bare() {
         onlyRenderVisibleElements={nodes.length > 200}
       >
         <Background />
-        <MiniMap />
+        <OutOfViewMiniMap nodes={nodes} />
         <Controls />
       </ReactFlow>
     </>

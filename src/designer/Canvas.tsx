@@ -37,6 +37,7 @@ import { FIT_ALL, fitDesign } from "./fit";
 import {
   deriveEdges,
   deriveNodes,
+  designBounds,
   type FlowNode,
   fabricAt,
   fabricRects,
@@ -343,6 +344,24 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   const live = useRef({ derived });
   live.current = { derived };
   const level = useStore(detailLevel);
+  // Whether any part of the design lies outside the view: one boolean from the transform, so
+  // panning within the view renders nothing.
+  const bounds = useMemo(() => designBounds(doc), [doc]);
+  const partlyOutOfView = useStore(
+    useCallback(
+      (s: ReactFlowState) => {
+        if (!bounds || s.width === 0) return false;
+        const [tx, ty, zoom] = s.transform;
+        return (
+          bounds.x * zoom + tx < 0 ||
+          bounds.y * zoom + ty < 0 ||
+          (bounds.x + bounds.width) * zoom + tx > s.width ||
+          (bounds.y + bounds.height) * zoom + ty > s.height
+        );
+      },
+      [bounds],
+    ),
+  );
   // While a connection is drawn, every node's handles show, at any zoom (see index.css).
   const connecting = useStore(connectionInProgress);
 
@@ -461,20 +480,24 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     () => (
       <>
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel={t("canvas.minimap")}
-          className="!bg-white max-md:!hidden dark:!bg-slate-900"
-        />
+        {/* A map of what is out of view: with the whole design in view it would only cover
+            part of it. */}
+        {partlyOutOfView ? (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel={t("canvas.minimap")}
+            className="!bg-white max-md:!hidden dark:!bg-slate-900"
+          />
+        ) : null}
         {/* No lock button: Enter on it froze the canvas for keyboard users, with nothing saying so. */}
-        <Controls aria-label={t("canvas.zoom")} showInteractive={false} />
+        <Controls aria-label={t("canvas.zoom")} showInteractive={false} fitViewOptions={FIT_ALL} />
         <ConnectionHint doc={doc} />
         <ImpliedConnections doc={doc} />
         {resourcesOf(doc).length === 0 ? <EmptyCanvas /> : null}
       </>
     ),
-    [doc, t],
+    [doc, t, partlyOutOfView],
   );
 
   return (

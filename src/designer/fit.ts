@@ -7,8 +7,17 @@ import { getViewportForBounds, type ReactFlowInstance, type useStoreApi } from "
 import type { Doc } from "./doc";
 import { designBounds } from "./flow";
 
-/** How the designer frames the whole design: on opening, after an import or a view switch. */
-export const FIT_ALL = { padding: 0.2, maxZoom: 1, minZoom: 0.05 };
+/**
+ * How the designer frames the whole design: on opening, after an import or a view switch, and
+ * with the canvas's own Fit view. The padding keeps the design clear of what is drawn over the
+ * canvas: the implied-connections banner along the top, the zoom controls bottom left. (The
+ * minimap, bottom right, shows only while part of the design is out of view.)
+ */
+export const FIT_ALL = {
+  padding: { top: "72px", right: "32px", bottom: "32px", left: "64px" },
+  maxZoom: 1,
+  minZoom: 0.05,
+} as const;
 
 export function fitDesign(
   rf: Pick<ReactFlowInstance, "getInternalNode" | "setViewport">,
