@@ -92,6 +92,14 @@ for (const scheme of ["light", "dark"] as const)
       await expect(page.getByText("Failover in progress:")).toBeVisible();
       await expectAccessible(page, "monitor during a drill");
 
+      // The drill's own page, once the drill is over.
+      await page.getByRole("link", { name: "Report page" }).click();
+      await expect(
+        page.getByRole("heading", { level: 1, name: /^Failover drill in/ }),
+      ).toBeVisible();
+      await expect(page.getByText("Completed")).toBeVisible({ timeout: 30_000 });
+      await expectAccessible(page, "drill report page");
+
       await page.goto("/projects/prj_doesnotexist");
       await expect(
         page.getByRole("alert").or(page.getByRole("heading", { level: 1 })),

@@ -15,6 +15,20 @@ import { keyFacts, PRODUCT_BY_TYPE } from "./products";
 /** The largest side of a PNG (browsers refuse bigger canvases). */
 const MAX_PX = 8192;
 
+/** A node's regions, as the canvas writes them: a datastore names its primary first. */
+function regionsLine(
+  tipo: TipoRecurso | undefined,
+  regions: string[],
+  t: Translate<DesignerMessageKey>,
+): string {
+  if (tipo !== "datastore" || regions.length === 0) return regions.join(" · ");
+  const [primary, ...replicas] = regions;
+  return [
+    t("node.primary", { region: primary }),
+    ...(replicas.length ? [t("node.replicas", { regions: replicas.join(" · ") })] : []),
+  ].join(" · ");
+}
+
 export function diagramParts(
   rf: Pick<ReactFlowInstance<FlowNode, Edge>, "getNodes" | "getEdges" | "getInternalNode">,
   t: Translate<DesignerMessageKey>,
@@ -33,7 +47,7 @@ export function diagramParts(
       h: internal?.measured.height ?? node.height ?? NODE_H,
       product: tipo ? PRODUCT_BY_TYPE[tipo].label : String(node.data.resource.tipo ?? "?"),
       facts: keyFacts(node.data.resource, t).join(" · "),
-      regions: node.data.regions.join(" · "),
+      regions: regionsLine(tipo, node.data.regions, t),
       fabric,
     };
   });

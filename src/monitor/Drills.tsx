@@ -118,17 +118,17 @@ function Measure({
   return (
     <div>
       <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="mt-0.5 flex items-baseline gap-2">
-        <span className="text-base font-semibold tabular-nums">
+      <dd className="mt-0.5 flex flex-wrap items-baseline gap-x-2 gap-y-1">
+        <span className="text-base font-semibold whitespace-nowrap tabular-nums">
           {value === null ? t("drill.measuring") : unit === "s" ? formatSeconds(value) : value}
         </span>
         {estimate !== undefined && estimate !== null ? (
-          <span className="text-xs text-slate-600 dark:text-slate-300">
+          <span className="text-xs whitespace-nowrap text-slate-600 dark:text-slate-300">
             {t("drill.estimated", { value: formatSeconds(estimate) })}
           </span>
         ) : null}
         {target !== undefined ? (
-          <span className="text-xs text-slate-600 dark:text-slate-300">
+          <span className="text-xs whitespace-nowrap text-slate-600 dark:text-slate-300">
             {t("drill.policy", { value: formatSeconds(target) })}
           </span>
         ) : null}
@@ -174,7 +174,7 @@ export function DrillReport({ drill, href }: { drill: TesteFailover; href?: stri
           ) : null}
         </div>
       </header>
-      <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3">
+      <dl className="mt-3 grid grid-cols-1 gap-3 min-[420px]:grid-cols-2 sm:grid-cols-3">
         <Measure label={t("drill.detection")} value={drill.deteccao_s} />
         <Measure label={t("drill.trafficMoved")} value={drill.trafego_realocado_s} />
         <Measure
