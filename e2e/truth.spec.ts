@@ -217,3 +217,35 @@ test("framed designs are clear of what the canvas draws over them", async ({ pag
     await clear();
   }
 });
+
+test("at the opening zoom no text on a node is smaller than 11 px on screen", async ({ page }) => {
+  for (const name of [
+    "Global SaaS",
+    "Single-region web application",
+    "Microservices on private Fabric",
+    "Secure edge ingress",
+  ]) {
+    await page.goto("/designer");
+    await page.getByRole("button", { name: `New from template: ${name}` }).click();
+    await expect(page.locator(".react-flow__node").first()).toBeVisible();
+    const smallest = await page.evaluate(() => {
+      const viewport = document.querySelector<HTMLElement>(".react-flow__viewport");
+      const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 1;
+      let min = Number.POSITIVE_INFINITY;
+      let what = "";
+      for (const el of document.querySelectorAll<HTMLElement>(".react-flow__node *")) {
+        const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim());
+        if (!text || el.getClientRects().length === 0) continue;
+        const style = getComputedStyle(el);
+        if (style.visibility === "hidden") continue;
+        const px = Number.parseFloat(style.fontSize) * zoom;
+        if (px < min) [min, what] = [px, el.textContent ?? ""];
+      }
+      return { min, what, zoom };
+    });
+    expect(
+      smallest.min,
+      `${name} at zoom ${smallest.zoom}: "${smallest.what}"`,
+    ).toBeGreaterThanOrEqual(11);
+  }
+});

@@ -504,12 +504,12 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for palette items and files; the palette's Enter key is the keyboard path
     <div
       ref={wrapper}
-      className={`relative h-full w-full ${level > 0 ? "tesserra-far" : ""} ${level > 1 ? "tesserra-very-far" : ""} ${connecting ? "tesserra-connecting" : ""}`}
+      className={`relative h-full w-full ${level === 1 ? "tesserra-mid" : ""} ${level > 1 ? "tesserra-far" : ""} ${level > 2 ? "tesserra-very-far" : ""} ${connecting ? "tesserra-connecting" : ""}`}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
       <style>{NODE_ICON_CSS}</style>
-      <DetailContext value={level === 0}>
+      <DetailContext value={level <= 1}>
         <DraggableFlow
           nodes={nodes}
           edges={edges}

@@ -19,7 +19,7 @@ function Counts({ errors, warnings }: { errors: number; warnings: number }) {
   if (errors === 0 && warnings === 0)
     return (
       <span
-        className="text-[11px] font-medium text-emerald-600 dark:text-emerald-400"
+        className="tesserra-node-badge text-[11px] font-medium text-emerald-600 dark:text-emerald-400"
         title={t("node.noProblems")}
       >
         ✓
@@ -29,7 +29,7 @@ function Counts({ errors, warnings }: { errors: number; warnings: number }) {
     <span className="flex items-center gap-1">
       {errors > 0 ? (
         <span
-          className="rounded-full bg-red-600 px-1.5 text-[11px] font-semibold text-white"
+          className="tesserra-node-badge rounded-full bg-red-600 px-1.5 text-[11px] font-semibold text-white"
           title={t("node.errors", { count: errors })}
         >
           {errors}
@@ -37,7 +37,7 @@ function Counts({ errors, warnings }: { errors: number; warnings: number }) {
       ) : null}
       {warnings > 0 ? (
         <span
-          className="rounded-full bg-amber-400 px-1.5 text-[11px] font-semibold text-amber-950"
+          className="tesserra-node-badge rounded-full bg-amber-400 px-1.5 text-[11px] font-semibold text-amber-950"
           title={t("node.warnings", { count: warnings })}
         >
           {warnings}
@@ -83,16 +83,23 @@ function nodeLabel(data: FlowNode["data"]): string {
 }
 
 /**
- * Below this zoom a node's details are too small to read: the canvas gets the class
- * `tesserra-far` and nodes show a coloured tile with their name instead (CSS only, so crossing
- * the threshold re-renders nothing). Large diagrams stay smooth zoomed out, since the browser
- * lays out and paints a tenth of the elements, and nothing readable is lost.
+ * Levels of detail, so that no text on a node is drawn smaller than 11 px on screen:
+ * - from DETAIL_ZOOM, every detail (the smallest text is 11 px);
+ * - from COMPACT_ZOOM (class `tesserra-mid`), fewer details in larger type: the name, one line
+ *   of facts and the badges at 20–22 px, the product's icon for its label (index.css);
+ * - from TILE_ZOOM (`tesserra-far`), a coloured tile with the icon and the name at 30 px, drawn
+ *   by CSS only, so crossing a threshold re-renders nothing and a large diagram stays smooth;
+ * - below it (`tesserra-very-far`), a plain block: no text at all.
  */
-export const DETAIL_ZOOM = 0.45;
+export const DETAIL_ZOOM = 1;
+export const COMPACT_ZOOM = 0.55;
+export const TILE_ZOOM = 0.37;
 
-/** 0: details, 1: tiles with names, 2: plain blocks (see DETAIL_ZOOM). */
-export const detailLevel = (s: ReactFlowState) =>
-  s.transform[2] < DETAIL_ZOOM / 3 ? 2 : s.transform[2] < DETAIL_ZOOM ? 1 : 0;
+/** 0: details, 1: compact details, 2: tiles with names, 3: plain blocks. */
+export const detailLevel = (s: ReactFlowState) => {
+  const zoom = s.transform[2];
+  return zoom < TILE_ZOOM ? 3 : zoom < COMPACT_ZOOM ? 2 : zoom < DETAIL_ZOOM ? 1 : 0;
+};
 
 /**
  * Whether nodes draw their details, given by the canvas (which reads the zoom once): a store
@@ -148,12 +155,12 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
             />
             <div className="min-w-0 flex-1">
               <div className="flex items-center gap-1">
-                <span className="mr-auto text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+                <span className="tesserra-node-product mr-auto text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
                   {product?.label ?? String(data.resource.tipo ?? "?")}
                 </span>
                 {data.spof ? (
                   <span
-                    className="rounded border border-amber-600 px-1 text-[10px] font-semibold text-amber-800 dark:border-amber-400 dark:text-amber-200"
+                    className="tesserra-node-badge rounded border border-amber-600 px-1 text-[11px] font-semibold text-amber-800 dark:border-amber-400 dark:text-amber-200"
                     title={t("node.spofTitle")}
                   >
                     SPOF
@@ -161,15 +168,15 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
                 ) : null}
                 <Counts errors={data.errors} warnings={data.warnings} />
               </div>
-              <div className="truncate font-mono text-sm font-semibold text-slate-900 dark:text-slate-100">
+              <div className="tesserra-node-name truncate font-mono text-sm font-semibold text-slate-900 dark:text-slate-100">
                 {nome || t("node.noName")}
               </div>
             </div>
           </div>
-          <p className="mt-1 truncate text-xs text-slate-600 dark:text-slate-300">
+          <p className="tesserra-node-facts mt-1 truncate text-xs text-slate-600 dark:text-slate-300">
             {facts.join(" · ")}
           </p>
-          <p className="mt-1 line-clamp-2 font-mono text-[10px] text-slate-600 dark:text-slate-300">
+          <p className="tesserra-node-regions mt-1 line-clamp-2 font-mono text-[11px] text-slate-600 dark:text-slate-300">
             {tipo === "datastore" && data.regions.length > 0 ? (
               // A datastore's primary is the blueprint's first region; the others hold replicas.
               <>
@@ -185,7 +192,7 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
             )}
           </p>
           {data.overlay === "alterar" && data.changed.length > 0 ? (
-            <p className="mt-1 truncate font-mono text-[10px] text-amber-700 dark:text-amber-300">
+            <p className="tesserra-node-changed mt-1 truncate font-mono text-[11px] text-amber-700 dark:text-amber-300">
               {data.changed.join(", ")}
             </p>
           ) : null}
@@ -208,24 +215,29 @@ export const FabricNode = memo(function FabricNode({ data, selected }: NodeProps
       aria-label={nodeLabel(data)}
       data-testid={`node-${nameOf(data.resource)}`}
       data-overlay={data.overlay ?? undefined}
-      className={`h-full w-full rounded-xl border-2 border-dashed border-slate-300 bg-slate-50/60 dark:border-slate-600 dark:bg-slate-800/30 ${ringClass(data, !!selected)}`}
+      className={`tesserra-fabric h-full w-full rounded-xl border-2 border-dashed border-slate-300 bg-slate-50/60 dark:border-slate-600 dark:bg-slate-800/30 ${ringClass(data, !!selected)}`}
     >
+      {/* Its text steps aside as the zoom shrinks it, as a node's does (index.css). */}
       <div className="flex items-center gap-2 px-3 py-2">
-        <span className="grid size-6 place-items-center rounded bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+        <span className="tesserra-fabric-small grid size-6 place-items-center rounded bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200">
           <ProductIcon tipo="fabric" width={14} height={14} />
         </span>
-        <span className="text-[11px] font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
+        <span className="tesserra-fabric-small text-[11px] font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
           Fabric
         </span>
-        <span className="font-mono text-sm font-semibold text-slate-800 dark:text-slate-100">
+        <span className="tesserra-fabric-name font-mono text-sm font-semibold text-slate-800 dark:text-slate-100">
           {nameOf(data.resource)}
         </span>
-        <span className="text-xs text-slate-500 dark:text-slate-400">{facts.join(" · ")}</span>
-        <span className="ml-auto">
+        <span className="tesserra-fabric-small text-xs text-slate-500 dark:text-slate-400">
+          {facts.join(" · ")}
+        </span>
+        <span className="tesserra-fabric-small ml-auto">
           <Counts errors={data.errors} warnings={data.warnings} />
         </span>
       </div>
-      <p className="px-3 text-[11px] text-slate-500 dark:text-slate-400">{t("node.fabricHint")}</p>
+      <p className="tesserra-fabric-small px-3 text-[11px] text-slate-500 dark:text-slate-400">
+        {t("node.fabricHint")}
+      </p>
     </article>
   );
 }, sameLook);
