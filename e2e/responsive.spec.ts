@@ -35,6 +35,17 @@ for (const width of [360, 1440])
     await noHorizontalScroll(page, "project");
 
     await expect(page.getByTestId("project-status")).toHaveText("Active", { timeout: 30_000 });
+    // The architecture is readable at this width: every resource at least 200 px wide (stacked
+    // in one column on a phone), all of it inside the diagram.
+    const diagram = await page.getByRole("region", { name: /diagram/i }).boundingBox();
+    const boxes = await page
+      .locator(".react-flow__node")
+      .evaluateAll((ns) => ns.map((n) => n.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(GLOBAL_SAAS.recursos.length);
+    for (const b of boxes) {
+      if (width === 360) expect(b.width).toBeGreaterThanOrEqual(200);
+      expect(b.bottom).toBeLessThanOrEqual((diagram?.y ?? 0) + (diagram?.height ?? 0) + 1);
+    }
     await page.goto(`/projects/${id}/monitor`);
     await expect(page.getByTestId("monitor-charts").locator(".uplot")).not.toHaveCount(0);
     await noHorizontalScroll(page, "monitor");
@@ -44,6 +55,16 @@ for (const width of [360, 1440])
       window: window.innerHeight,
     }));
     expect(scroll.height).toBeGreaterThan(scroll.window);
+
+    const drill = await (
+      await page.request.post(`/v1/projetos/${id}/testes-failover`, {
+        data: { regiao: "sa-east-1", duracao_s: 60 },
+        headers: DEV,
+      })
+    ).json();
+    await page.goto(`/projects/${id}/drills/${drill.id}`);
+    await expect(page.getByText("Completed")).toBeVisible({ timeout: 30_000 });
+    await noHorizontalScroll(page, "drill report");
 
     await page.goto("/settings");
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();

@@ -11,12 +11,12 @@ import {
   useStore,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { memo, useEffect, useMemo } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { Passo } from "../contract/schemas";
 import { useFlowAriaLabels } from "../ui/flowLabels";
 import { useT } from "../ui/i18n";
 import { projectsMessages } from "./i18n";
-import { NODE_WIDTH, projectLayout } from "./layout";
+import { NODE_WIDTH, nodeHeight, projectLayout, STACK_GAP, stackedLayout } from "./layout";
 import { STEP_STATUS } from "./present";
 
 type ResourceNodeData = {
@@ -24,6 +24,8 @@ type ResourceNodeData = {
   tipo: string;
   regioes: string[];
   steps: Passo[] | undefined;
+  /** Stacked in one column (a phone): connections run top to bottom. */
+  stacked: boolean;
 };
 type ResourceNode = Node<ResourceNodeData, "resource">;
 
@@ -42,7 +44,11 @@ const ResourceNodeView = memo(function ResourceNodeView({ data }: NodeProps<Reso
       style={{ width: NODE_WIDTH }}
       className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
     >
-      <Handle type="target" position={Position.Left} className="!bg-slate-400" />
+      <Handle
+        type="target"
+        position={data.stacked ? Position.Top : Position.Left}
+        className="!bg-slate-400"
+      />
       <div className="border-b border-slate-100 px-3 py-2 dark:border-slate-800">
         <div className="text-[11px] font-semibold tracking-wide text-indigo-600 uppercase dark:text-indigo-300">
           {data.tipo}
@@ -73,7 +79,11 @@ const ResourceNodeView = memo(function ResourceNodeView({ data }: NodeProps<Reso
           );
         })}
       </ul>
-      <Handle type="source" position={Position.Right} className="!bg-slate-400" />
+      <Handle
+        type="source"
+        position={data.stacked ? Position.Bottom : Position.Right}
+        className="!bg-slate-400"
+      />
     </div>
   );
 });
@@ -84,13 +94,18 @@ const nodeTypes = { resource: ResourceNodeView };
 /** The whole architecture in view, down to a phone's width (React Flow stops at 0.5 by default). */
 const FIT = { padding: 0.15, maxZoom: 1.1, minZoom: 0.2 };
 
+/** Stacked on a phone: the column at full width, no larger than the nodes' own size. */
+const STACKED_FIT = { padding: 0.04, maxZoom: 1, minZoom: 0.2 };
+/** Below this width the diagram stacks its resources in one column. */
+const NARROW = 560;
+
 /** Frames the diagram again when its box changes width (a rotated phone, a resized window). */
-function FitOnResize() {
+function FitOnResize({ options }: { options: typeof FIT }) {
   const { fitView } = useReactFlow();
   const width = useStore((s) => s.width);
   useEffect(() => {
-    if (width > 0) void fitView(FIT);
-  }, [width, fitView]);
+    if (width > 0) void fitView(options);
+  }, [width, fitView, options]);
   return null;
 }
 
@@ -114,18 +129,32 @@ export function ProjectDiagram({
       }[],
     [blueprint],
   );
-  const layout = useMemo(() => projectLayout(blueprint), [blueprint]);
+  // A phone's width: one column at a readable size, the page scrolling past it.
+  const section = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = section.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => setWidth(Math.round(e.contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const stacked = width > 0 && width < NARROW;
+  const layout = useMemo(
+    () => (stacked ? stackedLayout(blueprint, regioes.length) : projectLayout(blueprint)),
+    [blueprint, stacked, regioes.length],
+  );
   const nodes: ResourceNode[] = useMemo(
     () =>
       recursos.map((r, i) => ({
         id: r.nome,
         type: "resource",
         position: { x: layout[i].x, y: layout[i].y },
-        data: { nome: r.nome, tipo: r.tipo, regioes, steps: steps?.get(r.nome) },
+        data: { nome: r.nome, tipo: r.tipo, regioes, steps: steps?.get(r.nome), stacked },
         draggable: false,
         connectable: false,
       })),
-    [recursos, layout, regioes, steps],
+    [recursos, layout, regioes, steps, stacked],
   );
   const edges: Edge[] = useMemo(
     () =>
@@ -140,14 +169,33 @@ export function ProjectDiagram({
     [recursos],
   );
   return (
-    <section className="h-full min-h-[420px] w-full" aria-label={t("diagram.label")}>
+    <section
+      ref={section}
+      className="h-full min-h-[420px] w-full"
+      style={
+        stacked
+          ? {
+              height:
+                (Math.max(0, recursos.length - 1) * (nodeHeight(regioes.length) + STACK_GAP) +
+                  nodeHeight(regioes.length)) *
+                  1.1 +
+                24,
+            }
+          : undefined
+      }
+      aria-label={t("diagram.label")}
+    >
       <ReactFlow
+        key={stacked ? "stacked" : "wide"}
+        fitViewOptions={stacked ? STACKED_FIT : FIT}
+        preventScrolling={!stacked}
+        zoomOnScroll={!stacked}
+        panOnDrag={!stacked}
         ariaLabelConfig={flowLabels}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
-        fitViewOptions={FIT}
         minZoom={FIT.minZoom}
         style={{ background: "transparent" }}
         nodesDraggable={false}
@@ -158,8 +206,8 @@ export function ProjectDiagram({
         className="tesserra-flow"
       >
         <Background gap={16} />
-        <Controls showInteractive={false} />
-        <FitOnResize />
+        {stacked ? null : <Controls showInteractive={false} />}
+        <FitOnResize options={stacked ? STACKED_FIT : FIT} />
       </ReactFlow>
     </section>
   );

@@ -120,7 +120,8 @@ export function ProjectPage() {
           title={t("page.architecture")}
           className="flex min-h-[480px] flex-col overflow-hidden"
         >
-          <div className="-m-4 h-[calc(100vh-210px)] min-h-[440px]">
+          {/* On a phone the diagram stacks its resources and is as tall as they are. */}
+          <div className="-m-4 h-[calc(100vh-210px)] min-h-[440px] max-sm:h-auto">
             <ProjectDiagram
               blueprint={p.blueprint}
               regioes={regioes}

@@ -41,3 +41,25 @@ export function projectLayout(blueprint: Record<string, unknown>): Positioned[] 
     return { nome, x: col * COLUMN_GAP, y: row * ROW_GAP };
   });
 }
+
+/** Between two resources stacked on a phone: a node with its regions, and room for the edge. */
+export const STACK_GAP = 60;
+/** A node's height for `regions` regions (header, one line a region, padding). */
+export const nodeHeight = (regions: number) => 58 + 20 * regions + 16;
+
+/**
+ * On a narrow screen, one column read top to bottom in the order of the seed page's table
+ * (edge → compute → data), so the diagram fills the width at a readable size instead of a row
+ * shrunk to fit.
+ */
+export function stackedLayout(blueprint: Record<string, unknown>, regions: number): Positioned[] {
+  const recursos = Array.isArray(blueprint.recursos)
+    ? (blueprint.recursos as { nome?: unknown; tipo?: unknown }[])
+    : [];
+  const order = recursos
+    .map((r, i) => ({ nome: String(r.nome), col: COLUMN[String(r.tipo)] ?? 3, i }))
+    .sort((a, b) => a.col - b.col || a.i - b.i);
+  const step = nodeHeight(regions) + STACK_GAP;
+  const at = new Map(order.map((r, k) => [r.nome, k * step]));
+  return recursos.map((r) => ({ nome: String(r.nome), x: 0, y: at.get(String(r.nome)) ?? 0 }));
+}
