@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { TEMPLATES } from "../src/blueprint";
 
 /**
  * What the console shows must be true: a one-click fix never breaks the design, the database
@@ -15,6 +16,8 @@ async function globalSaas(page: Page) {
   await page.getByRole("button", { name: "New from template: Global SaaS" }).click();
   await expect(page.getByTestId("node-app-global")).toBeVisible();
 }
+
+const TEMPLATE_TITLES = TEMPLATES.map((t) => t.title);
 
 const settings = (page: Page) => page.getByRole("form", { name: "Blueprint settings" });
 const resilience = (page: Page) => page.getByRole("region", { name: "Resilience" });
@@ -167,12 +170,7 @@ test("one list of what to do: Problems carries the policy's findings; templates 
 });
 
 test("framed designs are clear of what the canvas draws over them", async ({ page }) => {
-  for (const name of [
-    "Global SaaS",
-    "Single-region web application",
-    "Microservices on private Fabric",
-    "Secure edge ingress",
-  ]) {
+  for (const name of TEMPLATE_TITLES) {
     await page.goto("/designer");
     await page.getByRole("button", { name: `New from template: ${name}` }).click();
     await expect(page.locator(".react-flow__node").first()).toBeVisible();
@@ -219,12 +217,7 @@ test("framed designs are clear of what the canvas draws over them", async ({ pag
 });
 
 test("at the opening zoom no text on a node is smaller than 11 px on screen", async ({ page }) => {
-  for (const name of [
-    "Global SaaS",
-    "Single-region web application",
-    "Microservices on private Fabric",
-    "Secure edge ingress",
-  ]) {
+  for (const name of TEMPLATE_TITLES) {
     await page.goto("/designer");
     await page.getByRole("button", { name: `New from template: ${name}` }).click();
     await expect(page.locator(".react-flow__node").first()).toBeVisible();

@@ -20,6 +20,7 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useCallback, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { partlyOutOfView } from "../../src/designer/viewport";
 import { benchDiagram } from "./diagram";
 
 const n = Number(new URLSearchParams(location.search).get("n") ?? 300);
@@ -57,21 +58,7 @@ const initial = importMode
 function OutOfViewMiniMap({ nodes }: { nodes: Node[] }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per set of nodes, not per drag frame
   const bounds = useMemo(() => (nodes.length ? getNodesBounds(nodes) : null), [nodes.length]);
-  const out = useStore(
-    useCallback(
-      (s: ReactFlowState) => {
-        if (!bounds || s.width === 0) return false;
-        const [tx, ty, zoom] = s.transform;
-        return (
-          bounds.x * zoom + tx < 0 ||
-          bounds.y * zoom + ty < 0 ||
-          (bounds.x + bounds.width) * zoom + tx > s.width ||
-          (bounds.y + bounds.height) * zoom + ty > s.height
-        );
-      },
-      [bounds],
-    ),
-  );
+  const out = useStore(useCallback((s: ReactFlowState) => partlyOutOfView(bounds, s), [bounds]));
   return out ? <MiniMap /> : null;
 }
 

@@ -36,6 +36,17 @@ export const GLOBAL_SAAS: Blueprint = {
   ],
 };
 
+/**
+ * The SLOs of a one-region template: an availability objective its own design meets (one
+ * region cannot reach the default 99.95 %), and the default latency SLO.
+ */
+function oneRegionSlos(objetivo: number) {
+  return [
+    { nome: "disponibilidade", sli: "disponibilidade" as const, objetivo, janela_dias: 28 },
+    { nome: "latencia", sli: "latencia" as const, objetivo: 99, janela_dias: 28, limiar_ms: 300 },
+  ];
+}
+
 const SINGLE_REGION_WEB: Blueprint = {
   nome: "Single-region web application",
   resiliencia: "multi-zona",
@@ -67,15 +78,7 @@ const SINGLE_REGION_WEB: Blueprint = {
     {
       tipo: "insight",
       nome: "web-insight",
-      config: {
-        retencao_dias: 30,
-        alertas: true,
-        // One region at best: an availability objective this design's own estimate meets.
-        slos: [
-          { nome: "disponibilidade", sli: "disponibilidade", objetivo: 99.85, janela_dias: 28 },
-          { nome: "latencia", sli: "latencia", objetivo: 99, janela_dias: 28, limiar_ms: 300 },
-        ],
-      },
+      config: { retencao_dias: 30, alertas: true, slos: oneRegionSlos(99.85) },
     },
   ],
 };
@@ -135,15 +138,7 @@ const MICROSERVICES_FABRIC: Blueprint = {
     {
       tipo: "insight",
       nome: "services-insight",
-      config: {
-        retencao_dias: 30,
-        alertas: true,
-        // One region at best: an availability objective this design's own estimate meets.
-        slos: [
-          { nome: "disponibilidade", sli: "disponibilidade", objetivo: 99.7, janela_dias: 28 },
-          { nome: "latencia", sli: "latencia", objetivo: 99, janela_dias: 28, limiar_ms: 300 },
-        ],
-      },
+      config: { retencao_dias: 30, alertas: true, slos: oneRegionSlos(99.7) },
     },
   ],
 };
@@ -184,15 +179,7 @@ const SECURE_EDGE: Blueprint = {
     {
       tipo: "insight",
       nome: "security-insight",
-      config: {
-        retencao_dias: 365,
-        alertas: true,
-        // One region at best: an availability objective this design's own estimate meets.
-        slos: [
-          { nome: "disponibilidade", sli: "disponibilidade", objetivo: 99.85, janela_dias: 28 },
-          { nome: "latencia", sli: "latencia", objetivo: 99, janela_dias: 28, limiar_ms: 300 },
-        ],
-      },
+      config: { retencao_dias: 365, alertas: true, slos: oneRegionSlos(99.85) },
     },
   ],
 };

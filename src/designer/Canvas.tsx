@@ -53,6 +53,7 @@ import { commitMoves } from "./moves";
 import { DetailContext, detailLevel, nodeTypes } from "./nodes";
 import { NODE_ICON_CSS } from "./ProductIcon";
 import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
+import { partlyOutOfView } from "./viewport";
 
 export const PRODUCT_MIME = "application/x-tesserra-product";
 
@@ -347,20 +348,8 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   // Whether any part of the design lies outside the view: one boolean from the transform, so
   // panning within the view renders nothing.
   const bounds = useMemo(() => designBounds(doc), [doc]);
-  const partlyOutOfView = useStore(
-    useCallback(
-      (s: ReactFlowState) => {
-        if (!bounds || s.width === 0) return false;
-        const [tx, ty, zoom] = s.transform;
-        return (
-          bounds.x * zoom + tx < 0 ||
-          bounds.y * zoom + ty < 0 ||
-          (bounds.x + bounds.width) * zoom + tx > s.width ||
-          (bounds.y + bounds.height) * zoom + ty > s.height
-        );
-      },
-      [bounds],
-    ),
+  const outOfView = useStore(
+    useCallback((s: ReactFlowState) => partlyOutOfView(bounds, s), [bounds]),
   );
   // While a connection is drawn, every node's handles show, at any zoom (see index.css).
   const connecting = useStore(connectionInProgress);
@@ -482,7 +471,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         {/* A map of what is out of view: with the whole design in view it would only cover
             part of it. */}
-        {partlyOutOfView ? (
+        {outOfView ? (
           <MiniMap
             pannable
             zoomable
@@ -497,7 +486,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         {resourcesOf(doc).length === 0 ? <EmptyCanvas /> : null}
       </>
     ),
-    [doc, t, partlyOutOfView],
+    [doc, t, outOfView],
   );
 
   return (

@@ -269,6 +269,70 @@ export function ResiliencePanel() {
   );
 }
 
+interface CostRow {
+  key: string;
+  label: string;
+  min: number;
+  max: number;
+  /** Names in monospace (resources), the total in bold. */
+  kind?: "resource" | "total";
+}
+
+/** One cost table: a row a region or resource, its monthly range at the right. */
+function CostTable({
+  testId,
+  caption,
+  heading,
+  rows,
+  className,
+}: {
+  testId: string;
+  caption: string;
+  heading: string;
+  rows: CostRow[];
+  className: string;
+}) {
+  const t = useT(panelMessages);
+  const locale = useLocale();
+  return (
+    <table className={`${className} w-full text-left text-xs`} data-testid={testId}>
+      <caption className="sr-only">{caption}</caption>
+      <thead className="text-slate-600 dark:text-slate-300">
+        <tr>
+          <th scope="col" className="py-1 font-medium">
+            {heading}
+          </th>
+          <th scope="col" className="py-1 text-right font-medium">
+            {t("resilience.cost")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr
+            key={r.key}
+            className={
+              r.kind === "total"
+                ? "border-t border-slate-300 font-semibold dark:border-slate-600"
+                : "border-t border-slate-100 dark:border-slate-800"
+            }
+          >
+            <th
+              scope="row"
+              className={`py-1 ${r.kind === "resource" ? "font-mono font-normal" : r.kind === "total" ? "" : "font-normal"}`}
+            >
+              {r.label}
+            </th>
+            <td className="py-1 text-right font-mono">
+              {usd(r.min, locale)} – {usd(r.max, locale)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * The monthly cost two ways that each add up: by region, with the global resources (priced
  * once, in no region) on a row of their own, to the total; and by resource.
@@ -281,75 +345,49 @@ function CostTables({
   globalNames: string[];
 }) {
   const t = useT(panelMessages);
-  const locale = useLocale();
   const c = a.custo_mensal_usd;
-  const range = (min: number, max: number) => `${usd(min, locale)} – ${usd(max, locale)}`;
   const cents = (x: number) => Math.round(x * 100) / 100;
-  const globalMin = cents(c.min - c.por_regiao.reduce((s, r) => s + r.min, 0));
-  const globalMax = cents(c.max - c.por_regiao.reduce((s, r) => s + r.max, 0));
-  const cell = "py-1 text-right font-mono";
+  const byRegion: CostRow[] = [
+    ...c.por_regiao.map((r) => ({
+      key: r.regiao,
+      label: findRegion(r.regiao)?.city ?? r.regiao,
+      min: r.min,
+      max: r.max,
+    })),
+    ...(globalNames.length > 0
+      ? [
+          {
+            key: "global",
+            label: t("cost.global", { names: globalNames.join(", ") }),
+            min: cents(c.min - c.por_regiao.reduce((s, r) => s + r.min, 0)),
+            max: cents(c.max - c.por_regiao.reduce((s, r) => s + r.max, 0)),
+          },
+        ]
+      : []),
+    { key: "total", label: t("cost.total"), min: c.min, max: c.max, kind: "total" },
+  ];
   return (
     <>
-      <table className="mt-1 w-full text-left text-xs" data-testid="cost-by-region">
-        <caption className="sr-only">{t("cost.regionCaption")}</caption>
-        <thead className="text-slate-600 dark:text-slate-300">
-          <tr>
-            <th scope="col" className="py-1 font-medium">
-              {t("cost.byRegion")}
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              {t("resilience.cost")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.por_regiao.map((r) => (
-            <tr key={r.regiao} className="border-t border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-1 font-normal">
-                {findRegion(r.regiao)?.city ?? r.regiao}
-              </th>
-              <td className={cell}>{range(r.min, r.max)}</td>
-            </tr>
-          ))}
-          {globalNames.length > 0 ? (
-            <tr className="border-t border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-1 font-normal">
-                {t("cost.global", { names: globalNames.join(", ") })}
-              </th>
-              <td className={cell}>{range(globalMin, globalMax)}</td>
-            </tr>
-          ) : null}
-          <tr className="border-t border-slate-300 font-semibold dark:border-slate-600">
-            <th scope="row" className="py-1">
-              {t("cost.total")}
-            </th>
-            <td className={cell}>{range(c.min, c.max)}</td>
-          </tr>
-        </tbody>
-      </table>
-      <table className="mt-3 w-full text-left text-xs" data-testid="cost-by-resource">
-        <caption className="sr-only">{t("cost.resourceCaption")}</caption>
-        <thead className="text-slate-600 dark:text-slate-300">
-          <tr>
-            <th scope="col" className="py-1 font-medium">
-              {t("cost.byResource")}
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              {t("resilience.cost")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.por_recurso.map((r) => (
-            <tr key={r.nome} className="border-t border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-1 font-mono font-normal">
-                {r.nome}
-              </th>
-              <td className={cell}>{range(r.min, r.max)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CostTable
+        testId="cost-by-region"
+        caption={t("cost.regionCaption")}
+        heading={t("cost.byRegion")}
+        rows={byRegion}
+        className="mt-1"
+      />
+      <CostTable
+        testId="cost-by-resource"
+        caption={t("cost.resourceCaption")}
+        heading={t("cost.byResource")}
+        rows={c.por_recurso.map((r) => ({
+          key: r.nome,
+          label: r.nome,
+          min: r.min,
+          max: r.max,
+          kind: "resource",
+        }))}
+        className="mt-3"
+      />
     </>
   );
 }
