@@ -5,7 +5,6 @@ import { downloadText, downloadUrl } from "../ui/download";
 import { useT } from "../ui/i18n";
 import { Menu } from "../ui/Menu";
 import type { Doc } from "./doc";
-import { diagramImage, diagramParts } from "./exportImage";
 import { blueprintFileName, blueprintFileText } from "./exportJson";
 import type { FlowNode } from "./flow";
 import { designerMessages } from "./i18n";
@@ -31,6 +30,8 @@ export function ExportMenu({
     try {
       const dark = matchMedia("(prefers-color-scheme: dark)").matches;
       const title = typeof doc.nome === "string" && doc.nome ? doc.nome : t("editor.untitled");
+      // The drawing code loads on first use: it is not needed to edit.
+      const { diagramImage, diagramParts } = await import("./exportImage");
       const url = await diagramImage(format, diagramParts(rf, t), dark, title);
       downloadUrl(url, blueprintFileName(doc).replace(/\.blueprint\.json$/, `.${format}`));
     } catch (e) {
