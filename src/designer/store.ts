@@ -250,10 +250,15 @@ export function assessmentOf(doc: Doc, plano: Plano): Assessment {
   if (!blocked && result.blueprint) {
     const normalized = normalizeBlueprint(result.blueprint);
     // The plan too: a fix it would refuse (synchronous replication below Enterprise) is not offered.
+    // The explanation only the Resilience view reads: computed when it is first asked for.
+    let why: AvailabilityExplanation | undefined;
     value = {
       avaliacao: assess(normalized, { locale, plano }),
       spof: singlePointsOfFailure(normalized),
-      why: explainAvailability(normalized),
+      get why() {
+        why ??= explainAvailability(normalized);
+        return why;
+      },
     };
   }
   lastAssessment = { doc, locale, plano, value };
