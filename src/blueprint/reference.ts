@@ -77,6 +77,11 @@ export const FIELD_DOCS: Record<string, { about: string; example: unknown }> = {
       "The availability the design must reach, in percent. Default: the highest availability SLO (99.95 by default), or 99.9 without an insight.",
     example: 99.99,
   },
+  "politica.validade_teste_dias": {
+    about:
+      "How many days a finished drill keeps proving its runbook scenario (simulated time). Default 90.",
+    example: 30,
+  },
   "compute.subtipo": {
     about:
       "`web` serves requests (on the request path); `worker` and `cron` run in the background.",

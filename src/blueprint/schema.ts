@@ -166,13 +166,19 @@ export const DiagramaSchema = z.looseObject({
 /**
  * The user's resilience policy (contract §5, v1.1). Every field is optional: the assessment
  * fills the defaults (RTO 60 s; RPO 5 s with an asynchronous datastore, else 0; availability
- * the highest availability SLO, or 99.9 without an insight).
+ * the highest availability SLO, or 99.9 without an insight; a drill proves a runbook scenario
+ * for 90 days).
  */
 export const PoliticaSchema = z.strictObject({
   rto_s: z.int().min(1).max(86_400).optional(),
   rpo_s: z.number().min(0).max(86_400).optional(),
   disponibilidade_pct: z.number().gt(50).lt(100).optional(),
+  // v1.2 (§6): how long a drill stays evidence for a runbook scenario, in simulated days.
+  validade_teste_dias: z.int().min(1).max(365).optional(),
 });
+
+/** How long a drill proves a scenario when the policy does not say (contract §6). */
+export const DEFAULT_TEST_VALIDITY_DAYS = 90;
 
 export const MAX_RESOURCES = 500;
 export const RecursosSchema = z.array(RecursoSchema).min(1);

@@ -1,3 +1,4 @@
+import { DEFAULT_TEST_VALIDITY_DAYS } from "../blueprint";
 import { formatNumber } from "../i18n/format";
 import { useLocale, useT } from "../ui/i18n";
 import { type Json, setAtPointer, setBlueprintField } from "./doc";
@@ -9,7 +10,16 @@ const FIELDS = [
   { key: "rto_s", label: "policy.rto", step: 1 },
   { key: "rpo_s", label: "policy.rpo", step: 0.5 },
   { key: "disponibilidade_pct", label: "policy.availability", step: 0.01 },
+  { key: "validade_teste_dias", label: "policy.validity", step: 1 },
 ] as const;
+
+/** The value the assessment uses when the field is empty. */
+function policyDefault(
+  effective: { rto_s: number; rpo_s: number; disponibilidade_pct: number },
+  key: (typeof FIELDS)[number]["key"],
+): number {
+  return key === "validade_teste_dias" ? DEFAULT_TEST_VALIDITY_DAYS : effective[key];
+}
 
 /**
  * The blueprint's resilience policy (`politica`, contract §5). An empty field keeps the
@@ -59,7 +69,7 @@ export function PolicyFields() {
               placeholder={
                 avaliacao
                   ? t("policy.defaultValue", {
-                      value: formatNumber(locale, avaliacao.politica[f.key], {
+                      value: formatNumber(locale, policyDefault(avaliacao.politica, f.key), {
                         maximumFractionDigits: 4,
                       }),
                     })
