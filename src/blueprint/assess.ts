@@ -634,6 +634,18 @@ export function assess(bp: NormalizedBlueprint, options: AssessOptions = {}): Av
 }
 
 /**
+ * Only the scenarios and the effective policy: what a runbook needs, without the conformance
+ * findings and their checked fixes (the costly part of `assess`).
+ */
+export function assessScenarios(
+  bp: NormalizedBlueprint,
+  primario?: string,
+): { cenarios: Cenario[]; politica: Avaliacao["politica"] } {
+  const m = modelOf(bp);
+  return { cenarios: scenariosOf(m, primario ?? m.regions[0]), politica: policyOf(bp, m) };
+}
+
+/**
  * Resources that are a single point of failure in their region: an on-path compute or
  * datastore that lives in one zone, so losing that zone takes the region out. By index into
  * `recursos`.
@@ -688,5 +700,36 @@ export function explainAvailability(bp: NormalizedBlueprint): AvailabilityExplan
       estimateOf(withGateway, bestStack, REGIONS.length, true),
       estimateOf(m.globalAvailability, bestStack, 1, false),
     ),
+  };
+}
+
+/** What a drill of a region or one of its zones does to this design (contract §6). */
+export interface DrillFacts {
+  /** Detection time D, simulated seconds. */
+  detection: number;
+  gateway: string | undefined;
+  healthCheck: { intervalo_s: number; falhas_para_failover: number };
+  /** A gateway and ≥ 2 regions: a region can be taken out of rotation. */
+  failsOver: boolean;
+  /** Every regional on-path resource spans ≥ 2 zones: losing zone `a` keeps the region. */
+  zoneSafe: boolean;
+  /** Some on-path web compute spans ≥ 2 zones (it has replicas in zones `b` and `c`). */
+  webInEveryZone: boolean;
+  datastores: string[];
+  anyAsync: boolean;
+}
+
+export function drillFacts(bp: NormalizedBlueprint): DrillFacts {
+  const m = modelOf(bp);
+  const gateway = m.gatewayIndex >= 0 ? bp.recursos[m.gatewayIndex].nome : undefined;
+  return {
+    detection: m.detection,
+    gateway,
+    healthCheck: { intervalo_s: m.hc.intervalo_s, falhas_para_failover: m.hc.falhas_para_failover },
+    failsOver: m.failsOver,
+    zoneSafe: m.regional.every((r) => !r.singleZone),
+    webInEveryZone: m.regional.some((r) => r.recurso.tipo === "compute" && !r.singleZone),
+    datastores: m.datastores.map((d) => bp.recursos[d.index].nome),
+    anyAsync: m.anyAsync,
   };
 }
