@@ -1,5 +1,6 @@
 /** The CLI speaks the language asked with --lang, else the one of LC_ALL, LC_MESSAGES or LANG. */
 import "../src/blueprint/i18n";
+import "../src/blueprint/runbook/runbook";
 import { defineCatalog, isLocale, type Locale, loadLocale, negotiateLocale } from "../src/i18n";
 import en from "./messages/en.json" with { type: "json" };
 

@@ -215,3 +215,40 @@ describe("the CLI's language", () => {
     expect(r.out).toMatch(/perda de região\s+sa-east-1\s+sim/);
   });
 });
+
+describe("blueprint runbook", () => {
+  it("prints the Markdown runbook, every surviving scenario never tested, and exits 0", () => {
+    const seed = file("seed-runbook.json", JSON.stringify(GLOBAL_SAAS));
+    const r = run(["runbook", seed]);
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith("# Runbook: Global SaaS\n")).toBe(true);
+    expect(r.out).toContain("| São Paulo region loss | never tested | 36 s | 2.5 s | — |");
+    expect(r.out).toContain(
+      "| 3 | Promote replica | automatic | 36 s | db-global's replica in Ashburn (us-east-1) becomes the primary. |",
+    );
+    expect(r.out.match(/^## /gm)).toHaveLength(7); // the table, then six scenarios
+  });
+
+  it("--json prints the contract's runbooks; --lang pt-BR speaks Portuguese", () => {
+    const seed = file("seed-runbook.json", JSON.stringify(GLOBAL_SAAS));
+    const json = run(["runbook", "--json", seed]);
+    const [runbook] = JSON.parse(json.out);
+    expect(runbook.projeto).toBeNull();
+    expect(runbook.cenarios.map((c: { status: string }) => c.status)).toEqual(
+      Array(6).fill("nunca-testado"),
+    );
+    const pt = run(["runbook", "--lang", "pt-BR", seed]);
+    expect(pt.out).toContain("| Perda da região São Paulo | nunca testado | 36 s | 2,5 s | — |");
+  });
+
+  it("exits 1 with the findings for a blueprint with errors, and prints no runbook", () => {
+    const bad = file(
+      "bad-runbook.json",
+      JSON.stringify({ ...GLOBAL_SAAS, regioes: ["sa-east-1"] }),
+    );
+    const r = run(["runbook", bad]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toContain("regioes-insuficientes");
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The blueprint CLI: `validate [--json] [--plano P] FILE...`, `assess [--json] [--plano P]
- * FILE...` and `schema`.
+ * FILE...`, `runbook [--json] FILE...` and `schema`.
  * Exit codes: 0 no file has an error (warnings allowed), 1 a file has an error,
  * 2 a file cannot be read or is not JSON, or the command line is wrong.
  */
@@ -19,6 +19,8 @@ import {
   parseBlueprintText,
   validateBlueprint,
 } from "../src/blueprint";
+import { runbookMarkdown } from "../src/blueprint/runbook/markdown";
+import { buildRunbook, type Runbook } from "../src/blueprint/runbook/runbook";
 import { type Locale, type Translate, translator } from "../src/i18n";
 import { formatFixed, formatNumber } from "../src/i18n/format";
 import { cliLocale, cliMessages } from "./i18n";
@@ -33,6 +35,7 @@ export interface CliIO {
 const USAGE = `Usage:
   npm run blueprint -- validate [--json] [--plano ${PLANS.join("|")}] [--lang en|pt-BR] FILE...
   npm run blueprint -- assess [--json] [--plano ${PLANS.join("|")}] [--lang en|pt-BR] FILE...
+  npm run blueprint -- runbook [--json] [--lang en|pt-BR] FILE...
   npm run blueprint -- schema
 
 validate  checks each blueprint file against the Tesserra contract and its rules.
@@ -47,6 +50,12 @@ assess    estimates each valid blueprint's availability, region and zone loss
           Exit 0: every file assessed; 1: a file has errors; 2: a file cannot
           be read or is not JSON.
           --json   print one JSON array: [{ arquivo, avaliacao, problemas }]
+runbook   prints each valid blueprint's BCDR runbook as Markdown: every region
+          and zone loss with its steps and estimates, as the API's runbook
+          gives them for a project of it (no drill has proven any scenario yet).
+          Exit 0: every file has a runbook; 1: a file has errors; 2: a file
+          cannot be read or is not JSON.
+          --json   print one JSON array of runbooks (contract §6 shape)
 schema    prints the blueprint's JSON Schema (draft 2020-12).`;
 
 export interface FileReport {
@@ -279,6 +288,28 @@ function assessCommand(args: string[], io: CliIO, env: Env): number {
   return reports.every((r) => r.avaliacao !== null) ? 0 : 1;
 }
 
+function runbookCommand(args: string[], io: CliIO, env: Env): number {
+  const parsed = fileArgs("runbook", args, io, env);
+  if (typeof parsed === "number") return parsed;
+  const { json, plano, files, locale, t } = parsed;
+  const runbooks: Runbook[] = [];
+  let failed = false;
+  const unreadable = !eachValidated(files, plano, locale, t, io, (file, result) => {
+    if (!result.valido || !result.blueprint) {
+      failed = true;
+      io.err(`${file}: ${t("notAssessed")}`);
+      for (const f of result.problemas) io.err(formatFinding(file, f, t));
+      return;
+    }
+    const runbook = buildRunbook(normalizeBlueprint(result.blueprint), { locale });
+    runbooks.push(runbook);
+    if (!json) io.out(runbookMarkdown(runbook, locale).trimEnd());
+  });
+  if (json) io.out(JSON.stringify(runbooks, null, 2));
+  if (unreadable) return 2;
+  return failed ? 1 : 0;
+}
+
 export function runCli(argv: string[], io: CliIO, env: Env = process.env): number {
   const [command, ...rest] = argv;
   switch (command) {
@@ -286,6 +317,8 @@ export function runCli(argv: string[], io: CliIO, env: Env = process.env): numbe
       return validateCommand(rest, io, env);
     case "assess":
       return assessCommand(rest, io, env);
+    case "runbook":
+      return runbookCommand(rest, io, env);
     case "schema":
       io.out(JSON.stringify(blueprintJsonSchema(), null, 2));
       return 0;
