@@ -156,6 +156,16 @@ function allowedMethods(patterns: readonly RoutePattern[], path: string): string
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
+/**
+ * Whether a request sends a body (RFC 9112 §6.3: Content-Length or Transfer-Encoding). A POST
+ * without one (`…/runbook/praticar` takes none) needs no media type; one that has a body must
+ * say it is JSON.
+ */
+function carriesBody(headers: Headers): boolean {
+  const length = headers.get("Content-Length");
+  return headers.has("Transfer-Encoding") || (length !== null && length.trim() !== "0");
+}
+
 export function createEmulator(options: EmulatorOptions) {
   const now = options.now ?? Date.now;
   const { clock, tokens } = options;
@@ -410,7 +420,11 @@ export function createEmulator(options: EmulatorOptions) {
         {},
         { Allow: allowed.join(", ") },
       );
-    if (BODY_METHODS.has(c.req.method) && !isJsonMediaType(c.req.header("Content-Type")))
+    if (
+      BODY_METHODS.has(c.req.method) &&
+      carriesBody(c.req.raw.headers) &&
+      !isJsonMediaType(c.req.header("Content-Type"))
+    )
       return problemResponse(
         415,
         problemT(c)("mediaType.title"),

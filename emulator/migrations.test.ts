@@ -47,6 +47,36 @@ describe("SQLite schema migrations", () => {
     expect(userVersion(dir)).toBe(SCHEMA_VERSION);
   });
 
+  it("keeps a drill stored before zone drills as a region drill with no plan", () => {
+    const dir = freshDataDir();
+    unversionedDatabase(dir);
+    const db = new Database(join(dir, "tesserra.db"));
+    db.pragma("user_version = 1");
+    db.prepare(
+      "INSERT INTO testes_failover (id, projeto_id, regiao, inicio, duracao_s) VALUES ('tf_old', 'prj_old', 'us-east-1', 5000, 120)",
+    ).run();
+    db.close();
+    const store = new Store(dir);
+    try {
+      expect(store.drills("prj_old")).toEqual([
+        {
+          id: "tf_old",
+          regiao: "us-east-1",
+          zona: null,
+          inicio: 5000,
+          duracao_s: 120,
+          versao: null,
+          plano: null,
+          pratica: null,
+        },
+      ]);
+      expect(store.openPractice("prj_old")).toBeUndefined();
+    } finally {
+      store.close();
+    }
+    expect(userVersion(dir)).toBe(SCHEMA_VERSION);
+  });
+
   it("refuses a database from a newer emulator with what to do, and changes nothing", async () => {
     const dir = freshDataDir();
     unversionedDatabase(dir);

@@ -67,6 +67,26 @@ CREATE TABLE IF NOT EXISTS idempotencia (
   PRIMARY KEY (organizacao, chave)
 );`,
   },
+  {
+    version: 2,
+    // v1.2 (§6): zone drills, what each drill was held to, and practice runs of a runbook.
+    // Drills stored before keep NULLs: region drills judged against the current design.
+    description: "zone drills, drill plans and versions, runbook practice",
+    sql: `
+ALTER TABLE testes_failover ADD COLUMN zona TEXT;
+ALTER TABLE testes_failover ADD COLUMN versao INTEGER;
+ALTER TABLE testes_failover ADD COLUMN plano TEXT;
+ALTER TABLE testes_failover ADD COLUMN pratica TEXT;
+CREATE TABLE praticas (
+  id TEXT PRIMARY KEY,
+  projeto_id TEXT NOT NULL,
+  cenarios TEXT NOT NULL,
+  proximo INTEGER NOT NULL DEFAULT 0,
+  inicio INTEGER NOT NULL,
+  fim INTEGER
+);
+CREATE INDEX praticas_abertas ON praticas (projeto_id) WHERE fim IS NULL;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,6 +4,7 @@
  */
 import * as z from "zod";
 import { AvaliacaoSchema, blueprintJsonSchema } from "../src/blueprint";
+import { PraticaSchema, RunbookSchema } from "../src/blueprint/runbook/shape";
 import {
   EstadoSchema,
   MetricasSchema,
@@ -82,7 +83,11 @@ const DESCRIPTIONS: Record<string, string> = {
   getMetricas: "One time series for a region or globally, downsampled to at most 10,000 points.",
   listTestesFailover: "The project's failover drills, newest first.",
   startTesteFailover:
-    "Starts a drill that takes a region down for `duracao_s` simulated seconds. One drill at a time; the project must be active and able to fail over.",
+    "Starts a drill that takes a region (or, with `zona`, one of its zones) down for `duracao_s` simulated seconds. Refused with 409 and nothing started, checked in this order: `projeto-nao-ativo` (the project is not active), `teste-em-andamento` (a drill or a runbook practice is under way), `teste-inseguro` (no healthy region would be left serving).",
+  getRunbook:
+    "The project's BCDR runbook: every region and zone-a loss with its steps, the design's estimate, and whether a drill proves it (`status`). With `Accept: text/markdown`, the same runbook as a Markdown document in the request's language.",
+  praticarRunbook:
+    "Queues a 60 s drill for every surviving scenario that is not `testado`, in scenario order, one at a time; each is checked against the safety rules when it starts, and a refused one is skipped with a `teste-failover` event saying why.",
   getTesteFailover:
     "The drill's report: detection, traffic moved, measured RTO and RPO, failed requests, error budget spent and the timeline.",
   getOpenApi: "This document.",
@@ -160,6 +165,8 @@ export function openApiDocument(): Json {
     Metricas: schemaOf(MetricasSchema),
     NovoTesteFailover: schemaOf(NovoTesteFailoverSchema),
     TesteFailover: schemaOf(TesteFailoverSchema),
+    Runbook: schemaOf(RunbookSchema),
+    Pratica: schemaOf(PraticaSchema),
   };
   const op = (operationId: string, summary: string, rest: Json) => ({
     operationId,
@@ -432,8 +439,10 @@ export function openApiDocument(): Json {
             "413": problem("The body is over 1 MB."),
             "415": problem("The body is not sent as application/json."),
             "404": problem("No such project in the organization."),
-            "409": problem("The project is not active, cannot fail over, or a drill is under way."),
-            "422": problem("An unknown region or an invalid duration."),
+            "409": problem(
+              "Refused by a safety rule (`type` names it): projeto-nao-ativo, teste-em-andamento or teste-inseguro.",
+            ),
+            "422": problem("An unknown region or zone, or an invalid duration."),
             ...errors,
           },
         }),
@@ -448,6 +457,35 @@ export function openApiDocument(): Json {
           responses: {
             "200": json(ref("TesteFailover"), "The report, complete once the drill is over."),
             "404": problem("No such project or drill."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/runbook": {
+        parameters: [idParam],
+        get: op("getRunbook", "The project's BCDR runbook", {
+          tags: ["monitoramento"],
+          responses: {
+            "200": {
+              description: "The runbook, as JSON or (Accept: text/markdown) as a document.",
+              content: {
+                "application/json": { schema: ref("Runbook") },
+                "text/markdown": { schema: { type: "string" } },
+              },
+            },
+            "404": problem("No such project in the organization."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/runbook/praticar": {
+        parameters: [idParam],
+        post: op("praticarRunbook", "Drill every scenario the runbook has not proven", {
+          tags: ["monitoramento"],
+          responses: {
+            "202": json(ref("Pratica"), "The scenarios queued, in the order they will run."),
+            "404": problem("No such project in the organization."),
+            "409": problem("A drill or a practice is under way (teste-em-andamento)."),
             ...errors,
           },
         }),

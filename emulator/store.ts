@@ -8,11 +8,12 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Blueprint } from "../src/blueprint";
+import type { DrillPlan } from "../src/blueprint/runbook/runbook";
 import type { Evento } from "../src/contract/schemas";
 import type { ScheduledStep } from "./deployments";
 import { migrate } from "./migrations";
 import type { DrillInput } from "./monitoring/model";
-import type { EventoTipo, MonitoredProject, MonitoringStore } from "./monitoring/routes";
+import type { EventoTipo, MonitoredProject, MonitoringStore, Practice } from "./monitoring/routes";
 
 export interface ProjectRow {
   id: string;
@@ -51,6 +52,35 @@ export interface EventRow {
   tipo: EventoTipo;
   dados: string;
   em: number;
+}
+
+interface DrillRow {
+  id: string;
+  regiao: string;
+  zona: string | null;
+  inicio: number;
+  duracao_s: number;
+  versao: number | null;
+  plano: string | null;
+  pratica: string | null;
+}
+
+interface PracticeRow {
+  id: string;
+  projeto_id: string;
+  cenarios: string;
+  proximo: number;
+  inicio: number;
+}
+
+function toPractice(row: PracticeRow): Practice {
+  return {
+    id: row.id,
+    projeto_id: row.projeto_id,
+    cenarios: JSON.parse(row.cenarios) as string[],
+    proximo: row.proximo,
+    inicio: row.inicio,
+  };
 }
 
 /** Project rows kept in memory at most; past it the cache starts over. */
@@ -108,12 +138,23 @@ export class Store implements MonitoringStore {
       eventsAfter: db.prepare<[string, number, number], EventRow>(
         "SELECT seq, projeto_id, tipo, dados, em FROM eventos WHERE projeto_id = ? AND seq > ? ORDER BY seq LIMIT ?",
       ),
-      drills: db.prepare<[string], DrillInput>(
-        "SELECT id, regiao, inicio, duracao_s FROM testes_failover WHERE projeto_id = ? ORDER BY inicio",
+      drills: db.prepare<[string], DrillRow>(
+        "SELECT id, regiao, zona, inicio, duracao_s, versao, plano, pratica FROM testes_failover WHERE projeto_id = ? ORDER BY inicio",
       ),
       insertDrill: db.prepare(
-        "INSERT INTO testes_failover (id, projeto_id, regiao, inicio, duracao_s) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO testes_failover (id, projeto_id, regiao, zona, inicio, duracao_s, versao, plano, pratica) VALUES (@id, @projeto_id, @regiao, @zona, @inicio, @duracao_s, @versao, @plano, @pratica)",
       ),
+      openPractice: db.prepare<[string], PracticeRow>(
+        "SELECT id, projeto_id, cenarios, proximo, inicio FROM praticas WHERE projeto_id = ? AND fim IS NULL",
+      ),
+      openPractices: db.prepare<[], PracticeRow & { organizacao: string }>(
+        "SELECT x.id, x.projeto_id, x.cenarios, x.proximo, x.inicio, p.organizacao FROM praticas x JOIN projetos p ON p.id = x.projeto_id WHERE x.fim IS NULL AND p.removido_em IS NULL",
+      ),
+      insertPractice: db.prepare(
+        "INSERT INTO praticas (id, projeto_id, cenarios, inicio) VALUES (?, ?, ?, ?)",
+      ),
+      advancePractice: db.prepare("UPDATE praticas SET proximo = ? WHERE id = ? AND fim IS NULL"),
+      closePractice: db.prepare("UPDATE praticas SET fim = ? WHERE id = ? AND fim IS NULL"),
       organizacaoOf: db.prepare<[string], { organizacao: string }>(
         "SELECT organizacao FROM projetos WHERE id = ? AND removido_em IS NULL",
       ),
@@ -284,7 +325,16 @@ export class Store implements MonitoringStore {
   }
 
   drills(projectId: string): DrillInput[] {
-    return this.q.drills.all(projectId);
+    return this.q.drills.all(projectId).map((r) => ({
+      id: r.id,
+      regiao: r.regiao,
+      zona: r.zona,
+      inicio: r.inicio,
+      duracao_s: r.duracao_s,
+      versao: r.versao,
+      plano: r.plano === null ? null : (JSON.parse(r.plano) as DrillPlan),
+      pratica: r.pratica,
+    }));
   }
 
   insertDrill(
@@ -295,9 +345,61 @@ export class Store implements MonitoringStore {
   ): boolean {
     return this.transaction(() => {
       if (this.drills(projectId).some((d) => busyUntil(d) > now)) return false;
-      this.q.insertDrill.run(drill.id, projectId, drill.regiao, drill.inicio, drill.duracao_s);
+      // A practice holds the project between its drills too; only its own drills start.
+      const practice = this.q.openPractice.get(projectId);
+      if (practice && practice.id !== drill.pratica) return false;
+      this.q.insertDrill.run({
+        id: drill.id,
+        projeto_id: projectId,
+        regiao: drill.regiao,
+        zona: drill.zona ?? null,
+        inicio: drill.inicio,
+        duracao_s: drill.duracao_s,
+        versao: drill.versao ?? null,
+        plano: drill.plano ? JSON.stringify(drill.plano) : null,
+        pratica: drill.pratica ?? null,
+      });
       return true;
     });
+  }
+
+  /** The project's practice under way, if any. */
+  openPractice(projectId: string): Practice | undefined {
+    const row = this.q.openPractice.get(projectId);
+    return row ? toPractice(row) : undefined;
+  }
+
+  /** Every practice under way, for resuming them after a restart. */
+  openPractices(): (Practice & { organizacao: string })[] {
+    return this.q.openPractices
+      .all()
+      .map((r) => ({ ...toPractice(r), organizacao: r.organizacao }));
+  }
+
+  /**
+   * Starts a practice; atomically refuses (returns false) while a drill or another practice is
+   * under way at `now`.
+   */
+  insertPractice(practice: Practice, busyUntil: (d: DrillInput) => number, now: number): boolean {
+    return this.transaction(() => {
+      if (this.q.openPractice.get(practice.projeto_id)) return false;
+      if (this.drills(practice.projeto_id).some((d) => busyUntil(d) > now)) return false;
+      this.q.insertPractice.run(
+        practice.id,
+        practice.projeto_id,
+        JSON.stringify(practice.cenarios),
+        practice.inicio,
+      );
+      return true;
+    });
+  }
+
+  advancePractice(id: string, proximo: number): void {
+    this.q.advancePractice.run(proximo, id);
+  }
+
+  closePractice(id: string, fim: number): void {
+    this.q.closePractice.run(fim, id);
   }
 
   projectsWithDrills() {

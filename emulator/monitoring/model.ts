@@ -16,6 +16,7 @@ import {
   nearestRegion,
   PROMOTION_S,
 } from "../../src/blueprint";
+import type { DrillPlan } from "../../src/blueprint/runbook/runbook";
 import type { RequestCounts } from "../../src/slo/slo";
 
 export const MINUTE_MS = 60_000;
@@ -26,9 +27,21 @@ export const WRITE_SHARE = 0.15;
 export interface DrillInput {
   id: string;
   regiao: string;
+  /** The zone taken down; null (or absent) for a region drill. */
+  zona?: string | null;
   /** Wall-clock start, ms. */
   inicio: number;
   duracao_s: number;
+  /** The project's version when the drill started (null for drills stored before v1.2). */
+  versao?: number | null;
+  /**
+   * What the design promised and how the loss plays out, fixed when the drill started, so a
+   * later change of the design never rewrites a finished drill. Null for drills stored before
+   * v1.2: a region drill, judged by the current design.
+   */
+  plano?: DrillPlan | null;
+  /** The practice that started it, if one did. */
+  pratica?: string | null;
 }
 
 export interface HealthCheckConfig {
@@ -122,11 +135,21 @@ export interface MinuteSample {
 /** A drill's phases on the wall clock, derived from the health checks and replication. */
 export interface DrillPhases {
   drill: DrillInput;
+  /** The zone a zone drill took down; null for a region drill. */
+  zona: string | null;
+  /** The whole region left rotation (a region drill, or a zone holding a single-zone resource). */
+  regionOut: boolean;
+  /** Share of the region's requests that failed until detection (1 for a region, ⅓ for a zone). */
+  zoneShare: number;
+  /** Whether the datastores' in-region standby took over (a zone drill in the primary's zone a). */
+  promotesInRegion: boolean;
   down: number;
   detected: number;
   trafficMoved: number;
   /** When the datastore serves from elsewhere; equals `down` when the primary was not there. */
   promoted: number;
+  /** When everything is served again (the end of RTO). */
+  restored: number;
   up: number;
   recovered: number;
   primaryLost: boolean;
@@ -178,24 +201,63 @@ export class ProjectSim {
     const { intervalo_s, falhas_para_failover } = this.topology.healthCheck;
     this.phases = sorted.map((drill) => {
       const down = drill.inicio;
-      const detected = down + this.wallMs(intervalo_s * falhas_para_failover);
+      const plan = drill.plano;
+      // The detection the design had when the drill started (a later change never rewrites it).
+      const detection = plan?.detection ?? intervalo_s * falhas_para_failover;
+      const detected = down + this.wallMs(detection);
+      const up = down + this.wallMs(drill.duracao_s);
+      // Back in rotation after the first passing health check.
+      const recovered = up + this.wallMs(intervalo_s);
+      const zona = drill.zona ?? null;
+      if (plan && !plan.regionOut) {
+        // A zone goes down and its region stays in rotation: the zone's replicas fail requests
+        // until health checks take it out; the primary's standby in another zone takes over
+        // when the zone held the primary node (zone a of the primary's region, wherever that is now).
+        const promotes =
+          zona === `${drill.regiao}a` &&
+          drill.regiao === primary &&
+          this.topology.datastores.length > 0;
+        const promoted = promotes ? detected + this.wallMs(PROMOTION_S) : down;
+        return {
+          drill,
+          zona,
+          regionOut: false,
+          zoneShare: plan.servesThere ? 1 / 3 : 0,
+          down,
+          detected,
+          trafficMoved: detected,
+          promoted,
+          restored: plan.servesThere ? Math.max(detected, promoted) : down,
+          up,
+          recovered,
+          primaryLost: false,
+          promotesInRegion: promotes,
+          primaryBefore: primary,
+          primaryAfter: primary,
+          takeover: undefined,
+        };
+      }
       const trafficMoved = detected + this.wallMs(GATEWAY_SHIFT_S);
       const primaryLost = drill.regiao === primary && this.topology.datastores.length > 0;
       const survivors = this.topology.regions.filter((r) => r !== drill.regiao);
       const takeover = nearestRegion(drill.regiao, survivors);
       const primaryBefore = primary;
       if (primaryLost && takeover) primary = takeover;
-      const up = down + this.wallMs(drill.duracao_s);
+      const promoted = primaryLost ? detected + this.wallMs(PROMOTION_S) : down;
       return {
         drill,
+        zona,
+        regionOut: true,
+        zoneShare: 1,
         down,
         detected,
         trafficMoved,
-        promoted: primaryLost ? detected + this.wallMs(PROMOTION_S) : down,
+        promoted,
+        restored: Math.max(trafficMoved, promoted),
         up,
-        // Back in rotation after the first passing health check.
-        recovered: up + this.wallMs(intervalo_s),
+        recovered,
         primaryLost,
+        promotesInRegion: false,
         primaryBefore,
         primaryAfter: primary,
         takeover,
@@ -291,6 +353,19 @@ export class ProjectSim {
     let p50 = own.p50;
     for (const p of this.phases) {
       if (p.recovered <= minuteStart || p.down >= end) continue;
+      if (!p.regionOut) {
+        // The zone's share of the region's requests fails until health checks take it out;
+        // every region's writes fail until the in-region standby is promoted.
+        if (p.drill.regiao === region)
+          bad +=
+            own.requests *
+            p.zoneShare *
+            this.share(minuteStart, p.down, p.detected) *
+            (1 - own.errorRate);
+        if (p.promotesInRegion)
+          bad += own.requests * WRITE_SHARE * this.share(minuteStart, p.down, p.promoted);
+        continue;
+      }
       if (p.drill.regiao === region) {
         // Until the gateway moves traffic, requests to the lost region fail; then it serves none.
         const failing = this.share(minuteStart, p.down, p.trafficMoved);

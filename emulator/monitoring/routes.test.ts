@@ -13,6 +13,7 @@ import {
   type MonitoredProject,
   type MonitoringStore,
   monitoringRoutes,
+  type Practice,
 } from "./routes";
 
 /** The store contract in memory; the emulator's SQLite store implements the same interface. */
@@ -33,6 +34,8 @@ class MemoryStore implements MonitoringStore {
   drills(projectId: string) {
     return this.drillsOf.get(projectId) ?? [];
   }
+  practices: Practice[] = [];
+  closed = new Set<string>();
   insertDrill(
     projectId: string,
     drill: DrillInput,
@@ -41,8 +44,34 @@ class MemoryStore implements MonitoringStore {
   ) {
     const list = this.drills(projectId);
     if (list.some((d) => busyUntil(d) > now)) return false;
+    const open = this.openPractice(projectId);
+    if (open && open.id !== drill.pratica) return false;
     this.drillsOf.set(projectId, [...list, drill]);
     return true;
+  }
+  transaction<T>(fn: () => T): T {
+    return fn();
+  }
+  openPractice(projectId: string) {
+    return this.practices.find((p) => p.projeto_id === projectId && !this.closed.has(p.id));
+  }
+  openPractices() {
+    return this.practices
+      .filter((p) => !this.closed.has(p.id))
+      .map((p) => ({ ...p, organizacao: this.projects.get(p.projeto_id)?.organizacao ?? "" }));
+  }
+  insertPractice(practice: Practice, busyUntil: (d: DrillInput) => number, now: number) {
+    if (this.openPractice(practice.projeto_id)) return false;
+    if (this.drills(practice.projeto_id).some((d) => busyUntil(d) > now)) return false;
+    this.practices.push({ ...practice });
+    return true;
+  }
+  advancePractice(id: string, proximo: number) {
+    const p = this.practices.find((x) => x.id === id);
+    if (p) p.proximo = proximo;
+  }
+  closePractice(id: string) {
+    this.closed.add(id);
   }
   recordEvent(
     projectId: string,
@@ -223,15 +252,169 @@ describe("monitoring routes", () => {
     monitoring.stop();
   });
 
-  it("refuses drills that cannot run, with reasons", async () => {
-    const { call } = setup();
+  it("refuses drills that cannot run, by the safety rules in their order, starting nothing", async () => {
+    const { call, store } = setup();
     const post = (id: string, body: unknown) =>
       call(`/v1/projetos/${id}/testes-failover`, { method: "POST", body: JSON.stringify(body) });
+    const refusal = async (r: Response) => ({
+      status: r.status,
+      type: ((await r.json()) as { type: string }).type,
+    });
     expect((await post("prj_1", { regiao: "ap-northeast-1", duracao_s: 60 })).status).toBe(422);
     expect((await post("prj_1", { regiao: "sa-east-1", duracao_s: 5 })).status).toBe(422);
-    const single = await post("prj_single", { regiao: "sa-east-1", duracao_s: 60 });
-    expect(single.status).toBe(409);
-    expect((await single.json()).detail).toMatch(/at least two regions and a gateway/);
+    expect(
+      (await post("prj_1", { regiao: "sa-east-1", zona: "us-east-1a", duracao_s: 60 })).status,
+    ).toBe(422);
+    // One region: taking it (or a zone that takes it out) down leaves nothing serving.
+    expect(await refusal(await post("prj_single", { regiao: "sa-east-1", duracao_s: 60 }))).toEqual(
+      { status: 409, type: "https://tesserra.dev/problemas/teste-inseguro" },
+    );
+    store.projects.set("prj_zonal", {
+      organizacao: "demo",
+      project: {
+        id: "prj_zonal",
+        versao: 1,
+        status: "ativo",
+        blueprint: {
+          ...TEMPLATES[1].blueprint,
+          resiliencia: "zona-unica",
+          recursos: TEMPLATES[1].blueprint.recursos.map((r) =>
+            r.tipo === "datastore" ? { ...r, config: { ...r.config, ha: false } } : r,
+          ),
+        },
+      },
+    });
+    expect(
+      await refusal(
+        await post("prj_zonal", { regiao: "sa-east-1", zona: "sa-east-1a", duracao_s: 60 }),
+      ),
+    ).toEqual({ status: 409, type: "https://tesserra.dev/problemas/teste-inseguro" });
+    expect(store.drills("prj_single")).toEqual([]);
+    expect(store.drills("prj_zonal")).toEqual([]);
+    // A zone of a single-region design whose region survives it is safe to drill.
+    const zone = await post("prj_single", {
+      regiao: "sa-east-1",
+      zona: "sa-east-1a",
+      duracao_s: 60,
+    });
+    expect(zone.status).toBe(202);
+    // One at a time: the second is refused and nothing is recorded for it.
+    const events = store.events.length;
+    expect(
+      await refusal(
+        await post("prj_single", { regiao: "sa-east-1", zona: "sa-east-1b", duracao_s: 60 }),
+      ),
+    ).toEqual({ status: 409, type: "https://tesserra.dev/problemas/teste-em-andamento" });
+    expect(store.drills("prj_single")).toHaveLength(1);
+    expect(store.events.length).toBe(events);
+    // A project that is not active is refused first, before the other rules.
+    const deploying = store.projects.get("prj_single");
+    if (deploying) deploying.project = { ...deploying.project, status: "implantando" };
+    expect(await refusal(await post("prj_single", { regiao: "sa-east-1", duracao_s: 60 }))).toEqual(
+      { status: 409, type: "https://tesserra.dev/problemas/projeto-nao-ativo" },
+    );
+  });
+
+  it("takes one zone down and keeps its region serving when every on-path resource spans two zones", async () => {
+    let t = Date.parse("2026-12-01T12:00:00Z");
+    const { call } = setup(60, () => t);
+    const started = await call("/v1/projetos/prj_single/testes-failover", {
+      method: "POST",
+      body: JSON.stringify({ regiao: "sa-east-1", zona: "sa-east-1a", duracao_s: 60 }),
+    });
+    const drill = TesteFailoverSchema.parse(await started.json());
+    expect(drill).toMatchObject({
+      zona: "sa-east-1a",
+      cenario: "perda-zona:sa-east-1a",
+      versao: 1,
+      estimado: { rto_s: 36, rpo_s: 0 },
+    });
+    t += 31_000 / 60; // detected (D = 30 s), the standby not yet promoted
+    const estado = EstadoSchema.parse(await (await call("/v1/projetos/prj_single/estado")).json());
+    const region = estado.regioes[0];
+    expect(region.saudavel).toBe(true);
+    expect(region.peso_trafego).toBe(1);
+    expect(region.zonas.map((z) => [z.id, z.saudavel, z.replicas_saudaveis === 0])).toEqual([
+      ["sa-east-1a", false, true],
+      ["sa-east-1b", true, false],
+      ["sa-east-1c", true, false],
+    ]);
+    expect(estado.failover).toMatchObject({ regiao: "sa-east-1", zona: "sa-east-1a" });
+    t += 120_000 / 60;
+    const report = TesteFailoverSchema.parse(
+      await (await call(`/v1/projetos/prj_single/testes-failover/${drill.id}`)).json(),
+    );
+    expect(report.status).toBe("concluido");
+    expect(Math.abs((report.rto_s ?? -99) - 36)).toBeLessThanOrEqual(1);
+    expect(report.rpo_s).toBe(0);
+    expect(report.primario_perdido).toBe(false);
+    expect(report.linha_do_tempo.map((e) => e.evento)).toEqual([
+      "zona-indisponivel",
+      "falha-detectada",
+      "replica-promovida",
+      "zona-restabelecida",
+      "trafego-restaurado",
+    ]);
+  });
+
+  it("measures a zone b drill by whether replicas live there", async () => {
+    let t = Date.parse("2026-12-01T12:00:00Z");
+    const { call } = setup(60, () => t);
+    const run = async (id: string, regiao: string, zona: string) => {
+      const r = await call(`/v1/projetos/${id}/testes-failover`, {
+        method: "POST",
+        body: JSON.stringify({ regiao, zona, duracao_s: 60 }),
+      });
+      expect(r.status).toBe(202);
+      const { id: tid } = TesteFailoverSchema.parse(await r.json());
+      t += 200_000 / 60;
+      return TesteFailoverSchema.parse(
+        await (await call(`/v1/projetos/${id}/testes-failover/${tid}`)).json(),
+      );
+    };
+    // Two web replicas a region: one lives in zone b, and fails until detection.
+    const spread = await run("prj_single", "sa-east-1", "sa-east-1b");
+    expect([spread.rto_s, spread.estimado.rto_s]).toEqual([30, 30]);
+    // Global SaaS runs one web replica a region, in zone a: nothing serves from zone b.
+    const empty = await run("prj_1", "us-east-1", "us-east-1b");
+    expect([empty.rto_s, empty.estimado.rto_s, empty.requisicoes_falhas]).toEqual([0, 0, 0]);
+  });
+
+  it("practises one scenario at a time and skips one its safety rules refuse, saying why", async () => {
+    vi.useFakeTimers({ now: Date.parse("2026-12-01T12:00:00Z") });
+    try {
+      const { call, store, monitoring } = setup(600);
+      const r = await call("/v1/projetos/prj_1/runbook/praticar", { method: "POST" });
+      expect(r.status).toBe(202);
+      const { cenarios } = await r.json();
+      expect(cenarios).toHaveLength(6);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(store.drills("prj_1").map((d) => d.pratica)).toEqual([store.practices[0].id]);
+      // A drill by hand waits for the practice.
+      const manual = await call("/v1/projetos/prj_1/testes-failover", {
+        method: "POST",
+        body: JSON.stringify({ regiao: "us-east-1", duracao_s: 60 }),
+      });
+      expect((await manual.json()).type).toBe("https://tesserra.dev/problemas/teste-em-andamento");
+      // The first drill ends (60 s + a passing check = 70 s, 117 ms at 600×); the second starts.
+      await vi.advanceTimersByTimeAsync(120);
+      expect(store.drills("prj_1")).toHaveLength(2);
+      // A new version deploying: the next drills are refused when their turn comes.
+      const p = store.projects.get("prj_1");
+      if (p) p.project = { ...p.project, status: "implantando" };
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(store.drills("prj_1")).toHaveLength(2);
+      const practice = store.events.filter((e) => e.dados.pratica === store.practices[0].id);
+      const refusals = practice.filter((e) => e.dados.fase === "pratica-recusado");
+      expect(refusals.map((e) => [e.dados.cenario, e.dados.codigo])).toEqual(
+        cenarios.slice(2).map((c: string) => [c, "projeto-nao-ativo"]),
+      );
+      expect(practice.at(-1)?.dados.fase).toBe("pratica-fim");
+      expect(store.openPractice("prj_1")).toBeUndefined();
+      monitoring.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("warms every deployed project's SLO history when it starts again", async () => {

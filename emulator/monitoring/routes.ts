@@ -5,11 +5,48 @@
  */
 
 import { type Context, Hono } from "hono";
-import { type Blueprint, type NormalizedBlueprint, normalizeBlueprint } from "../../src/blueprint";
+import {
+  type Blueprint,
+  type NormalizedBlueprint,
+  normalizeBlueprint,
+  zonesOf,
+} from "../../src/blueprint";
+import { runbookMarkdown } from "../../src/blueprint/runbook/markdown";
+import {
+  buildRunbook,
+  type DrillPlan,
+  planDrill,
+  regionOfZone,
+  scenarioId,
+} from "../../src/blueprint/runbook/runbook";
 import { MetricasQuerySchema, NovoTesteFailoverSchema } from "../../src/contract/monitoring";
-import { problemT } from "../i18n";
+import type { Locale } from "../../src/i18n";
+import { localeOf, problemT } from "../i18n";
 import { type DrillInput, ProjectSim, seedOf } from "./model";
-import { drillLogEvents, drillReport, estadoAt, metricasAt, sloStatusAt, slosOf } from "./status";
+import {
+  drillLogEvents,
+  drillMeasured,
+  drillPromises,
+  drillReport,
+  estadoAt,
+  metricasAt,
+  sloStatusAt,
+  slosOf,
+} from "./status";
+
+/** Each drill of a practice takes its target down for this long (contract §6). */
+export const PRACTICE_DRILL_S = 60;
+
+/** Why a drill was not started (contract §6 safety rules; a practice may also find its scenario gone). */
+interface Refusal {
+  codigo: "projeto-nao-ativo" | "teste-em-andamento" | "teste-inseguro" | "cenario-removido";
+  motivo?: "oneRegion" | "zoneOneRegion" | "othersDown";
+}
+
+/** `Accept: text/markdown` asks for the runbook as a document. */
+function wantsMarkdown(accept: string | undefined): boolean {
+  return /(^|,)\s*text\/markdown\b/i.test(accept ?? "");
+}
 
 export type EventoTipo =
   | "implantacao"
@@ -26,11 +63,31 @@ export interface MonitoredProject {
   blueprint: Blueprint;
 }
 
+/** A practice run of a project's runbook (contract §6): its scenarios, drilled one at a time. */
+export interface Practice {
+  id: string;
+  projeto_id: string;
+  cenarios: string[];
+  /** The index of the next scenario to drill. */
+  proximo: number;
+  inicio: number;
+}
+
 export interface MonitoringStore {
+  transaction<T>(fn: () => T): T;
+  openPractice(projectId: string): Practice | undefined;
+  openPractices(): (Practice & { organizacao: string })[];
+  /** Starts a practice; atomically refuses (false) while a drill or a practice is under way. */
+  insertPractice(practice: Practice, busyUntil: (d: DrillInput) => number, now: number): boolean;
+  advancePractice(id: string, proximo: number): void;
+  closePractice(id: string, fim: number): void;
   /** The organization's project, or undefined (another organization's project is not found). */
   project(organizacao: string, id: string): MonitoredProject | undefined;
   drills(projectId: string): DrillInput[];
-  /** Stores the drill; atomically refuses (returns false) when another is still under way at `now`. */
+  /**
+   * Stores the drill; atomically refuses (returns false) when another is still under way at
+   * `now`, or a practice other than the drill's own holds the project.
+   */
   insertDrill(
     projectId: string,
     drill: DrillInput,
@@ -58,8 +115,14 @@ export interface MonitoringOptions {
   now?: () => number;
 }
 
-function problem(c: Context, status: 400 | 404 | 409 | 422, title: string, detail: string) {
-  return c.json({ type: "about:blank", title, status, detail }, status, {
+function problem(
+  c: Context,
+  status: 400 | 404 | 409 | 422,
+  title: string,
+  detail: string,
+  type = "about:blank",
+) {
+  return c.json({ type, title, status, detail }, status, {
     "Content-Type": "application/problem+json",
     Vary: "Accept-Language",
   });
@@ -166,6 +229,167 @@ export function monitoringRoutes(options: MonitoringOptions) {
     run();
   }
 
+  /** The moment a drill stops holding the project: back in rotation after a passing check. */
+  const busyUntilOf = (sim: ProjectSim) => (d: DrillInput) =>
+    d.inicio + sim.wallMs(d.duracao_s + sim.topology.healthCheck.intervalo_s);
+
+  /**
+   * The safety rules of contract §6, in their order: a drill that cannot run safely is refused
+   * and nothing starts. `pratica`: the practice starting the drill (it holds the project itself).
+   */
+  function safetyRefusal(
+    p: { project: MonitoredProject; sim: ProjectSim },
+    plan: DrillPlan,
+    regiao: string,
+    zona: string | null,
+    t: number,
+    pratica?: string,
+  ): Refusal | undefined {
+    if (p.project.status !== "ativo") return { codigo: "projeto-nao-ativo" };
+    const busy = busyUntilOf(p.sim);
+    const practice = store.openPractice(p.project.id);
+    if (
+      store.drills(p.project.id).some((d) => busy(d) > t) ||
+      (practice && practice.id !== pratica)
+    )
+      return { codigo: "teste-em-andamento" };
+    if (!plan.regionOut) return undefined;
+    if (!p.sim.topology.canFailOver)
+      return { codigo: "teste-inseguro", motivo: zona ? "zoneOneRegion" : "oneRegion" };
+    const others = estadoAt(p.sim, t).regioes.filter((r) => r.id !== regiao);
+    if (others.every((r) => !r.saudavel)) return { codigo: "teste-inseguro", motivo: "othersDown" };
+    return undefined;
+  }
+
+  function refuse(c: Context, refusal: Refusal, regiao: string, zona: string | null) {
+    const t = problemT(c);
+    const target = zona ?? regiao;
+    const [title, detail] =
+      refusal.codigo === "projeto-nao-ativo"
+        ? [t("notReady.title"), t("notReady.detail")]
+        : refusal.codigo === "teste-em-andamento"
+          ? [t("busy.title"), t("busy.detail")]
+          : [
+              t("unsafe.title"),
+              t(`unsafe.${refusal.motivo ?? "oneRegion"}`, {
+                target,
+                zones: zonesOf(regiao)
+                  .filter((z) => z !== `${regiao}a`)
+                  .join(", "),
+              }),
+            ];
+    return problem(c, 409, title, detail, `https://tesserra.dev/problemas/${refusal.codigo}`);
+  }
+
+  /** The project's runbook now: its design, and its drills that have finished. */
+  function runbookOf(
+    p: { project: MonitoredProject; sim: ProjectSim; bp: NormalizedBlueprint },
+    t: number,
+    locale: Locale,
+  ) {
+    const testes = p.sim
+      .drillPhases()
+      .filter((ph) => t >= ph.recovered)
+      .map((ph) => ({
+        id: ph.drill.id,
+        cenario: scenarioId(ph.drill.regiao, ph.zona),
+        terminado_em: ph.recovered,
+        versao: ph.drill.versao ?? null,
+        ...drillMeasured(p.sim, ph),
+        estimado: drillPromises(p.bp, ph.drill).estimado,
+      }));
+    return buildRunbook(p.bp, {
+      projeto: p.project.id,
+      versao: p.project.versao,
+      agora: t,
+      clock,
+      testes,
+      locale,
+    });
+  }
+
+  /**
+   * Drills a practice's scenarios one at a time, each checked against the safety rules when it
+   * starts (a refused one is skipped, with an event saying why). Its progress is stored, so a
+   * restart picks it up where it was.
+   */
+  function runPractice(organizacao: string, projectId: string, practiceId: string) {
+    const step = () => {
+      const practice = store.openPractice(projectId);
+      if (practice?.id !== practiceId) return;
+      const t = now();
+      const project = store.project(organizacao, projectId);
+      if (!project) {
+        store.closePractice(practiceId, t);
+        return;
+      }
+      const loaded = { project, ...sims.get(project, store.drills(projectId)) };
+      const busy = busyUntilOf(loaded.sim);
+      const running = store.drills(projectId).find((d) => busy(d) > t);
+      // The previous drill's last events come due as this step does: record them first, so the
+      // log never shows a drill starting before the one before it ended.
+      const previous = store.drills(projectId).findLast((d) => d.pratica === practiceId);
+      if (previous && !running) schedule(projectId, loaded.sim, loaded.bp, previous.id);
+      if (running) {
+        after(busy(running) - t, step);
+        return;
+      }
+      if (practice.proximo >= practice.cenarios.length) {
+        store.transaction(() => {
+          store.closePractice(practiceId, t);
+          store.recordEvent(
+            projectId,
+            `${practiceId}:fim`,
+            "teste-failover",
+            { fase: "pratica-fim", pratica: practiceId },
+            t,
+          );
+        });
+        return;
+      }
+      const cenario = practice.cenarios[practice.proximo];
+      const zona = cenario.startsWith("perda-zona:") ? cenario.slice("perda-zona:".length) : null;
+      const regiao = zona ? regionOfZone(zona) : cenario.slice("perda-regiao:".length);
+      const plan = planDrill(loaded.bp, regiao, zona);
+      const refusal: Refusal | undefined = loaded.sim.topology.regions.includes(regiao)
+        ? safetyRefusal(loaded, plan, regiao, zona, t, practiceId)
+        : { codigo: "cenario-removido" };
+      const drill: DrillInput = {
+        id: `tf_${crypto.randomUUID().slice(0, 12)}`,
+        regiao,
+        zona,
+        inicio: t,
+        duracao_s: PRACTICE_DRILL_S,
+        versao: project.versao,
+        plano: plan,
+        pratica: practiceId,
+      };
+      const started = store.transaction(() => {
+        store.advancePractice(practiceId, practice.proximo + 1);
+        if (!refusal && store.insertDrill(projectId, drill, busy, t)) return true;
+        store.recordEvent(
+          projectId,
+          `${practiceId}:${practice.proximo}:recusado`,
+          "teste-failover",
+          {
+            fase: "pratica-recusado",
+            pratica: practiceId,
+            cenario,
+            codigo: refusal?.codigo ?? "teste-em-andamento",
+          },
+          t,
+        );
+        return false;
+      });
+      if (started) {
+        const fresh = sims.get(project, store.drills(projectId));
+        schedule(projectId, fresh.sim, fresh.bp, drill.id);
+        after(busy(drill) - now(), step);
+      } else after(0, step);
+    };
+    step();
+  }
+
   app.get("/:id/estado", (c) => {
     const p = load(c);
     if (!p) return notFound(c);
@@ -266,6 +490,7 @@ export function monitoringRoutes(options: MonitoringOptions) {
     const p = load(c);
     if (!p) return notFound(c);
     const { regiao, duracao_s } = parsed.data;
+    const zona = parsed.data.zona ?? null;
     if (!p.sim.topology.regions.includes(regiao))
       return problem(
         c,
@@ -273,26 +498,82 @@ export function monitoringRoutes(options: MonitoringOptions) {
         problemT(c)("region.title"),
         problemT(c)("region.drill", { regions: p.sim.topology.regions.join(", "), region: regiao }),
       );
-    if (p.project.status !== "ativo")
-      return problem(c, 409, problemT(c)("notReady.title"), problemT(c)("notReady.detail"));
-    if (!p.sim.topology.canFailOver)
-      return problem(c, 409, problemT(c)("noFailover.title"), problemT(c)("noFailover.detail"));
+    if (zona !== null && !zonesOf(regiao).includes(zona))
+      return problem(
+        c,
+        422,
+        problemT(c)("zone.title"),
+        problemT(c)("zone.drill", {
+          region: regiao,
+          zones: zonesOf(regiao).join(", "),
+          zone: zona,
+        }),
+      );
     const t = now();
+    const plan = planDrill(p.bp, regiao, zona);
+    const refusal = safetyRefusal(p, plan, regiao, zona, t);
+    if (refusal) return refuse(c, refusal, regiao, zona);
     const drill: DrillInput = {
       id: `tf_${crypto.randomUUID().slice(0, 12)}`,
       regiao,
+      zona,
       inicio: t,
       duracao_s,
+      versao: p.project.versao,
+      plano: plan,
     };
-    const hc = p.sim.topology.healthCheck;
-    const busyUntil = (d: DrillInput) => d.inicio + p.sim.wallMs(d.duracao_s + hc.intervalo_s);
-    if (!store.insertDrill(p.project.id, drill, busyUntil, t))
-      return problem(c, 409, problemT(c)("busy.title"), problemT(c)("busy.detail"));
+    if (!store.insertDrill(p.project.id, drill, busyUntilOf(p.sim), t))
+      return refuse(c, { codigo: "teste-em-andamento" }, regiao, zona);
     const fresh = sims.get(p.project, store.drills(p.project.id));
     schedule(p.project.id, fresh.sim, fresh.bp, drill.id);
     return c.json(drillReport(fresh.sim, fresh.bp, drill.id, t), 202, {
       Location: `/v1/projetos/${p.project.id}/testes-failover/${drill.id}`,
     });
+  });
+
+  app.get("/:id/runbook", (c) => {
+    const p = load(c);
+    if (!p) return notFound(c);
+    const locale = localeOf(c);
+    const runbook = runbookOf(p, now(), locale);
+    if (wantsMarkdown(c.req.header("Accept")))
+      return c.body(runbookMarkdown(runbook, locale, clock), 200, {
+        "Content-Type": "text/markdown; charset=utf-8",
+        Vary: "Accept, Accept-Language",
+      });
+    return c.json(runbook, 200, { Vary: "Accept, Accept-Language" });
+  });
+
+  app.post("/:id/runbook/praticar", (c) => {
+    const p = load(c);
+    if (!p) return notFound(c);
+    const t = now();
+    const runbook = runbookOf(p, t, "en");
+    const cenarios = runbook.cenarios
+      .filter((s) => s.sobrevive && s.status !== "testado")
+      .map((s) => s.id);
+    const practice: Practice = {
+      id: `pr_${crypto.randomUUID().slice(0, 12)}`,
+      projeto_id: p.project.id,
+      cenarios,
+      proximo: 0,
+      inicio: t,
+    };
+    const started = store.transaction(() => {
+      if (!store.insertPractice(practice, busyUntilOf(p.sim), t)) return false;
+      store.recordEvent(
+        p.project.id,
+        `${practice.id}:inicio`,
+        "teste-failover",
+        { fase: "pratica-inicio", pratica: practice.id, cenarios },
+        t,
+      );
+      return true;
+    });
+    if (!started) return refuse(c, { codigo: "teste-em-andamento" }, "", null);
+    const organizacao = organizacaoOf(c);
+    queueMicrotask(() => runPractice(organizacao, p.project.id, practice.id));
+    return c.json({ cenarios }, 202);
   });
 
   app.get("/:id/testes-failover/:tid", (c) => {
@@ -321,6 +602,8 @@ export function monitoringRoutes(options: MonitoringOptions) {
       const { sim, bp } = sims.get(project, store.drills(id));
       for (const ph of sim.drillPhases()) schedule(id, sim, bp, ph.drill.id);
     }
+    for (const practice of store.openPractices())
+      runPractice(practice.organizacao, practice.projeto_id, practice.id);
     // From the next turn: the server starts listening first, and requests come between slices.
     for (const { organizacao, id } of store.activeProjects()) after(0, () => warm(organizacao, id));
   }

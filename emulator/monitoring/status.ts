@@ -4,7 +4,8 @@
  */
 
 import type { NormalizedBlueprint, Slo } from "../../src/blueprint";
-import { assess, DEFAULT_SLOS, zonesOf } from "../../src/blueprint";
+import { assessScenarios, DEFAULT_SLOS, zonesOf } from "../../src/blueprint";
+import { planDrill, scenarioId } from "../../src/blueprint/runbook/runbook";
 import type {
   Estado,
   Metricas,
@@ -28,8 +29,18 @@ import { type DrillPhases, HOUR_MS, MINUTE_MS, type ProjectSim } from "./model";
 const iso = (ms: number) => new Date(ms).toISOString();
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
+/** A drill that has taken the whole region out at `t`. */
 function phaseAt(sim: ProjectSim, region: string, t: number): DrillPhases | undefined {
-  return sim.drillPhases().find((p) => p.drill.regiao === region && t >= p.down && t < p.recovered);
+  return sim
+    .drillPhases()
+    .find((p) => p.regionOut && p.drill.regiao === region && t >= p.down && t < p.recovered);
+}
+
+/** A zone drill that keeps its region in rotation, under way at `t` in that zone. */
+function zonePhaseAt(sim: ProjectSim, zone: string, t: number): DrillPhases | undefined {
+  return sim
+    .drillPhases()
+    .find((p) => !p.regionOut && p.zona === zone && t >= p.down && t < p.recovered);
 }
 
 /** Instantaneous traffic share per region, after the gateway moved traffic away from lost regions. */
@@ -38,7 +49,7 @@ export function trafficWeights(sim: ProjectSim, t: number): Map<string, number> 
   const demand = new Map(sim.topology.regions.map((r) => [r, sim.sample(r, minute).requests]));
   const served = new Map(demand);
   for (const p of sim.drillPhases()) {
-    if (t < p.trafficMoved || t >= p.recovered || !p.takeover) continue;
+    if (!p.regionOut || t < p.trafficMoved || t >= p.recovered || !p.takeover) continue;
     const moved = served.get(p.drill.regiao) ?? 0;
     served.set(p.drill.regiao, 0);
     served.set(p.takeover, (served.get(p.takeover) ?? 0) + moved);
@@ -76,10 +87,11 @@ export function estadoAt(sim: ProjectSim, t: number): Estado {
             );
       const zonas = zonesOf(id).map((zone, z) => {
         const total = Math.floor(replicas / 3) + (z < replicas % 3 ? 1 : 0);
+        const lost = zonePhaseAt(sim, zone, t);
         return {
           id: zone,
-          saudavel: !verdictUnhealthy,
-          replicas_saudaveis: down ? 0 : total,
+          saudavel: !verdictUnhealthy && !(lost && t >= lost.detected),
+          replicas_saudaveis: down || (lost && t < lost.up) ? 0 : total,
           replicas_total: total,
         };
       });
@@ -111,7 +123,12 @@ export function estadoAt(sim: ProjectSim, t: number): Estado {
       };
     }),
     failover: ongoing
-      ? { regiao: ongoing.drill.regiao, desde: iso(ongoing.down), teste: ongoing.drill.id }
+      ? {
+          regiao: ongoing.drill.regiao,
+          zona: ongoing.zona,
+          desde: iso(ongoing.down),
+          teste: ongoing.drill.id,
+        }
       : null,
   };
 }
@@ -315,16 +332,19 @@ export function metricasAt(
 }
 
 /**
- * What the drill is held to: the design's estimate for losing that region (its §5
- * `perda-regiao`, with the datastores' primary where the drill found it) and the policy.
+ * What the drill is held to: the estimate of the deployed version when it started (contract
+ * §6: a region's §5 `perda-regiao`, zone `a`'s `perda-zona`, zones `b`/`c` their own) and
+ * today's policy. A drill stored before v1.2 has no plan: the current design's region loss.
  */
-export function drillPromises(bp: NormalizedBlueprint, regiao: string, primario: string) {
-  const a = assess(bp, { primario });
-  const loss = a.cenarios.find((c) => c.tipo === "perda-regiao" && c.regiao === regiao);
+export function drillPromises(bp: NormalizedBlueprint, drill: DrillPhases["drill"]) {
+  const { cenarios, politica } = assessScenarios(bp);
+  const estimado =
+    drill.plano?.estimado ??
+    planDrill(bp, drill.regiao, drill.zona ?? null, undefined, cenarios).estimado;
   return {
-    estimado: { rto_s: loss?.rto_s ?? null, rpo_s: loss?.rpo_s ?? null },
-    rto_alvo_s: a.politica.rto_s,
-    rpo_alvo_s: a.politica.rpo_s,
+    estimado: { rto_s: estimado.rto_s, rpo_s: estimado.rpo_s },
+    rto_alvo_s: politica.rto_s,
+    rpo_alvo_s: politica.rpo_s,
   };
 }
 
@@ -332,15 +352,32 @@ export interface DrillEvent {
   at: number;
   code:
     | "regiao-indisponivel"
+    | "zona-indisponivel"
     | "falha-detectada"
     | "trafego-realocado"
     | "replica-promovida"
     | "regiao-restabelecida"
+    | "zona-restabelecida"
     | "trafego-restaurado";
+  /** A region, or the zone of a zone drill that kept its region in rotation. */
   regiao: string;
 }
 
 export function drillEvents(p: DrillPhases): DrillEvent[] {
+  if (!p.regionOut && p.zona) {
+    const z = p.zona;
+    const events: DrillEvent[] = [
+      { at: p.down, code: "zona-indisponivel", regiao: z },
+      { at: p.detected, code: "falha-detectada", regiao: z },
+    ];
+    if (p.promotesInRegion)
+      events.push({ at: p.promoted, code: "replica-promovida", regiao: p.drill.regiao });
+    events.push(
+      { at: p.up, code: "zona-restabelecida", regiao: z },
+      { at: p.recovered, code: "trafego-restaurado", regiao: z },
+    );
+    return events.sort((a, b) => a.at - b.at);
+  }
   const r = p.drill.regiao;
   const events: DrillEvent[] = [
     { at: p.down, code: "regiao-indisponivel", regiao: r },
@@ -371,12 +408,49 @@ export interface DrillLogEvent {
  */
 export function drillLogEvents(p: DrillPhases): DrillLogEvent[] {
   const lost = p.drill.regiao;
+  const scenario = { cenario: scenarioId(lost, p.zona), ...(p.zona ? { zona: p.zona } : {}) };
+  const practice = p.drill.pratica ? { pratica: p.drill.pratica } : {};
+  if (!p.regionOut) {
+    // A zone lost, its region still serving: no traffic leaves the region, so no failover.
+    const events: DrillLogEvent[] = [
+      {
+        at: p.down,
+        code: "zona-indisponivel",
+        tipo: "teste-failover",
+        dados: { fase: "inicio", regiao: lost, ...scenario, ...practice },
+      },
+      {
+        at: p.detected,
+        code: "falha-detectada",
+        tipo: "saude",
+        dados: { fase: "zona-indisponivel", evento: "falha-detectada", regiao: lost, ...scenario },
+      },
+      {
+        at: p.up,
+        code: "zona-restabelecida",
+        tipo: "saude",
+        dados: {
+          fase: "zona-restabelecida",
+          evento: "zona-restabelecida",
+          regiao: lost,
+          ...scenario,
+        },
+      },
+      {
+        at: p.recovered,
+        code: "trafego-restaurado",
+        tipo: "teste-failover",
+        dados: { fase: "fim", regiao: lost, ...scenario, ...practice },
+      },
+    ];
+    return events.sort((a, b) => a.at - b.at);
+  }
   const events: DrillLogEvent[] = [
     {
       at: p.down,
       code: "regiao-indisponivel",
       tipo: "teste-failover",
-      dados: { fase: "inicio", regiao: lost },
+      dados: { fase: "inicio", regiao: lost, ...scenario, ...practice },
     },
     {
       at: p.detected,
@@ -413,10 +487,25 @@ export function drillLogEvents(p: DrillPhases): DrillLogEvent[] {
       at: p.recovered,
       code: "trafego-restaurado",
       tipo: "teste-failover",
-      dados: { fase: "fim", regiao: lost },
+      dados: { fase: "fim", regiao: lost, ...scenario, ...practice },
     },
   );
   return events.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * What a finished drill measured: RTO from the loss until everything is served again, RPO the
+ * writes a lost asynchronous primary had not yet replicated (its lag at the moment of loss).
+ */
+export function drillMeasured(sim: ProjectSim, p: DrillPhases): { rto_s: number; rpo_s: number } {
+  const sync = sim.topology.datastores.some((d) => d.replicacao === "sincrona");
+  return {
+    rto_s: round(((p.restored - p.down) / 1000) * sim.clock, 1),
+    rpo_s:
+      p.primaryLost && !sync
+        ? round(sim.sample(p.primaryBefore, Math.floor(p.down / MINUTE_MS) * MINUTE_MS).lagS, 2)
+        : 0,
+  };
 }
 
 export function drillReport(
@@ -429,7 +518,7 @@ export function drillReport(
   if (!p) return undefined;
   const simSeconds = (from: number, to: number) => round(((to - from) / 1000) * sim.clock, 1);
   const at = (when: number) => (t >= when ? simSeconds(p.down, when) : null);
-  const restoredAt = Math.max(p.trafficMoved, p.promoted);
+  const restoredAt = p.restored;
   const done = t >= p.recovered;
   // Failed requests: what the drill added to the failures the SLOs count (the region's
   // traffic until the gateway moved it, every region's writes until a replica took over), from
@@ -454,14 +543,13 @@ export function drillReport(
       ).total,
     0,
   );
-  const sync = sim.topology.datastores.some((d) => d.replicacao === "sincrona");
-  const rpo =
-    p.primaryLost && !sync
-      ? round(sim.sample(p.primaryBefore, Math.floor(p.down / MINUTE_MS) * MINUTE_MS).lagS, 2)
-      : 0;
+  const rpo = drillMeasured(sim, p).rpo_s;
   return {
     id: p.drill.id,
     regiao: p.drill.regiao,
+    zona: p.zona,
+    cenario: scenarioId(p.drill.regiao, p.zona),
+    versao: p.drill.versao ?? null,
     duracao_s: p.drill.duracao_s,
     status: done ? "concluido" : "em-andamento",
     inicio: iso(p.down),
@@ -471,7 +559,7 @@ export function drillReport(
     trafego_realocado_s: at(p.trafficMoved),
     rto_s: at(restoredAt),
     rpo_s: t >= p.promoted ? rpo : null,
-    ...drillPromises(bp, p.drill.regiao, p.primaryBefore),
+    ...drillPromises(bp, p.drill),
     requisicoes_falhas: t >= restoredAt ? failed : null,
     orcamento_gasto:
       t >= restoredAt && windowTotal > 0

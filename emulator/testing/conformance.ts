@@ -94,7 +94,9 @@ export function createConformance(document: Json): Conformance {
       if (contentType === "text/event-stream" || method === "HEAD") return;
       const pointer = `/paths/${pointerEscape(template as string)}/${method.toLowerCase()}/responses/${documented}/content/${pointerEscape(contentType)}/schema`;
       const validate = validatorAt(pointer);
-      const body = await response.clone().json();
+      const body = /[/+]json$/.test(contentType)
+        ? await response.clone().json()
+        : await response.clone().text();
       if (!validate(body))
         throw new Error(
           `${where}: the body breaks the document: ${ajv.errorsText(validate.errors)}`,

@@ -33,7 +33,13 @@ export const EstadoSchema = z.object({
   regioes: z.array(RegiaoEstadoSchema),
   datastores: z.array(DatastoreEstadoSchema),
   failover: z
-    .object({ regiao: z.string(), desde: isoTime, teste: z.string().optional() })
+    .object({
+      regiao: z.string(),
+      /** The zone, when a zone drill is under way (its region may still serve). */
+      zona: z.string().nullable().optional(),
+      desde: isoTime,
+      teste: z.string().optional(),
+    })
     .nullable(),
 });
 export type Estado = z.infer<typeof EstadoSchema>;
@@ -132,12 +138,20 @@ export type Metricas = z.infer<typeof MetricasSchema>;
 
 export const NovoTesteFailoverSchema = z.strictObject({
   regiao: z.string().min(1),
+  /** v1.2 (§6): one of the region's three zones; only that zone goes down. */
+  zona: z.string().min(1).optional(),
   duracao_s: z.int().min(30).max(3_600),
 });
 
 export const TesteFailoverSchema = z.object({
   id: z.string(),
   regiao: z.string(),
+  /** The zone a zone drill took down; null for a region drill (v1.2). */
+  zona: z.string().nullable(),
+  /** The runbook scenario the drill exercises: `perda-regiao:<regiao>` or `perda-zona:<zona>`. */
+  cenario: z.string(),
+  /** The project's version when the drill started (null for drills from before v1.2). */
+  versao: z.int().nullable(),
   duracao_s: z.int(),
   status: z.enum(["em-andamento", "concluido"]),
   inicio: isoTime,
