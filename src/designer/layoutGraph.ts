@@ -18,8 +18,11 @@ import { fabricRects, NODE_H, NODE_W } from "./flow";
 const PARTITION: Record<string, number> = {
   sentinel: 0,
   gateway: 1,
+  // An autoscale controls a compute: it sits in the column before it, beside the gateway. In
+  // the compute column it would take a layer of its own, and the gateway's connection to the
+  // compute would run behind it.
+  autoscale: 1,
   compute: 2,
-  autoscale: 2,
   datastore: 3,
   archive: 3,
   fabric: 3,
