@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { GLOBAL_SAAS, TEMPLATES } from "../src/blueprint";
+import { GLOBAL_SAAS, SINGLE_REGION_WEB } from "../src/blueprint";
 
 const DEV = { Authorization: "Bearer dev" };
 
@@ -33,7 +33,7 @@ test("a deployed project is listed, its page shows every region ready and the ev
 });
 
 test("an update made elsewhere shows up live on the open project page", async ({ page }) => {
-  const single = TEMPLATES[1].blueprint;
+  const single = SINGLE_REGION_WEB;
   const created = await page.request.post("/v1/projetos", { data: single, headers: DEV });
   const { id } = await created.json();
   await page.goto(`/projects/${id}`);
@@ -54,7 +54,7 @@ test("an update made elsewhere shows up live on the open project page", async ({
 
 test("deleting a project asks first, then removes it from the list", async ({ page }) => {
   const created = await page.request.post("/v1/projetos", {
-    data: { ...TEMPLATES[1].blueprint, nome: "Doomed" },
+    data: { ...SINGLE_REGION_WEB, nome: "Doomed" },
     headers: DEV,
   });
   const { id } = await created.json();
@@ -88,7 +88,7 @@ test("settings keep the token for the tab only and test the connection", async (
   await expect(page.getByLabel("Token")).toHaveValue("business");
   // Another organization's projects are not shown.
   const created = await page.request.post("/v1/projetos", {
-    data: { ...TEMPLATES[1].blueprint, nome: "Demo only" },
+    data: { ...SINGLE_REGION_WEB, nome: "Demo only" },
     headers: DEV,
   });
   const { id } = await created.json();

@@ -9,13 +9,14 @@ import {
   assess,
   GLOBAL_SAAS,
   normalizeBlueprint,
+  SINGLE_REGION_WEB,
   TEMPLATES,
 } from "../src/blueprint";
 import { ImplantacaoSchema, ProjetoSchema, ProjetosSchema } from "../src/contract/schemas";
 import { conformingFetch } from "./testing/conformance";
 import { freshDataDir, type RunningEmulator, startEmulator } from "./testing/process";
 
-const SINGLE = TEMPLATES[1].blueprint;
+const SINGLE = SINGLE_REGION_WEB;
 
 const JSON_TYPE = { "Content-Type": "application/json" };
 

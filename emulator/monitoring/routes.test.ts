@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { describe, expect, it, vi } from "vitest";
-import { GLOBAL_SAAS, TEMPLATES } from "../../src/blueprint";
+import { GLOBAL_SAAS, SINGLE_REGION_WEB } from "../../src/blueprint";
 import {
   EstadoSchema,
   MetricasSchema,
@@ -114,7 +114,7 @@ function setup(clock = 600, now?: () => number) {
   });
   store.projects.set("prj_single", {
     organizacao: "demo",
-    project: { id: "prj_single", versao: 1, status: "ativo", blueprint: TEMPLATES[1].blueprint },
+    project: { id: "prj_single", versao: 1, status: "ativo", blueprint: SINGLE_REGION_WEB },
   });
   const monitoring = monitoringRoutes({
     store,
@@ -276,9 +276,9 @@ describe("monitoring routes", () => {
         versao: 1,
         status: "ativo",
         blueprint: {
-          ...TEMPLATES[1].blueprint,
+          ...SINGLE_REGION_WEB,
           resiliencia: "zona-unica",
-          recursos: TEMPLATES[1].blueprint.recursos.map((r) =>
+          recursos: SINGLE_REGION_WEB.recursos.map((r) =>
             r.tipo === "datastore" ? { ...r, config: { ...r.config, ha: false } } : r,
           ),
         },

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Blueprint, GLOBAL_SAAS, TEMPLATES } from "../../src/blueprint";
+import { type Blueprint, GLOBAL_SAAS, SINGLE_REGION_WEB } from "../../src/blueprint";
 import { type Runbook, RunbookSchema } from "../../src/blueprint/runbook/shape";
 import { TesteFailoverSchema } from "../../src/contract/monitoring";
 import { conformingFetch } from "../testing/conformance";
@@ -134,7 +134,7 @@ describe("the runbook of a project", () => {
   });
 
   it("says sem-failover for a loss nothing takes over from", async () => {
-    const { id } = await deploy(TEMPLATES[1].blueprint);
+    const { id } = await deploy(SINGLE_REGION_WEB);
     const rb = await runbook(id);
     expect(statuses(rb)).toEqual({
       "perda-regiao:sa-east-1": "sem-failover",
@@ -203,7 +203,7 @@ describe("the runbook of a project", () => {
 
 describe("zone drills", () => {
   it("measure RTO within one simulated second of the estimate, RPO never above it", async () => {
-    const { id } = await deploy(TEMPLATES[1].blueprint);
+    const { id } = await deploy(SINGLE_REGION_WEB);
     for (const zona of ["sa-east-1a", "sa-east-1b", "sa-east-1c"]) {
       const report = await drill(id, { regiao: "sa-east-1", zona });
       expect(report.zona).toBe(zona);
@@ -297,7 +297,7 @@ describe("safety rules", () => {
   });
 
   it("refuses a drill that would leave no region serving", async () => {
-    const { id } = await deploy(TEMPLATES[1].blueprint);
+    const { id } = await deploy(SINGLE_REGION_WEB);
     await refused(id, { regiao: "sa-east-1" }, "teste-inseguro");
   });
 });
@@ -343,7 +343,7 @@ describe("practice", () => {
   }, 30_000);
 
   it("queues only the scenarios that can fail over", async () => {
-    const { id } = await deploy(TEMPLATES[1].blueprint);
+    const { id } = await deploy(SINGLE_REGION_WEB);
     const r = await api(`/v1/projetos/${id}/runbook/praticar`, { method: "POST" });
     // The region loss has no failover, so only the zone is practised.
     expect(await r.json()).toEqual({ cenarios: ["perda-zona:sa-east-1a"] });

@@ -1,4 +1,5 @@
 /** The reference architectures of the seed page, as blueprints. */
+import type { Plano } from "./plans";
 import type { Blueprint } from "./schema";
 
 export interface Template {
@@ -6,6 +7,8 @@ export interface Template {
   title: string;
   description: string;
   blueprint: Blueprint;
+  /** The least plan the design validates on (synchronous replication needs enterprise). */
+  plano: Plano;
 }
 
 /** The seed page's "Global SaaS" blueprint, exactly as the page shows it. */
@@ -47,7 +50,7 @@ function oneRegionSlos(objetivo: number) {
   ];
 }
 
-const SINGLE_REGION_WEB: Blueprint = {
+export const SINGLE_REGION_WEB: Blueprint = {
   nome: "Single-region web application",
   resiliencia: "multi-zona",
   regioes: ["sa-east-1"],
@@ -184,6 +187,167 @@ const SECURE_EDGE: Blueprint = {
   ],
 };
 
+/**
+ * The seed page's "Fintech with BCDR": no write may be lost (synchronous quorum replication,
+ * RPO 0, enterprise plan), a blocking WAF in front of the gateway, compute and data on an
+ * isolated Fabric, three regions on two continents, health checks every 5 s so a region loss
+ * recovers in 21 s, and a policy its own assessment meets.
+ */
+const FINTECH_BCDR: Blueprint = {
+  nome: "Fintech with BCDR",
+  resiliencia: "multi-regiao",
+  regioes: ["eu-central-1", "eu-south-1", "us-east-1"],
+  politica: { rto_s: 30, rpo_s: 0, disponibilidade_pct: 99.95, validade_teste_dias: 30 },
+  recursos: [
+    {
+      tipo: "sentinel",
+      nome: "fraud-shield",
+      config: { modo: "bloqueio", regras: ["owasp-top10", "bots", "rate-limit"] },
+      conexoes: ["payments-gateway"],
+    },
+    {
+      tipo: "gateway",
+      nome: "payments-gateway",
+      config: {
+        dominio: "pay.example.com",
+        tls: true,
+        health_check: { caminho: "/healthz", intervalo_s: 5, falhas_para_failover: 3 },
+      },
+      conexoes: ["payments-api"],
+    },
+    { tipo: "fabric", nome: "core-net", config: { cidr: "10.40.0.0/16", isolada: true } },
+    {
+      tipo: "compute",
+      nome: "payments-api",
+      config: { subtipo: "web", replicas_min: 6, replicas_max: 18, fabric: "core-net" },
+      conexoes: ["ledger-db", "audit-log"],
+    },
+    {
+      tipo: "compute",
+      nome: "settlement",
+      config: { subtipo: "worker", replicas_min: 3, replicas_max: 6, fabric: "core-net" },
+      conexoes: ["ledger-db"],
+    },
+    {
+      tipo: "datastore",
+      nome: "ledger-db",
+      config: {
+        engine: "postgres",
+        ha: true,
+        tamanho_gb: 500,
+        replicacao: "sincrona",
+        fabric: "core-net",
+      },
+    },
+    {
+      tipo: "archive",
+      nome: "audit-log",
+      config: { classe: "padrao", versionamento: true, publico: false },
+    },
+    {
+      tipo: "insight",
+      nome: "bcdr-insight",
+      config: {
+        retencao_dias: 400,
+        alertas: true,
+        slos: [
+          { nome: "disponibilidade", sli: "disponibilidade", objetivo: 99.95, janela_dias: 28 },
+          {
+            nome: "latencia",
+            sli: "latencia",
+            objetivo: 99,
+            janela_dias: 28,
+            limiar_ms: 400,
+          },
+        ],
+      },
+    },
+  ],
+};
+
+/**
+ * The seed page's "Media streaming platform": four regions on four continents near the
+ * audience, asynchronous replication (a few seconds of catalogue writes at risk, business
+ * plan), media and user uploads in regional archives with cold masters, request-driven
+ * autoscale, and a latency SLO on playback.
+ */
+const MEDIA_STREAMING: Blueprint = {
+  nome: "Media streaming platform",
+  resiliencia: "multi-regiao",
+  regioes: ["us-east-1", "eu-central-1", "ap-southeast-1", "sa-east-1"],
+  politica: { rto_s: 45, rpo_s: 5 },
+  recursos: [
+    {
+      tipo: "gateway",
+      nome: "media-edge",
+      config: { dominio: "watch.example.com", tls: true },
+      conexoes: ["stream-api"],
+    },
+    {
+      tipo: "compute",
+      nome: "stream-api",
+      config: { subtipo: "web", replicas_min: 8, replicas_max: 40 },
+      conexoes: ["catalog-db", "media-assets", "user-uploads"],
+    },
+    {
+      tipo: "compute",
+      nome: "transcoder",
+      config: { subtipo: "worker", replicas_min: 4, replicas_max: 32, cpu: 4, memoria_mb: 8192 },
+      conexoes: ["media-assets", "user-uploads", "cold-masters"],
+    },
+    {
+      tipo: "datastore",
+      nome: "catalog-db",
+      config: { engine: "postgres", ha: true, tamanho_gb: 300, replicacao: "assincrona" },
+    },
+    {
+      tipo: "archive",
+      nome: "media-assets",
+      config: { classe: "padrao", versionamento: false, publico: true },
+    },
+    {
+      tipo: "archive",
+      nome: "user-uploads",
+      config: { classe: "padrao", versionamento: true, publico: false },
+    },
+    {
+      tipo: "archive",
+      nome: "cold-masters",
+      config: { classe: "fria", versionamento: true, publico: false },
+    },
+    {
+      tipo: "autoscale",
+      nome: "stream-scaling",
+      config: { alvo: "stream-api", metrica: "rps", limiar: 800 },
+      conexoes: ["stream-api"],
+    },
+    {
+      tipo: "autoscale",
+      nome: "transcode-scaling",
+      config: { alvo: "transcoder", metrica: "rps", limiar: 40 },
+      conexoes: ["transcoder"],
+    },
+    {
+      tipo: "insight",
+      nome: "playback-insight",
+      config: {
+        retencao_dias: 90,
+        alertas: true,
+        slos: [
+          { nome: "disponibilidade", sli: "disponibilidade", objetivo: 99.9, janela_dias: 28 },
+          {
+            nome: "inicio-playback",
+            sli: "latencia",
+            objetivo: 99,
+            janela_dias: 28,
+            limiar_ms: 250,
+          },
+        ],
+      },
+    },
+  ],
+};
+
 export const TEMPLATES: readonly Template[] = [
   {
     id: "global-saas",
@@ -191,6 +355,23 @@ export const TEMPLATES: readonly Template[] = [
     description:
       "Multi-region active-active: compute in three regions, gateway geo-routing and failover, HA datastore, SLO dashboards.",
     blueprint: GLOBAL_SAAS,
+    plano: "business",
+  },
+  {
+    id: "fintech-bcdr",
+    title: "Fintech with BCDR",
+    description:
+      "Zero data loss: synchronous quorum datastore, blocking WAF, isolated Fabric, three regions on two continents, 21 s failover.",
+    blueprint: FINTECH_BCDR,
+    plano: "enterprise",
+  },
+  {
+    id: "media-streaming",
+    title: "Media streaming platform",
+    description:
+      "Four regions on four continents, regional media archives with cold masters, request-driven autoscale, a playback latency SLO.",
+    blueprint: MEDIA_STREAMING,
+    plano: "business",
   },
   {
     id: "single-region-web",
@@ -198,6 +379,7 @@ export const TEMPLATES: readonly Template[] = [
     description:
       "SPAs, e-commerce and public APIs in one region across zones, behind a WAF and TLS.",
     blueprint: SINGLE_REGION_WEB,
+    plano: "starter",
   },
   {
     id: "microservices-fabric",
@@ -205,6 +387,7 @@ export const TEMPLATES: readonly Template[] = [
     description:
       "Services on an isolated Fabric network, public ingress via Gateway, per-service datastores and autoscale.",
     blueprint: MICROSERVICES_FABRIC,
+    plano: "starter",
   },
   {
     id: "secure-edge",
@@ -212,6 +395,7 @@ export const TEMPLATES: readonly Template[] = [
     description:
       "Defense in depth: Sentinel WAF, Gateway TLS termination, Fabric isolation, security monitoring.",
     blueprint: SECURE_EDGE,
+    plano: "starter",
   },
 ];
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { assess } from "./assess";
 import { normalizeBlueprint } from "./normalize";
+import { findRegion } from "./regions";
 import { GLOBAL_SAAS, TEMPLATES } from "./templates";
 import { validateBlueprint } from "./validate";
 
@@ -41,10 +42,45 @@ describe("the seed page's Global SaaS blueprint", () => {
 });
 
 describe("templates", () => {
-  it.each(TEMPLATES.map((t) => [t.title, t] as const))("%s validates with no error", (_t, t) => {
-    const result = validateBlueprint(t.blueprint, { plano: "enterprise" });
-    expect(result.problemas.filter((f) => f.severidade === "erro")).toEqual([]);
-    expect(result.valido).toBe(true);
+  it.each(TEMPLATES.map((t) => [t.title, t] as const))(
+    "%s validates with no finding at all on its plan",
+    (_t, t) => {
+      const result = validateBlueprint(t.blueprint, { plano: t.plano });
+      expect(result.problemas).toEqual([]);
+      expect(result.valido).toBe(true);
+    },
+  );
+
+  it("Fintech with BCDR needs the enterprise plan (synchronous replication)", () => {
+    const fintech = TEMPLATES.find((t) => t.id === "fintech-bcdr");
+    if (!fintech) throw new Error("no Fintech template");
+    expect(
+      validateBlueprint(fintech.blueprint, { plano: "business" }).problemas.map((f) => f.codigo),
+    ).toEqual(["plano-insuficiente"]);
+  });
+
+  it("the seed's other use cases promise what the page sells them for", () => {
+    const [fintech, media] = ["fintech-bcdr", "media-streaming"].map((id) => {
+      const t = TEMPLATES.find((x) => x.id === id);
+      if (!t) throw new Error(id);
+      return { bp: normalizeBlueprint(t.blueprint), a: assess(normalizeBlueprint(t.blueprint)) };
+    });
+    // Fintech: no write lost anywhere, every loss recovered within its 30 s policy.
+    expect([fintech.a.rpo_s, fintech.a.rto_s]).toEqual([0, 21]);
+    expect(fintech.bp.recursos.find((r) => r.tipo === "sentinel")?.config).toMatchObject({
+      modo: "bloqueio",
+    });
+    // Media: four regions on at least three continents, a latency SLO, request autoscale.
+    const continents = new Set(media.bp.regioes.map((r) => findRegion(r)?.continent));
+    expect(media.bp.regioes).toHaveLength(4);
+    expect(continents.size).toBeGreaterThanOrEqual(3);
+    const insight = media.bp.recursos.find((r) => r.tipo === "insight");
+    expect(
+      insight?.tipo === "insight" && insight.config.slos.some((s) => s.sli === "latencia"),
+    ).toBe(true);
+    expect(
+      media.bp.recursos.filter((r) => r.tipo === "autoscale" && r.config.metrica === "rps"),
+    ).toHaveLength(2);
   });
 
   it.each(TEMPLATES.filter((t) => t.blueprint !== GLOBAL_SAAS).map((t) => [t.title, t] as const))(
@@ -60,9 +96,11 @@ describe("templates", () => {
     ]);
   });
 
-  it("are the four reference architectures of the seed page", () => {
+  it("are the reference architectures and use cases of the seed page", () => {
     expect(TEMPLATES.map((t) => t.title)).toEqual([
       "Global SaaS",
+      "Fintech with BCDR",
+      "Media streaming platform",
       "Single-region web application",
       "Microservices on private Fabric",
       "Secure edge ingress",

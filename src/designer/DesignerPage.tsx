@@ -120,7 +120,7 @@ function DesignerStart() {
         <h2 id="templates-title" className="text-base font-semibold">
           {t("editor.newFromTemplate")}
         </h2>
-        <ul className="mt-3 grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-4">
+        <ul className="mt-3 grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
           {TEMPLATES.map((tpl) => (
             <li key={tpl.id}>
               <button
@@ -153,6 +153,7 @@ function DesignerStart() {
                     {t("start.templateMeta", {
                       count: tpl.blueprint.recursos.length,
                       level: wireLabel(tpl.blueprint.resiliencia),
+                      plan: tpl.plano,
                     })}
                   </span>
                 </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GLOBAL_SAAS, TEMPLATES, validateBlueprint } from "../blueprint";
+import { GLOBAL_SAAS, SINGLE_REGION_WEB, validateBlueprint } from "../blueprint";
 import {
   addResource,
   connect,
@@ -43,7 +43,7 @@ describe("document operations", () => {
   });
 
   it("renames a resource and every reference to it", () => {
-    let doc = TEMPLATES[1].blueprint as unknown as Doc;
+    let doc = SINGLE_REGION_WEB as unknown as Doc;
     doc = addResource(doc, "autoscale", { x: 0, y: 0 }).doc;
     doc = addResource(doc, "fabric", { x: 0, y: 0 }).doc;
     const web = resourcesOf(doc).findIndex((r) => r.nome === "web");

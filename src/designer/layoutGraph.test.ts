@@ -65,7 +65,7 @@ describe("auto-layout", () => {
   });
 
   it("puts fabric members inside their fabric", async () => {
-    const micro = TEMPLATES.find((t) => t.blueprint.recursos.some((r) => r.tipo === "fabric"));
+    const micro = TEMPLATES.find((t) => t.id === "microservices-fabric");
     if (!micro) throw new Error("a template has a fabric");
     const doc = structuredClone(micro.blueprint) as unknown as Doc;
     const plan = layoutPlan(doc);
