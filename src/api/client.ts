@@ -13,6 +13,8 @@ const what = (key: Parameters<ReturnType<typeof apiT>>[0], values?: Record<strin
 
 /** The monitoring schemas load with the first monitoring call (the designer makes none). */
 const monitoring = () => import("../contract/monitoring");
+// The runbook's wire shape loads with the page that reads it.
+const runbookShape = () => import("../blueprint/runbook/shape");
 
 import {
   ContaSchema,
@@ -223,7 +225,10 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
         apiPaths.testes(id),
         what("what.drills"),
       ),
-    iniciarTesteFailover: async (id: string, body: { regiao: string; duracao_s: number }) =>
+    iniciarTesteFailover: async (
+      id: string,
+      body: { regiao: string; zona?: string; duracao_s: number },
+    ) =>
       parse(
         (await monitoring()).TesteFailoverSchema,
         await send(`/v1/projetos/${encodeURIComponent(id)}/testes-failover`, {
@@ -231,6 +236,25 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
           body: json(body),
         }),
         what("what.newDrill"),
+      ),
+    runbook: async (id: string) =>
+      get(
+        (await runbookShape()).RunbookSchema,
+        `/v1/projetos/${encodeURIComponent(id)}/runbook`,
+        what("what.runbook"),
+      ),
+    /** The runbook as a Markdown document, in the reader's language. */
+    runbookMarkdown: async (id: string) =>
+      (
+        await send(`/v1/projetos/${encodeURIComponent(id)}/runbook`, {
+          headers: { Accept: "text/markdown" },
+        })
+      ).text(),
+    praticarRunbook: async (id: string) =>
+      parse(
+        (await runbookShape()).PraticaSchema,
+        await send(`/v1/projetos/${encodeURIComponent(id)}/runbook/praticar`, { method: "POST" }),
+        what("what.practice"),
       ),
     testeFailover: async (id: string, tid: string) =>
       get(

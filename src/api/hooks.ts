@@ -94,11 +94,30 @@ export function useStartDrill(id: string) {
   const keys = useApiKeys();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { regiao: string; duracao_s: number }) => api.iniciarTesteFailover(id, body),
+    mutationFn: (body: { regiao: string; zona?: string; duracao_s: number }) =>
+      api.iniciarTesteFailover(id, body),
     onSuccess: (drill) => {
       qc.setQueryData(keys.teste(id, drill.id), drill);
       void qc.invalidateQueries({ queryKey: keys.testes(id) });
       void qc.invalidateQueries({ queryKey: keys.estado(id) });
+      void qc.invalidateQueries({ queryKey: keys.eventos(id) });
+    },
+  });
+}
+
+export function useRunbook(id: string) {
+  const keys = useApiKeys();
+  return useQuery({ queryKey: keys.runbook(id), queryFn: () => api.runbook(id) });
+}
+
+export function usePractice(id: string) {
+  const keys = useApiKeys();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.praticarRunbook(id),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.eventos(id) });
+      void qc.invalidateQueries({ queryKey: keys.testes(id) });
     },
   });
 }
@@ -117,7 +136,8 @@ export function useDeleteProjeto() {
 
 /** Which cached queries an event makes stale. */
 function staleAfter(keys: ReturnType<typeof apiKeys>, id: string, e: Evento) {
-  const stale: (readonly unknown[])[] = [keys.eventos(id)];
+  // Every event can change the runbook: a new version, a drill's end, the clock's.
+  const stale: (readonly unknown[])[] = [keys.eventos(id), keys.runbook(id)];
   if (e.tipo === "implantacao") {
     stale.push(keys.projeto(id), keys.projetos());
     const iid = e.dados.implantacao;

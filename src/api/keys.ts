@@ -24,5 +24,6 @@ export function apiKeys(s: ApiSettings) {
     metricasAll: (id: string) => [...project(id), "metricas"] as const,
     testes: (id: string) => [...project(id), "testes-failover"] as const,
     teste: (id: string, tid: string) => [...project(id), "testes-failover", tid] as const,
+    runbook: (id: string) => [...project(id), "runbook"] as const,
   };
 }

@@ -38,6 +38,9 @@ function MonitorRoute() {
 const DrillPage = lazy(() =>
   import("../monitor/DrillPage").then((m) => ({ default: m.DrillPage })),
 );
+const RunbookPage = lazy(() =>
+  import("../monitor/runbook/RunbookPage").then((m) => ({ default: m.RunbookPage })),
+);
 const SettingsPage = lazy(() =>
   import("./SettingsPage").then((m) => ({ default: m.SettingsPage })),
 );
@@ -71,6 +74,7 @@ const router = createBrowserRouter([
         element: <MonitorRoute />,
       },
       { path: "projects/:id/drills/:drillId", element: page(<DrillPage />) },
+      { path: "projects/:id/runbook", element: page(<RunbookPage />) },
       { path: "settings", element: page(<SettingsPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],

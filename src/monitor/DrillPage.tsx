@@ -40,7 +40,13 @@ export function DrillPage() {
         </nav>
         <h1 className="mt-1 text-xl font-semibold tracking-tight">
           {drill.data
-            ? t("drillPage.title", { city: cityOf(drill.data.regiao), name })
+            ? drill.data.zona
+              ? t("drillPage.titleZone", {
+                  zone: drill.data.zona,
+                  city: cityOf(drill.data.regiao),
+                  name,
+                })
+              : t("drillPage.title", { city: cityOf(drill.data.regiao), name })
             : t("drillPage.titleLoading")}
         </h1>
       </header>

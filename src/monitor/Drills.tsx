@@ -25,12 +25,14 @@ export function DrillDialog({
   pending: boolean;
   error: string | undefined;
   onCancel: () => void;
-  onConfirm: (regiao: string, duracao_s: number) => void;
+  onConfirm: (regiao: string, zona: string | undefined, duracao_s: number) => void;
 }) {
   const t = useT(monitorMessages);
   const [regiao, setRegiao] = useState(primary ?? regions[0] ?? "");
+  const [zoneLetter, setZoneLetter] = useState<"" | "a" | "b" | "c">("");
   const [duracao, setDuracao] = useState(120);
   const chosen = regiao || primary || regions[0] || "";
+  const zona = zoneLetter ? `${chosen}${zoneLetter}` : undefined;
   return (
     <Dialog
       open={open}
@@ -45,15 +47,19 @@ export function DrillDialog({
             type="button"
             className={buttonClass("danger")}
             disabled={pending || !chosen}
-            onClick={() => onConfirm(chosen, duracao)}
+            onClick={() => onConfirm(chosen, zona, duracao)}
           >
-            {pending ? t("drill.starting") : t("drill.takeDown", { city: cityOf(chosen) })}
+            {pending
+              ? t("drill.starting")
+              : zona
+                ? t("drill.takeDownZone", { zone: zona })
+                : t("drill.takeDown", { city: cityOf(chosen) })}
           </button>
         </>
       }
     >
       <p className="text-slate-600 dark:text-slate-300">{t("drill.intro")}</p>
-      <div className="mt-4 grid grid-cols-2 gap-4">
+      <div className="mt-4 grid grid-cols-1 gap-4 min-[420px]:grid-cols-2">
         <label className="block">
           <span className="text-xs font-medium text-slate-600 dark:text-slate-400">
             {t("drill.region")}
@@ -66,6 +72,24 @@ export function DrillDialog({
             {regions.map((r) => (
               <option key={r} value={r}>
                 {cityOf(r)} ({r}){r === primary ? ` ${t("drill.primary")}` : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          <span className="text-xs font-medium text-slate-600 dark:text-slate-400">
+            {t("drill.target")}
+          </span>
+          <select
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800"
+            value={zoneLetter}
+            aria-describedby="drill-zone-hint"
+            onChange={(e) => setZoneLetter(e.target.value as "" | "a" | "b" | "c")}
+          >
+            <option value="">{t("drill.wholeRegion")}</option>
+            {(["a", "b", "c"] as const).map((z) => (
+              <option key={z} value={z}>
+                {t("drill.zoneOption", { zone: `${chosen}${z}` })}
               </option>
             ))}
           </select>
@@ -87,6 +111,9 @@ export function DrillDialog({
           </select>
         </label>
       </div>
+      <p id="drill-zone-hint" className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+        {t("drill.zoneHint")}
+      </p>
       {error ? (
         <p
           role="alert"
@@ -151,10 +178,16 @@ export function DrillReport({ drill, href }: { drill: TesteFailover; href?: stri
     >
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">
-          {t("drill.down", {
-            city: cityOf(drill.regiao),
-            duration: formatSeconds(drill.duracao_s),
-          })}
+          {drill.zona
+            ? t("drill.zoneDown", {
+                zone: drill.zona,
+                city: cityOf(drill.regiao),
+                duration: formatSeconds(drill.duracao_s),
+              })
+            : t("drill.down", {
+                city: cityOf(drill.regiao),
+                duration: formatSeconds(drill.duracao_s),
+              })}
         </h3>
         <div className="flex items-center gap-2">
           {drill.primario_perdido ? <Badge tone="info">{t("drill.primaryLost")}</Badge> : null}

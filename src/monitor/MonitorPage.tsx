@@ -346,18 +346,15 @@ export function MonitorPage() {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <LiveIndicator connected={live} />
+          <Link to={`/projects/${p.id}/runbook`} className={buttonClass()}>
+            {t("page.runbook")}
+          </Link>
           <button
             type="button"
             className={buttonClass("danger")}
-            disabled={!active || !estado.data || estado.isError || running || regions.length < 2}
+            disabled={!active || !estado.data || estado.isError || running}
             title={
-              estado.isError
-                ? t("drill.unreachable")
-                : regions.length < 2
-                  ? t("drill.needRegions")
-                  : running
-                    ? t("drill.running")
-                    : undefined
+              estado.isError ? t("drill.unreachable") : running ? t("drill.running") : undefined
             }
             onClick={() => setDrillOpen(true)}
           >
@@ -398,11 +395,17 @@ export function MonitorPage() {
                 />
                 <span>
                   <strong>{t("failover.title")}</strong>{" "}
-                  {t("failover.body", {
-                    city: cityOf(failover.regiao),
-                    region: failover.regiao,
-                    time: formatTime(locale, failover.desde),
-                  })}
+                  {failover.zona
+                    ? t("failover.zoneBody", {
+                        zone: failover.zona,
+                        city: cityOf(failover.regiao),
+                        time: formatTime(locale, failover.desde),
+                      })
+                    : t("failover.body", {
+                        city: cityOf(failover.regiao),
+                        region: failover.regiao,
+                        time: formatTime(locale, failover.desde),
+                      })}
                 </span>
               </div>
             ) : null}
@@ -536,7 +539,14 @@ export function MonitorPage() {
                                 {formatDateTime(locale, d.inicio)}
                               </Link>
                             </td>
-                            <td className="py-1.5">{cityOf(d.regiao)}</td>
+                            <td className="py-1.5">
+                              {cityOf(d.regiao)}
+                              {d.zona ? (
+                                <span className="ml-1 font-mono text-xs text-slate-500 dark:text-slate-400">
+                                  {d.zona}
+                                </span>
+                              ) : null}
+                            </td>
                             <MeasureCell value={d.rto_s} target={d.rto_alvo_s} />
                             <MeasureCell value={d.rpo_s} target={d.rpo_alvo_s} />
                           </tr>
@@ -558,9 +568,9 @@ export function MonitorPage() {
           pending={startDrill.isPending}
           error={startDrill.error?.message}
           onCancel={() => setDrillOpen(false)}
-          onConfirm={(regiao, duracao_s) =>
+          onConfirm={(regiao, zona, duracao_s) =>
             startDrill.mutate(
-              { regiao, duracao_s },
+              { regiao, ...(zona ? { zona } : {}), duracao_s },
               {
                 onSuccess: (drill) => {
                   setDrillId(drill.id);

@@ -11,6 +11,7 @@ import {
   regionLabel,
   thresholdFor,
   zoneHealth,
+  zoneRegion,
 } from "./format";
 import { monitorMessages } from "./i18n";
 
@@ -66,6 +67,16 @@ describe("monitor formatting", () => {
       "Health checks declared the region unhealthy",
     );
     expect(regionLabel("eu-central-1")).toBe("Frankfurt (eu-central-1)");
+    // A zone drill's events name the zone, and say the region keeps serving.
+    expect(describeDrillEvent("falha-detectada", t, "sa-east-1b")).toBe(
+      "Health checks declared zone sa-east-1b unhealthy; its region keeps serving",
+    );
+    expect(describeDrillEvent("zona-indisponivel", t, "us-east-1a")).toBe(
+      "Zone us-east-1a taken down",
+    );
+    expect(zoneRegion("eu-central-1c")).toBe("eu-central-1");
+    expect(zoneRegion("eu-central-1")).toBeUndefined();
+    expect(zoneRegion("eu-central-1d")).toBeUndefined();
   });
 });
 

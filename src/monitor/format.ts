@@ -93,6 +93,21 @@ export function formatCount(n: number, locale: Locale = currentLocale()): string
   });
 }
 
+/** The region a zone id belongs to (`sa-east-1b` → `sa-east-1`), if it is a zone. */
+export function zoneRegion(id: string): string | undefined {
+  if (findRegion(id)) return undefined;
+  const region = id.slice(0, -1);
+  return findRegion(region) && /^[abc]$/.test(id.slice(-1)) ? region : undefined;
+}
+
+/** A zone drill's events name the zone; the same codes then read as the zone's. */
+const ZONE_EVENTS: Record<string, MonitorMessageKey> = {
+  "zona-indisponivel": "event.zoneDown",
+  "falha-detectada": "event.zoneDetected",
+  "zona-restabelecida": "event.zoneUp",
+  "trafego-restaurado": "event.zoneRestored",
+};
+
 const DRILL_EVENTS: Record<string, MonitorMessageKey> = {
   "regiao-indisponivel": "event.regionDown",
   "falha-detectada": "event.detected",
@@ -107,6 +122,9 @@ export function describeDrillEvent(
   t: Translate<MonitorMessageKey>,
   regiao?: string,
 ): string {
+  const zoneOf = regiao ? zoneRegion(regiao) : undefined;
+  const zoneKey = zoneOf ? ZONE_EVENTS[evento] : undefined;
+  if (zoneKey && regiao) return t(zoneKey, { zone: regiao, city: cityOf(zoneOf ?? "") });
   const key = DRILL_EVENTS[evento];
   return key ? t(key, { city: regiao ? cityOf(regiao) : "—" }) : evento;
 }

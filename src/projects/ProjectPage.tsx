@@ -102,6 +102,9 @@ export function ProjectPage() {
           >
             {t("page.download")}
           </button>
+          <Link to={`/projects/${p.id}/runbook`} className={buttonClass()}>
+            {t("action.runbook")}
+          </Link>
           <Link to={`/projects/${p.id}/monitor`} className={buttonClass("primary")}>
             {t("action.monitor")}
           </Link>
