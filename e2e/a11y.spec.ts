@@ -100,6 +100,14 @@ for (const scheme of ["light", "dark"] as const)
       await expect(page.getByText("Completed")).toBeVisible({ timeout: 30_000 });
       await expectAccessible(page, "drill report page");
 
+      // The runbook, one scenario proven by that drill, the others not yet.
+      await page.goto(`/projects/${id}/runbook`);
+      await expect(page.getByTestId("runbook-verdict")).toHaveText(/^Not BCDR-ready: 1 of 6/);
+      await expectAccessible(page, "runbook");
+      await page.getByRole("button", { name: "Practise untested scenarios" }).click();
+      await expect(page.getByText(/^Practising \d+ of/)).toBeVisible();
+      await expectAccessible(page, "runbook during a practice");
+
       await page.goto("/projects/prj_doesnotexist");
       await expect(
         page.getByRole("alert").or(page.getByRole("heading", { level: 1 })),

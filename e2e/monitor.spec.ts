@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { startEmulator } from "../emulator/testing/process";
-import { GLOBAL_SAAS } from "../src/blueprint";
+import { GLOBAL_SAAS, SINGLE_REGION_WEB } from "../src/blueprint";
 import { formatBudget, formatSli } from "../src/monitor/format";
 
 const DEV = { Authorization: "Bearer dev" };
@@ -388,4 +388,40 @@ test("a drill's report has an address of its own, from the history and from the 
   const log = page.getByRole("list", { name: "Event log" });
   await log.getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`/projects/${id}/drills/${drill.id}$`));
+});
+
+test("a single-region design drills one zone from the Monitor, and is told why not its region", async ({
+  page,
+}) => {
+  const created = await page.request.post("/v1/projetos", {
+    data: SINGLE_REGION_WEB,
+    headers: DEV,
+  });
+  const { id } = await created.json();
+  await expect
+    .poll(
+      async () =>
+        (await (await page.request.get(`/v1/projetos/${id}`, { headers: DEV })).json()).status,
+    )
+    .toBe("ativo");
+  await page.goto(`/projects/${id}/monitor`);
+  await page.getByRole("button", { name: "Run failover drill" }).click();
+  const dialog = page.getByRole("dialog", { name: "Run a failover drill" });
+  // The whole region: refused by the safety rules, with the reason and what to do instead.
+  await dialog.getByRole("button", { name: "Take São Paulo down" }).click();
+  await expect(dialog.getByRole("alert")).toContainText(
+    "would leave no region serving: this project runs in one region. Drill a zone",
+  );
+  // One zone: every on-path resource spans two zones, so São Paulo keeps serving.
+  await dialog.getByLabel("What to take down").selectOption({ label: "Zone sa-east-1b only" });
+  await dialog.getByRole("button", { name: "Take zone sa-east-1b down" }).click();
+  await expect(dialog).toBeHidden();
+  const report = page.getByRole("article", { name: /^Drill tf_/ });
+  await expect(report.getByRole("heading")).toHaveText(
+    "Zone sa-east-1b (São Paulo) down for 2 min",
+  );
+  await expect(report).toContainText("Completed", { timeout: 30_000 });
+  await expect(report.getByRole("list", { name: "Drill timeline" })).toContainText(
+    "Health checks declared zone sa-east-1b unhealthy; its region keeps serving",
+  );
 });

@@ -185,6 +185,20 @@ for (const scheme of ["light", "dark"] as const)
     await expect(page.getByText(w.monitor("failover.title"))).toBeVisible();
     await check(page, "monitor during a drill");
 
+    // The runbook in Portuguese: the verdict, the scenarios and their steps.
+    await page.getByRole("link", { name: w.monitor("page.runbook") }).click();
+    await expect(
+      page.getByRole("heading", {
+        level: 1,
+        name: w.runbook("page.title", { name: "Global SaaS" }),
+      }),
+    ).toBeVisible();
+    await expect(page.getByTestId("runbook-verdict")).toContainText("Não está pronto para BCDR");
+    await expect(page.getByRole("region", { name: "Perda da região Frankfurt" })).toContainText(
+      w.runbookText("step.verificar"),
+    );
+    await check(page, "runbook");
+
     // The API's own answer, in Portuguese (Accept-Language), behind the people's words.
     await page.goto("/projects/prj_doesnotexist");
     const alert = page.getByRole("alert");

@@ -66,6 +66,15 @@ for (const width of [360, 1440])
     await expect(page.getByText("Completed")).toBeVisible({ timeout: 30_000 });
     await noHorizontalScroll(page, "drill report");
 
+    await page.goto(`/projects/${id}/runbook`);
+    await expect(page.getByTestId("runbook-verdict")).toHaveText(/^Not BCDR-ready: 1 of 6/);
+    await noHorizontalScroll(page, "runbook");
+    // Each scenario's actions stay on screen, and its steps read without sideways scrolling.
+    const run = page.getByRole("button", { name: "Run this drill: Ashburn region loss" });
+    await run.scrollIntoViewIfNeeded();
+    const box = await run.boundingBox();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= width).toBe(true);
+
     await page.goto("/settings");
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
     await noHorizontalScroll(page, "settings");

@@ -10,6 +10,7 @@ import { apiMessages } from "../src/api/explain";
 import { appMessages } from "../src/app/i18n";
 import { RESOURCE_TYPES } from "../src/blueprint";
 import { blueprintMessages } from "../src/blueprint/i18n";
+import { runbookMessages } from "../src/blueprint/runbook/runbook";
 import { designerMessages } from "../src/designer/i18n";
 import { panelMessages } from "../src/designer/panels/i18n";
 import {
@@ -20,6 +21,7 @@ import {
   type MessageValues,
 } from "../src/i18n";
 import { monitorMessages } from "../src/monitor/i18n";
+import { runbookPageMessages } from "../src/monitor/runbook/i18n";
 import { projectsMessages } from "../src/projects/i18n";
 import { uiMessages } from "../src/ui/i18nCatalog";
 
@@ -30,6 +32,8 @@ const CATALOGS = {
   designer: designerMessages,
   panel: panelMessages,
   monitor: monitorMessages,
+  runbook: runbookPageMessages,
+  runbookText: runbookMessages,
   projects: projectsMessages,
   ui: uiMessages,
 };

@@ -147,7 +147,7 @@ export function RunbookScenario({
                   })}{" "}
                   <Link
                     to={`/projects/${projectId}/drills/${teste.id}`}
-                    className="text-indigo-700 hover:underline dark:text-indigo-300 print:hidden"
+                    className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300 print:hidden"
                   >
                     {t("scenario.openReport")}
                   </Link>
@@ -226,7 +226,7 @@ export function RunbookScenario({
               {t("scenario.runningHere")}{" "}
               <Link
                 to={`/projects/${projectId}/drills/${running}`}
-                className="text-indigo-700 hover:underline dark:text-indigo-300"
+                className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
               >
                 {t("scenario.openRunning")}
               </Link>
