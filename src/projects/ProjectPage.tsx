@@ -198,6 +198,14 @@ export function ProjectPage() {
                           >
                             {describeEvento(e, t)}
                           </Link>
+                        ) : typeof e.dados?.pratica === "string" ? (
+                          // A practice's own events lead to the runbook it proves.
+                          <Link
+                            to={`/projects/${id}/runbook`}
+                            className="text-indigo-700 hover:underline dark:text-indigo-300"
+                          >
+                            {describeEvento(e, t)}
+                          </Link>
                         ) : (
                           describeEvento(e, t)
                         )}

@@ -51,6 +51,32 @@ describe("project presentation", () => {
     ).toBe("Deployment finished");
   });
 
+  it("describes zone drills and runbook practice", () => {
+    const em = "2026-11-25T00:00:00.000Z";
+    const ev = (tipo: "saude" | "teste-failover", dados: Record<string, unknown>) =>
+      describeEvento({ id: "3", em, tipo, dados }, t);
+    expect(ev("teste-failover", { fase: "inicio", regiao: "sa-east-1", zona: "sa-east-1b" })).toBe(
+      "Failover drill started: sa-east-1b down",
+    );
+    expect(
+      ev("saude", { evento: "falha-detectada", regiao: "sa-east-1", zona: "sa-east-1b" }),
+    ).toBe("Zone sa-east-1b failed its health checks; its region keeps serving");
+    expect(
+      ev("teste-failover", { fase: "pratica-inicio", pratica: "p", cenarios: ["a", "b"] }),
+    ).toBe("Runbook practice started: 2 scenarios to drill");
+    expect(
+      ev("teste-failover", {
+        fase: "pratica-recusado",
+        pratica: "p",
+        cenario: "perda-regiao:us-east-1",
+        codigo: "teste-inseguro",
+      }),
+    ).toBe("Runbook practice skipped the us-east-1 region drill (teste-inseguro)");
+    expect(ev("teste-failover", { fase: "pratica-fim", pratica: "p" })).toBe(
+      "Runbook practice finished",
+    );
+  });
+
   it("says how long ago", () => {
     const now = Date.parse("2026-11-25T01:00:00Z");
     expect(relativeTime("2026-11-25T00:59:58Z", now, "en")).toBe("now");

@@ -50,6 +50,14 @@ function str(v: unknown): string {
   return typeof v === "string" ? v : "";
 }
 
+/** `perda-regiao:sa-east-1` → "sa-east-1 region", `perda-zona:sa-east-1a` → "zone sa-east-1a". */
+function scenarioLabel(id: string, t: T): string {
+  const [kind, where = ""] = id.split(":");
+  return kind === "perda-zona"
+    ? t("event.zoneLabel", { zone: where })
+    : t("event.regionLabel", { region: where });
+}
+
 /** One line for the event log. */
 export function describeEvento(e: Evento, t: T): string {
   const d = e.dados;
@@ -68,18 +76,41 @@ export function describeEvento(e: Evento, t: T): string {
         status: step ? t(step.label).toLowerCase() : str(d.status),
       });
     }
-    case "saude":
+    case "saude": {
+      // A zone drill's health events name the zone; its region kept serving.
+      const zona = str(d.zona);
+      if (zona)
+        return d.evento === "zona-restabelecida"
+          ? t("event.zoneHealthy", { zone: zona })
+          : t("event.zoneUnhealthy", { zone: zona });
       return d.evento === "regiao-restabelecida"
         ? t("event.healthy", { region: regiao })
         : t("event.unhealthy", { region: regiao });
+    }
     case "failover-inicio":
       return t("event.failoverStart", { region: regiao, to: str(d.destino) });
     case "failover-fim":
       return t("event.failoverEnd", { region: regiao, to: str(d.destino) });
-    case "teste-failover":
-      return d.fase === "fim"
-        ? t("event.drillEnd", { region: regiao })
-        : t("event.drillStart", { region: regiao });
+    case "teste-failover": {
+      const where = str(d.zona) || regiao;
+      switch (d.fase) {
+        case "pratica-inicio":
+          return t("event.practiceStart", {
+            count: Array.isArray(d.cenarios) ? d.cenarios.length : 0,
+          });
+        case "pratica-fim":
+          return t("event.practiceEnd");
+        case "pratica-recusado":
+          return t("event.practiceSkipped", {
+            scenario: scenarioLabel(str(d.cenario), t),
+            code: str(d.codigo),
+          });
+        case "fim":
+          return t("event.drillEnd", { region: where });
+        default:
+          return t("event.drillStart", { region: where });
+      }
+    }
     case "alerta":
       return t("event.alert", { text: str(d.mensagem) || str(d.slo) });
   }
