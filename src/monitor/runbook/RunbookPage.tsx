@@ -131,7 +131,7 @@ export function RunbookPage() {
         </div>
       </header>
 
-      <div className="mx-auto w-full max-w-5xl space-y-6 p-4 sm:p-8 print:p-0">
+      <div className="mx-auto w-full max-w-5xl space-y-6 p-4 sm:p-8 print:max-w-none print:p-0">
         {runbook.isError ? (
           <ErrorState
             title={t("page.error")}
