@@ -105,4 +105,17 @@ test("prove a design's runbook with drills and a practice, see a change make it 
   const markdown = readFileSync((await file.path()) ?? "", "utf8");
   expect(markdown.startsWith("# Runbook: Global SaaS\n")).toBe(true);
   for (const s of SCENARIOS) expect(markdown).toContain(`| ${s} | out of date |`);
+
+  // Printed: the document alone, each scenario on a page of its own.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Download Markdown" })).toBeHidden();
+  const runs = page.getByRole("button", { name: /^Run this drill/, includeHidden: true });
+  await expect(runs).toHaveCount(6);
+  for (const button of await runs.all()) await expect(button).toBeHidden();
+  const breaks = await page
+    .getByRole("region", { name: /loss/ })
+    .evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
+  expect(breaks).toEqual(Array(6).fill("page"));
 });
