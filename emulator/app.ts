@@ -2,48 +2,31 @@
  * The emulator's HTTP face: contract §2 as a hono app over the SQLite store, plus the built
  * console (with an SPA fallback) on the same origin.
  */
-import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { streamSSE } from "hono/streaming";
-import {
-  assess,
-  type Blueprint,
-  diffBlueprints,
-  type Finding,
-  normalizeBlueprint,
-  type Plano,
-  parseBlueprintText,
-  REGIONS,
-  validateBlueprint,
-  zonesOf,
-} from "../src/blueprint";
-import { MAX_REQUEST_BYTES, type Problem } from "../src/contract/schemas";
-import type { Locale } from "../src/i18n";
+import type { Plano } from "../src/blueprint";
+import { MAX_REQUEST_BYTES } from "../src/contract/schemas";
 import { acceptedCodings, consoleFiles } from "./console";
-import {
-  deploymentEnd,
-  deploymentStatusAt,
-  deploymentTransitions,
-  scheduleDeployment,
-  stepStatusAt,
-} from "./deployments";
-import { localeOf, problemT } from "./i18n";
+import { deploymentTransitions } from "./deployments";
+import { type Account, type Env, problemResponse } from "./http";
+import { problemT } from "./i18n";
 import { monitoringRoutes } from "./monitoring/routes";
 import { openApiDocument } from "./openapi";
-import { type CurrentProject, type DeploymentRow, type ProjectRow, Store } from "./store";
+import { accountRoutes } from "./routes/account";
+import { blueprintRoutes } from "./routes/blueprints";
+import { projectJsonAt, projectRoutes } from "./routes/projects";
+import { reviewRoutes, staleReviewsOnApply } from "./routes/reviews";
+import { type DeploymentRow, Store } from "./store";
+
+export { matchesEtag } from "./http";
+export type { Account };
 
 /** Request bodies above this answer 413 (contract: 1 MB; the console checks the same). */
 export const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
-
-export interface Account {
-  organizacao: string;
-  plano: Plano;
-}
 
 export interface EmulatorOptions {
   dataDir: string;
@@ -54,70 +37,30 @@ export interface EmulatorOptions {
   now?: () => number;
 }
 
-type Env = { Variables: { account: Account } };
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-function problemResponse(
-  status: number,
-  title: string,
-  detail: string,
-  extra: Partial<Problem> = {},
-  headers: Record<string, string> = {},
-) {
-  const body: Problem = { type: "about:blank", title, status, detail, ...extra };
-  return textResponse(JSON.stringify(body), status, {
-    "Content-Type": "application/problem+json",
-    Vary: "Origin, Accept-Language",
-    ...headers,
-  });
-}
-
-/** A Response that keeps its body text, so an idempotent answer can be stored synchronously. */
-type TextResponse = Response & { bodyText?: string };
-function textResponse(body: string, status: number, headers: Record<string, string>) {
-  // Vary: Origin in the constructor: CORS headers are added only to requests with an Origin.
-  const r = new Response(body, { status, headers: { Vary: "Origin", ...headers } }) as TextResponse;
-  r.bodyText = body;
-  return r;
-}
-
-/** Tokens from `TESSERRA_TOKENS`: `token=organizacao:plano,…`. */
+/**
+ * Tokens from `TESSERRA_TOKENS`: `token=organizacao:plano,…`, or `token=organizacao:revisor`
+ * for Tesserra engineering (contract §7).
+ */
 export function parseTokens(spec: string): Map<string, Account> {
   const tokens = new Map<string, Account>();
   for (const part of spec.split(",")) {
-    const m = /^\s*([^=\s]+)=([^:\s]+):(starter|business|enterprise)\s*$/.exec(part);
+    const m = /^\s*([^=\s]+)=([^:\s]+):(starter|business|enterprise|revisor)\s*$/.exec(part);
     if (!m)
       throw new Error(
-        `TESSERRA_TOKENS: "${part}" is not token=organizacao:plano (plano starter, business or enterprise).`,
+        `TESSERRA_TOKENS: "${part}" is not token=organizacao:plano (plano starter, business or enterprise) or token=organizacao:revisor.`,
       );
-    tokens.set(m[1], { organizacao: m[2], plano: m[3] as Plano });
+    tokens.set(
+      m[1],
+      m[3] === "revisor"
+        ? { organizacao: m[2], papel: "revisor" }
+        : { organizacao: m[2], papel: "cliente", plano: m[3] as Plano },
+    );
   }
   return tokens;
 }
 
-/** A stored blueprint's assessment, or null when it no longer passes today's rules. */
-function assessStored(blueprint: unknown, locale: Locale) {
-  const result = validateBlueprint(blueprint, { locale });
-  return result.valido && result.blueprint
-    ? assess(normalizeBlueprint(result.blueprint), { locale })
-    : null;
-}
-
-export const DEFAULT_TOKENS = "dev=demo:enterprise,business=acme:business,starter=tiny:starter";
-
-function etagOf(row: { id: string; versao: number }) {
-  return `"${row.id}.v${row.versao}"`;
-}
-
-/** If-Match uses the strong comparison (RFC 9110 §13.1.1): a weak validator never matches. */
-export function matchesEtag(header: string, row: { id: string; versao: number }): boolean {
-  const current = etagOf(row);
-  return header
-    .split(",")
-    .map((t) => t.trim())
-    .some((t) => t === "*" || t === current);
-}
+export const DEFAULT_TOKENS =
+  "dev=demo:enterprise,business=acme:business,starter=tiny:starter,eng=tesserra-engenharia:revisor";
 
 /** `application/json`, with no parameter but an optional UTF-8 charset. */
 export function isJsonMediaType(header: string | undefined): boolean {
@@ -155,6 +98,14 @@ function allowedMethods(patterns: readonly RoutePattern[], path: string): string
 }
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The only writes a reviewer makes: plans (they change nothing), comments and decisions. */
+const REVIEWER_WRITES = [
+  /^\/v1\/blueprints\/(validar|avaliar)$/,
+  /^\/v1\/projetos\/[^/]+\/plano$/,
+  /^\/v1\/revisoes\/[^/]+\/(comentarios|decisao)$/,
+];
 
 /**
  * Whether a request sends a body (RFC 9112 §6.3: Content-Length or Transfer-Encoding). A POST
@@ -209,137 +160,14 @@ export function createEmulator(options: EmulatorOptions) {
     store,
     clock,
     now,
-    organizacaoOf: (c) => (c as Context<Env>).get("account").organizacao,
+    // A reviewer reads the monitoring of a project under review, as its owner would.
+    organizacaoOf: (c) => {
+      const account = (c as Context<Env>).get("account");
+      return account.papel === "revisor"
+        ? (store.reviewedOrganizacao(c.req.param("id") ?? "") ?? "")
+        : account.organizacao;
+    },
   });
-
-  // --- Helpers ---
-  function projectStatus(row: CurrentProject) {
-    return now() >= row.fim ? "ativo" : "implantando";
-  }
-
-  /** The project as JSON text; the stored blueprint is spliced in without re-parsing. */
-  function projectJson(row: CurrentProject): string {
-    return `{"id":${JSON.stringify(row.id)},"nome":${JSON.stringify(row.nome)},"blueprint":${row.blueprint},"versao":${row.versao},"status":"${projectStatus(row)}","implantacao_atual":${JSON.stringify(row.implantacao_atual)},"criado_em":"${iso(row.criado_em)}","atualizado_em":"${iso(row.atualizado_em)}"}`;
-  }
-
-  function jsonResponse(body: string, status = 200, headers: Record<string, string> = {}) {
-    return textResponse(body, status, { "Content-Type": "application/json", ...headers });
-  }
-
-  const notFound = (c: Context) =>
-    problemResponse(
-      404,
-      problemT(c)("notFound.title"),
-      problemT(c)("notFound.detail", { id: c.req.param("id") ?? "" }),
-    );
-
-  /** Reads a JSON body: a 400 problem with the position of the first syntax error otherwise. */
-  async function readJson(
-    c: Context,
-  ): Promise<{ ok: true; value: unknown; text: string } | { ok: false; response: Response }> {
-    const text = await c.req.text();
-    if (text.trim() === "")
-      return {
-        ok: false,
-        response: problemResponse(
-          400,
-          problemT(c)("emptyBody.title"),
-          problemT(c)("emptyBody.detail"),
-        ),
-      };
-    const parsed = parseBlueprintText(text, {
-      maxBytes: Number.POSITIVE_INFINITY,
-      subject: "body",
-      locale: localeOf(c),
-    });
-    if (!parsed.ok)
-      return {
-        ok: false,
-        response: problemResponse(400, problemT(c)("malformed.title"), parsed.error),
-      };
-    return { ok: true, value: parsed.value, text };
-  }
-
-  /** A blueprint refused: 403 when only the account's plan stands in the way, else 422. */
-  function refused(c: Context, problemas: Finding[]) {
-    const t = problemT(c);
-    const errors = problemas.filter((f) => f.severidade === "erro");
-    if (errors.every((f) => f.codigo === "plano-insuficiente"))
-      return problemResponse(
-        403,
-        t("planRefused.title"),
-        t("planRefused.detail", { findings: errors.map((f) => f.mensagem).join(" ") }),
-        { type: "https://tesserra.dev/problemas/plano-insuficiente", problemas },
-      );
-    return problemResponse(422, t("invalid.title"), t("invalid.detail", { count: errors.length }), {
-      type: "https://tesserra.dev/problemas/blueprint-invalido",
-      problemas,
-    });
-  }
-
-  function newDeployment(
-    projetoId: string,
-    versao: number,
-    bp: Blueprint,
-    unchanged?: Set<string>,
-  ): DeploymentRow {
-    const t = now();
-    const passos = scheduleDeployment(normalizeBlueprint(bp), t, clock, unchanged);
-    return {
-      id: `im_${randomUUID().replace(/-/g, "").slice(0, 16)}`,
-      projeto_id: projetoId,
-      versao,
-      criada_em: t,
-      fim: deploymentEnd(passos, t),
-      passos,
-    };
-  }
-
-  /**
-   * Idempotency-Key (contract §2): the same key with the same request answers the first
-   * answer again and does nothing; the same key with another request is 422.
-   */
-  async function idempotent(
-    c: Context<Env>,
-    requestText: string,
-    handle: () => Response,
-  ): Promise<Response> {
-    const key = c.req.header("Idempotency-Key");
-    if (!key) return handle();
-    if (key.length > 255)
-      return problemResponse(400, problemT(c)("idemKey.title"), problemT(c)("idemKey.detail"));
-    const { organizacao } = c.get("account");
-    const hash = createHash("sha256")
-      .update(`${c.req.method} ${c.req.path}\n${requestText}`)
-      .digest("hex");
-    return store.transaction(() => {
-      const previous = store.idempotentAnswer(organizacao, key);
-      if (previous) {
-        if (previous.hash !== hash)
-          return problemResponse(
-            422,
-            problemT(c)("idemReused.title"),
-            problemT(c)("idemReused.detail"),
-            { type: "https://tesserra.dev/problemas/idempotencia" },
-          );
-        return new Response(previous.body, {
-          status: previous.status,
-          headers: { ...previous.headers, "Idempotent-Replayed": "true" },
-        });
-      }
-      const response = handle();
-      // A server failure is not an answer: the client may retry it with the same key.
-      if (response.status < 500) {
-        const headers: Record<string, string> = {};
-        response.headers.forEach((v, k) => {
-          headers[k] = v;
-        });
-        const body = (response as TextResponse).bodyText ?? "";
-        store.rememberAnswer(organizacao, key, { hash, status: response.status, body, headers });
-      }
-      return response;
-    });
-  }
 
   // --- Middleware ---
   // CORS only where a browser asks for it (a request with Origin). The rest — the console on
@@ -440,6 +268,20 @@ export function createEmulator(options: EmulatorOptions) {
     await next();
   });
 
+  // Tesserra engineering reads and decides; it never changes a customer's project (§7).
+  app.use("/v1/*", async (c, next) => {
+    const account = c.get("account");
+    if (
+      account.papel === "revisor" &&
+      !READ_METHODS.has(c.req.method) &&
+      !REVIEWER_WRITES.some((re) => re.test(c.req.path))
+    )
+      return problemResponse(403, problemT(c)("readOnly.title"), problemT(c)("readOnly.detail"), {
+        type: "https://tesserra.dev/problemas/revisor-somente-leitura",
+      });
+    await next();
+  });
+
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
@@ -455,272 +297,28 @@ export function createEmulator(options: EmulatorOptions) {
   // Only requests that carry a body pay for the limit (it wraps the request to count bytes).
   app.use("/v1/*", (c, next) => (BODY_METHODS.has(c.req.method) ? limitBody(c, next) : next()));
 
-  // --- Account and catalog ---
-  app.get("/v1/conta", (c) => c.json(c.get("account")));
-  app.get("/v1/regioes", (c) =>
-    c.json(
-      REGIONS.map((r) => ({
-        id: r.id,
-        cidade: r.city,
-        continente: r.continent,
-        lat: r.lat,
-        lon: r.lon,
-        zonas: zonesOf(r.id),
-      })),
-    ),
+  // --- Routes, one module per resource ---
+  app.route("/v1", accountRoutes());
+  app.route("/v1", blueprintRoutes());
+  app.route(
+    "/v1",
+    projectRoutes({
+      store,
+      clock,
+      now,
+      followDeployment,
+      onApplied: (projectId, blueprint) => staleReviewsOnApply(store, projectId, blueprint, now()),
+    }),
   );
-
-  app.post("/v1/blueprints/avaliar", async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    // An estimate needs a valid design, not a plan that allows it: no plan rules here.
-    const result = validateBlueprint(body.value, { locale: localeOf(c) });
-    if (!result.valido || !result.blueprint)
-      return problemResponse(
-        422,
-        problemT(c)("invalid.title"),
-        problemT(c)("invalidAssess.detail"),
-        { type: "https://tesserra.dev/problemas/blueprint-invalido", problemas: result.problemas },
-      );
-    // The token's plan decides only which fixes are offered (none it would refuse).
-    return c.json(
-      assess(normalizeBlueprint(result.blueprint), {
-        locale: localeOf(c),
-        plano: c.get("account").plano,
-      }),
-    );
-  });
-
-  app.post("/v1/blueprints/validar", async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const { valido, problemas } = validateBlueprint(body.value, {
-      plano: c.get("account").plano,
-      locale: localeOf(c),
-    });
-    return c.json({ valido, problemas });
-  });
-
-  // --- Projects ---
-  app.get("/v1/projetos", (c) => {
-    const rows = store.projectRows(c.get("account").organizacao);
-    return jsonResponse(`[${rows.map(projectJson).join(",")}]`);
-  });
-
-  app.post("/v1/projetos", async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const account = c.get("account");
-    return idempotent(c, body.text, () => {
-      const result = validateBlueprint(body.value, { plano: account.plano, locale: localeOf(c) });
-      if (!result.valido || !result.blueprint) return refused(c, result.problemas);
-      const bp = result.blueprint;
-      const t = now();
-      const id = `prj_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-      const deployment = newDeployment(id, 1, bp);
-      const row: ProjectRow = {
-        id,
-        organizacao: account.organizacao,
-        nome: bp.nome,
-        blueprint: JSON.stringify(bp),
-        versao: 1,
-        implantacao_atual: deployment.id,
-        criado_em: t,
-        atualizado_em: t,
-      };
-      store.insertProject(row, deployment);
-      queueMicrotask(() => followDeployment(deployment));
-      return textResponse(projectJson({ ...row, fim: deployment.fim }), 201, {
-        "Content-Type": "application/json",
-        ETag: etagOf(row),
-        Location: `/v1/projetos/${id}`,
-      });
-    });
-  });
-
-  app.get("/v1/projetos/:id", (c) => {
-    const row = store.projectRow(c.get("account").organizacao, c.req.param("id"));
-    if (!row) return notFound(c);
-    return jsonResponse(projectJson(row), 200, { ETag: etagOf(row) });
-  });
-
-  app.post("/v1/projetos/:id/plano", async (c) => {
-    const row = store.projectRow(c.get("account").organizacao, c.req.param("id"));
-    if (!row) return notFound(c);
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const result = validateBlueprint(body.value, {
-      plano: c.get("account").plano,
-      locale: localeOf(c),
-    });
-    if (!result.valido) return refused(c, result.problemas);
-    const current = JSON.parse(row.blueprint);
-    const plan = diffBlueprints(current, body.value);
-    const avaliacao = {
-      antes: assessStored(current, localeOf(c)),
-      depois: assess(normalizeBlueprint(body.value as Blueprint), {
-        locale: localeOf(c),
-        plano: c.get("account").plano,
-      }),
-    };
-    return c.json(
-      { ...plan, versao_atual: row.versao, problemas: result.problemas, avaliacao },
-      200,
-      { ETag: etagOf(row) },
-    );
-  });
-
-  app.put("/v1/projetos/:id", async (c) => {
-    const account = c.get("account");
-    const row = store.projectRow(account.organizacao, c.req.param("id"));
-    if (!row) return notFound(c);
-    const ifMatch = c.req.header("If-Match");
-    if (!ifMatch)
-      return problemResponse(
-        428,
-        problemT(c)("ifMatch.title"),
-        problemT(c)("ifMatch.detail", { etag: etagOf(row) }),
-      );
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    return idempotent(c, `${ifMatch}\n${body.text}`, () => {
-      // Read again inside the transaction: the version check and the write are one step.
-      const current = store.projectRow(account.organizacao, row.id);
-      if (!current) return notFound(c);
-      if (!matchesEtag(ifMatch, current))
-        return problemResponse(
-          412,
-          problemT(c)("stale.title"),
-          problemT(c)("stale.detail", { version: current.versao, etag: etagOf(current) }),
-          { type: "https://tesserra.dev/problemas/versao-desatualizada" },
-          { ETag: etagOf(current) },
-        );
-      const result = validateBlueprint(body.value, { plano: account.plano, locale: localeOf(c) });
-      if (!result.valido || !result.blueprint) return refused(c, result.problemas);
-      const bp = result.blueprint;
-      const plan = diffBlueprints(JSON.parse(current.blueprint), bp);
-      const touched = new Set([...plan.criar, ...plan.alterar.map((a) => a.nome)]);
-      const unchanged = new Set(bp.recursos.map((r) => r.nome).filter((n) => !touched.has(n)));
-      const versao = current.versao + 1;
-      const deployment = newDeployment(current.id, versao, bp, unchanged);
-      const next: ProjectRow = {
-        ...current,
-        nome: bp.nome,
-        blueprint: JSON.stringify(bp),
-        versao,
-        implantacao_atual: deployment.id,
-        atualizado_em: now(),
-      };
-      if (!store.updateProject(next, current.versao, deployment))
-        return problemResponse(412, problemT(c)("stale.title"), problemT(c)("stale.retry"));
-      queueMicrotask(() => followDeployment(deployment));
-      return textResponse(projectJson({ ...next, fim: deployment.fim }), 200, {
-        "Content-Type": "application/json",
-        ETag: etagOf(next),
-      });
-    });
-  });
-
-  app.delete("/v1/projetos/:id", (c) => {
-    const { organizacao } = c.get("account");
-    const id = c.req.param("id");
-    const row = store.projectRow(organizacao, id);
-    if (!row) return notFound(c);
-    const ifMatch = c.req.header("If-Match");
-    if (ifMatch && !matchesEtag(ifMatch, row))
-      return problemResponse(
-        412,
-        problemT(c)("stale.title"),
-        problemT(c)("stale.delete", { version: row.versao }),
-        {},
-        { ETag: etagOf(row) },
-      );
-    store.transaction(() => {
-      store.removeProject(organizacao, id);
-      store.recordEvent(id, "removido", "implantacao", { status: "removido" }, now());
-    });
-    return c.body(null, 204);
-  });
-
-  app.get("/v1/projetos/:id/implantacoes/:iid", (c) => {
-    const row = store.projectRow(c.get("account").organizacao, c.req.param("id"));
-    if (!row) return notFound(c);
-    const d = store.deployment(row.id, c.req.param("iid"));
-    if (!d)
-      return problemResponse(
-        404,
-        problemT(c)("deployment.title"),
-        problemT(c)("deployment.detail", { id: c.req.param("iid") ?? "", project: row.id }),
-      );
-    const t = now();
-    return c.json({
-      id: d.id,
-      projeto: d.projeto_id,
-      versao: d.versao,
-      status: deploymentStatusAt(d.passos, t),
-      criada_em: iso(d.criada_em),
-      concluida_em: t >= d.fim ? iso(d.fim) : null,
-      passos: d.passos.map((s) => {
-        const status = stepStatusAt(s, t);
-        return {
-          recurso: s.recurso,
-          tipo: s.tipo,
-          regiao: s.regiao,
-          status,
-          atualizado_em: iso(
-            status === "pronto" ? s.fim : status === "provisionando" ? s.inicio : d.criada_em,
-          ),
-        };
-      }),
-    });
-  });
-
-  app.get("/v1/projetos/:id/eventos", (c) => {
-    const row = store.projectRow(c.get("account").organizacao, c.req.param("id"));
-    if (!row) return notFound(c);
-    const after = Number(c.req.header("Last-Event-ID") ?? c.req.query("depois") ?? 0) || 0;
-    if (!(c.req.header("Accept") ?? "").includes("text/event-stream"))
-      return c.json(store.events(row.id, after));
-    return streamSSE(c, async (stream) => {
-      let last = after;
-      let pending = false;
-      let wake: (() => void) | undefined;
-      const off = store.onEvent((projetoId) => {
-        if (projetoId !== row.id) return;
-        pending = true;
-        wake?.();
-      });
-      let closed = false;
-      stream.onAbort(() => {
-        closed = true;
-        wake?.();
-      });
-      try {
-        while (!closed) {
-          pending = false;
-          const batch = store.events(row.id, last, 500);
-          for (const e of batch) {
-            await stream.writeSSE({ id: e.id, data: JSON.stringify(e) });
-            last = Number(e.id);
-          }
-          if (batch.length === 500 || pending) continue;
-          const woke = await new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => resolve(false), 15_000);
-            wake = () => {
-              clearTimeout(timer);
-              resolve(true);
-            };
-          });
-          wake = undefined;
-          // A comment line keeps proxies from closing an idle stream.
-          if (!woke && !closed) await stream.write(": keep-alive\n\n");
-        }
-      } finally {
-        off();
-      }
-    });
-  });
-
+  app.route(
+    "/v1",
+    reviewRoutes({
+      store,
+      now,
+      runbookFor: (organizacao, id, locale) => monitoring.runbookFor(organizacao, id, locale),
+      projectJson: (row) => projectJsonAt(row, now()),
+    }),
+  );
   app.route("/v1/projetos", monitoring.app as unknown as Hono<Env>);
 
   app.onError((err, c) => {
