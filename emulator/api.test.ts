@@ -189,6 +189,7 @@ describe("tenants and auth", () => {
     const acme = client(emu.url, "business");
     expect(await (await acme("/v1/conta")).json()).toEqual({
       organizacao: "acme",
+      papel: "cliente",
       plano: "business",
     });
     expect((await acme(`/v1/projetos/${mine.id}`)).status).toBe(404);

@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import "../src/blueprint/i18n";
 import "../src/blueprint/runbook/runbook";
+import "../src/blueprint/review/review";
 import { defineCatalog, type Locale, loadLocale, negotiateLocale, translator } from "../src/i18n";
 import en from "./messages/en.json" with { type: "json" };
 

@@ -77,6 +77,39 @@ describe("SQLite schema migrations", () => {
     expect(userVersion(dir)).toBe(SCHEMA_VERSION);
   });
 
+  it("puts projects from before reviews in production, and starts new ones in pre-production", () => {
+    const dir = freshDataDir();
+    unversionedDatabase(dir);
+    // As the previous release left it: schema version 2, a project serving.
+    const db = new Database(join(dir, "tesserra.db"));
+    for (const step of MIGRATIONS.filter((m) => m.version === 2)) db.exec(step.sql);
+    db.pragma("user_version = 2");
+    db.close();
+    const store = new Store(dir);
+    try {
+      expect(store.projectRow("demo", "prj_old")?.fase).toBe("producao");
+      store.insertProject(
+        {
+          id: "prj_new",
+          organizacao: "demo",
+          nome: "New",
+          fase: "pre-producao",
+          blueprint: JSON.stringify(GLOBAL_SAAS),
+          versao: 1,
+          implantacao_atual: "im_new",
+          criado_em: 3000,
+          atualizado_em: 3000,
+        },
+        { id: "im_new", projeto_id: "prj_new", versao: 1, criada_em: 3000, fim: 4000, passos: [] },
+      );
+      expect(store.projectRow("demo", "prj_new")?.fase).toBe("pre-producao");
+      expect(store.reviewsOf("prj_old")).toEqual([]);
+    } finally {
+      store.close();
+    }
+    expect(userVersion(dir)).toBe(SCHEMA_VERSION);
+  });
+
   it("refuses a database from a newer emulator with what to do, and changes nothing", async () => {
     const dir = freshDataDir();
     unversionedDatabase(dir);

@@ -87,6 +87,40 @@ CREATE TABLE praticas (
 );
 CREATE INDEX praticas_abertas ON praticas (projeto_id) WHERE fim IS NULL;`,
   },
+  {
+    version: 3,
+    // v1.2 (§7): projects that exist before reviews were already serving, so they are in
+    // production; new projects are inserted in pre-production explicitly.
+    description: "project phases, engineering reviews and their comments",
+    sql: `
+ALTER TABLE projetos ADD COLUMN fase TEXT NOT NULL DEFAULT 'producao';
+CREATE TABLE revisoes (
+  id TEXT PRIMARY KEY,
+  projeto_id TEXT NOT NULL,
+  organizacao TEXT NOT NULL,
+  versao INTEGER NOT NULL,
+  assinatura TEXT NOT NULL,
+  blueprint TEXT NOT NULL,
+  status TEXT NOT NULL,
+  solicitada_por TEXT NOT NULL,
+  solicitada_em INTEGER NOT NULL,
+  nota TEXT NOT NULL,
+  evidencias TEXT NOT NULL,
+  decisao TEXT
+);
+CREATE INDEX revisoes_projeto ON revisoes (projeto_id, solicitada_em DESC);
+CREATE INDEX revisoes_status ON revisoes (status, solicitada_em DESC);
+CREATE TABLE comentarios (
+  id TEXT PRIMARY KEY,
+  revisao_id TEXT NOT NULL REFERENCES revisoes (id),
+  autor TEXT NOT NULL,
+  papel TEXT NOT NULL,
+  ponteiro TEXT,
+  texto TEXT NOT NULL,
+  em INTEGER NOT NULL
+);
+CREATE INDEX comentarios_revisao ON comentarios (revisao_id, em);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

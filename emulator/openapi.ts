@@ -16,6 +16,14 @@ import {
   TesteFailoverSchema,
 } from "../src/contract/monitoring";
 import {
+  ComentarioSchema,
+  NovaDecisaoSchema,
+  NovaRevisaoSchema,
+  NovoComentarioSchema,
+  REVIEW_STATUSES,
+  RevisaoSchema,
+} from "../src/contract/reviews";
+import {
   ContaSchema,
   EventoSchema,
   ImplantacaoSchema,
@@ -86,6 +94,19 @@ const DESCRIPTIONS: Record<string, string> = {
     "Starts a drill that takes a region (or, with `zona`, one of its zones) down for `duracao_s` simulated seconds. Refused with 409 and nothing started, checked in this order: `projeto-nao-ativo` (the project is not active), `teste-em-andamento` (a drill or a runbook practice is under way), `teste-inseguro` (no healthy region would be left serving).",
   getRunbook:
     "The project's BCDR runbook: every region and zone-a loss with its steps, the design's estimate, and whether a drill proves it (`status`). With `Accept: text/markdown`, the same runbook as a Markdown document in the request's language.",
+  requestRevisao:
+    "Requests Tesserra engineering's review of the project's current version, with its evidence (assessment, runbook status, verifications) snapshotted now. 409 revisao-em-aberto while one is pending for the same design.",
+  listRevisoesProjeto: "The project's reviews, newest first (its organization, or a reviewer).",
+  listRevisoes:
+    "Reviewers only: every organization's reviews, newest first, optionally by status (`?status=pendente`).",
+  getRevisao: "A review with its evidence, comments and decision.",
+  commentRevisao:
+    "Adds a comment to a review, on the whole design or on the field a JSON Pointer into the reviewed blueprint names.",
+  decideRevisao:
+    "Reviewers only: approves or requests changes on a pending review. Approving over an unmet `alta` verification needs a note of at least 20 characters; the override is recorded in `decisao.sobrepoe`.",
+  withdrawRevisao: "The owner withdraws a pending review.",
+  cutoverProjeto:
+    "Moves the project to production. A multi-region project needs an approved review of its current design (its signature); 409 revisao-necessaria, revisao-desatualizada or ja-em-producao otherwise.",
   praticarRunbook:
     "Queues a 60 s drill for every surviving scenario that is not `testado`, in scenario order, one at a time; each is checked against the safety rules when it starts, and a refused one is skipped with a `teste-failover` event saying why.",
   getTesteFailover:
@@ -136,6 +157,14 @@ const idParam = {
   description: "The project's id.",
   schema: { type: "string" },
 };
+const ridParam = {
+  name: "rid",
+  in: "path",
+  required: true,
+  description: "The review's id.",
+  schema: { type: "string" },
+};
+const REVIEW_STATUS_VALUES = REVIEW_STATUSES;
 const blueprintBody = {
   required: true,
   content: { "application/json": { schema: ref("Blueprint") } },
@@ -166,6 +195,11 @@ export function openApiDocument(): Json {
     NovoTesteFailover: schemaOf(NovoTesteFailoverSchema),
     TesteFailover: schemaOf(TesteFailoverSchema),
     Runbook: schemaOf(RunbookSchema),
+    Revisao: schemaOf(RevisaoSchema),
+    NovaRevisao: schemaOf(NovaRevisaoSchema),
+    Comentario: schemaOf(ComentarioSchema),
+    NovoComentario: schemaOf(NovoComentarioSchema),
+    NovaDecisao: schemaOf(NovaDecisaoSchema),
     Pratica: schemaOf(PraticaSchema),
   };
   const op = (operationId: string, summary: string, rest: Json) => ({
@@ -174,7 +208,7 @@ export function openApiDocument(): Json {
     description: DESCRIPTIONS[operationId],
     ...rest,
   });
-  return {
+  const document: Json = {
     openapi: "3.1.0",
     info: {
       title: "Tesserra API",
@@ -189,6 +223,7 @@ export function openApiDocument(): Json {
       { name: "conta", description: "The account and the region catalog." },
       { name: "projetos", description: "Projects, deployments and events." },
       { name: "monitoramento", description: "Live state, SLOs, metrics and failover drills." },
+      { name: "revisoes", description: "Engineering review before production cutover." },
     ],
     paths: {
       "/v1/conta": {
@@ -490,6 +525,133 @@ export function openApiDocument(): Json {
           },
         }),
       },
+      "/v1/projetos/{id}/revisoes": {
+        parameters: [idParam],
+        get: op("listRevisoesProjeto", "The project's engineering reviews", {
+          tags: ["revisoes"],
+          responses: {
+            "200": json({ type: "array", items: ref("Revisao") }, "Newest first."),
+            "404": problem("No such project (or, for a reviewer, no review of it)."),
+            ...errors,
+          },
+        }),
+        post: op("requestRevisao", "Request an engineering review of the current version", {
+          tags: ["revisoes"],
+          requestBody: {
+            required: false,
+            content: { "application/json": { schema: ref("NovaRevisao") } },
+          },
+          responses: {
+            "201": json(ref("Revisao"), "Requested, with its evidence."),
+            "400": problem("The body is not JSON."),
+            "403": problem("A reviewer never requests a review."),
+            "404": problem("No such project in the organization."),
+            "409": problem("A review of this design is already pending (revisao-em-aberto)."),
+            "415": problem("The body is not sent as application/json."),
+            "422": problem("The note is not a string of at most 2,000 characters."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/cutover": {
+        parameters: [idParam],
+        post: op("cutoverProjeto", "Cut over to production", {
+          tags: ["revisoes"],
+          parameters: [
+            { name: "If-Match", in: "header", required: true, schema: { type: "string" } },
+          ],
+          responses: {
+            "200": json(ref("Projeto"), "In production."),
+            "403": problem("A reviewer never cuts a project over."),
+            "404": problem("No such project in the organization."),
+            "409": problem("revisao-necessaria, revisao-desatualizada or ja-em-producao."),
+            "412": problem("If-Match does not name the current version."),
+            "428": problem("No If-Match."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/revisoes": {
+        get: op("listRevisoes", "Every review (Tesserra engineering)", {
+          tags: ["revisoes"],
+          parameters: [
+            {
+              name: "status",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: [...REVIEW_STATUS_VALUES] },
+            },
+          ],
+          responses: {
+            "200": json({ type: "array", items: ref("Revisao") }, "Newest first."),
+            "400": problem("An unknown status."),
+            "403": problem("A customer token (somente-revisor)."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/revisoes/{rid}": {
+        parameters: [ridParam],
+        get: op("getRevisao", "A review", {
+          tags: ["revisoes"],
+          responses: {
+            "200": json(ref("Revisao"), "The review."),
+            "404": problem("No review this token may see."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/revisoes/{rid}/comentarios": {
+        parameters: [ridParam],
+        post: op("commentRevisao", "Comment on a review", {
+          tags: ["revisoes"],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("NovoComentario") } },
+          },
+          responses: {
+            "201": json(ref("Comentario"), "The comment."),
+            "400": problem("The body is not JSON."),
+            "404": problem("No review this token may see."),
+            "415": problem("The body is not sent as application/json."),
+            "422": problem("No text, text over 2,000 characters, or a pointer to nothing."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/revisoes/{rid}/decisao": {
+        parameters: [ridParam],
+        post: op("decideRevisao", "Approve or request changes (Tesserra engineering)", {
+          tags: ["revisoes"],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("NovaDecisao") } },
+          },
+          responses: {
+            "200": json(ref("Revisao"), "Decided."),
+            "400": problem("The body is not JSON."),
+            "403": problem("A customer never decides a review (somente-revisor)."),
+            "404": problem("No review this token may see."),
+            "409": problem("The review is not pending (revisao-nao-pendente)."),
+            "415": problem("The body is not sent as application/json."),
+            "422": problem("An invalid body, or an override without a 20-character note."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/revisoes/{rid}/retirar": {
+        parameters: [ridParam],
+        post: op("withdrawRevisao", "Withdraw a pending review (its owner)", {
+          tags: ["revisoes"],
+          responses: {
+            "200": json(ref("Revisao"), "Withdrawn."),
+            "403": problem("A reviewer never withdraws a review."),
+            "404": problem("No review this token may see."),
+            "409": problem("The review is not pending (revisao-nao-pendente)."),
+            ...errors,
+          },
+        }),
+      },
       "/v1/openapi.json": {
         get: op("getOpenApi", "This document", {
           tags: ["conta"],
@@ -514,4 +676,14 @@ export function openApiDocument(): Json {
       },
     },
   };
+  // Every write can meet a reviewer's token, which only reads (§7): say so where it applies.
+  for (const item of Object.values(document.paths as Record<string, Record<string, Json>>))
+    for (const [method, operation] of Object.entries(item)) {
+      if (method === "get" || method === "parameters") continue;
+      const responses = operation.responses as Record<string, unknown>;
+      responses["403"] ??= problem(
+        "A reviewer's token on a write Tesserra engineering never makes (revisor-somente-leitura).",
+      );
+    }
+  return document;
 }

@@ -11,6 +11,7 @@ describe("SQLite store", () => {
         {
           id,
           organizacao: "demo",
+          fase: "pre-producao",
           nome: id,
           blueprint: "{}",
           versao: 1,

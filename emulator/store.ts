@@ -15,10 +15,14 @@ import { migrate } from "./migrations";
 import type { DrillInput } from "./monitoring/model";
 import type { EventoTipo, MonitoredProject, MonitoringStore, Practice } from "./monitoring/routes";
 
+export type Fase = "pre-producao" | "producao";
+
 export interface ProjectRow {
   id: string;
   organizacao: string;
   nome: string;
+  /** Pre-production until a cutover (contract §7). */
+  fase: Fase;
   /** The blueprint exactly as submitted (JSON text). */
   blueprint: string;
   versao: number;
@@ -83,6 +87,34 @@ function toPractice(row: PracticeRow): Practice {
   };
 }
 
+/** A review as stored (contract §7 `Revisao`; JSON columns as text). */
+export interface ReviewRow {
+  id: string;
+  projeto_id: string;
+  organizacao: string;
+  versao: number;
+  assinatura: string;
+  /** The blueprint as requested (JSON text). */
+  blueprint: string;
+  status: string;
+  solicitada_por: string;
+  solicitada_em: number;
+  nota: string;
+  /** JSON text. */
+  evidencias: string;
+  /** JSON text, or null before a decision. */
+  decisao: string | null;
+}
+
+export interface CommentRow {
+  id: string;
+  autor: string;
+  papel: "cliente" | "revisor";
+  ponteiro: string | null;
+  texto: string;
+  em: number;
+}
+
 /** Project rows kept in memory at most; past it the cache starts over. */
 const PROJECT_CACHE_SIZE = 10_000;
 
@@ -114,10 +146,38 @@ export class Store implements MonitoringStore {
         "SELECT p.*, i.fim FROM projetos p JOIN implantacoes i ON i.id = p.implantacao_atual WHERE p.organizacao = ? AND p.removido_em IS NULL ORDER BY p.criado_em DESC, p.rowid DESC",
       ),
       insertProject: db.prepare(
-        "INSERT INTO projetos (id, organizacao, nome, blueprint, versao, implantacao_atual, criado_em, atualizado_em) VALUES (@id, @organizacao, @nome, @blueprint, @versao, @implantacao_atual, @criado_em, @atualizado_em)",
+        "INSERT INTO projetos (id, organizacao, nome, fase, blueprint, versao, implantacao_atual, criado_em, atualizado_em) VALUES (@id, @organizacao, @nome, @fase, @blueprint, @versao, @implantacao_atual, @criado_em, @atualizado_em)",
       ),
       updateProject: db.prepare(
         "UPDATE projetos SET nome = @nome, blueprint = @blueprint, versao = @versao, implantacao_atual = @implantacao_atual, atualizado_em = @atualizado_em WHERE id = @id AND versao = @versao_anterior AND removido_em IS NULL",
+      ),
+      cutover: db.prepare(
+        "UPDATE projetos SET fase = 'producao', atualizado_em = ? WHERE id = ? AND versao = ? AND fase = 'pre-producao' AND removido_em IS NULL",
+      ),
+      reviewedOrganizacao: db.prepare<[string], { organizacao: string }>(
+        "SELECT p.organizacao FROM projetos p WHERE p.id = ? AND p.removido_em IS NULL AND EXISTS (SELECT 1 FROM revisoes r WHERE r.projeto_id = p.id)",
+      ),
+      insertReview: db.prepare(
+        "INSERT INTO revisoes (id, projeto_id, organizacao, versao, assinatura, blueprint, status, solicitada_por, solicitada_em, nota, evidencias) VALUES (@id, @projeto_id, @organizacao, @versao, @assinatura, @blueprint, @status, @solicitada_por, @solicitada_em, @nota, @evidencias)",
+      ),
+      review: db.prepare<[string], ReviewRow>("SELECT * FROM revisoes WHERE id = ?"),
+      reviewsOf: db.prepare<[string], ReviewRow>(
+        "SELECT * FROM revisoes WHERE projeto_id = ? ORDER BY solicitada_em DESC, rowid DESC",
+      ),
+      reviewsAll: db.prepare<[], ReviewRow>(
+        "SELECT r.* FROM revisoes r JOIN projetos p ON p.id = r.projeto_id WHERE p.removido_em IS NULL ORDER BY r.solicitada_em DESC, r.rowid DESC",
+      ),
+      setReviewStatus: db.prepare(
+        "UPDATE revisoes SET status = @status, decisao = @decisao WHERE id = @id AND status = @antes",
+      ),
+      staleReviews: db.prepare<[string, string], { id: string }>(
+        "UPDATE revisoes SET status = 'desatualizada' WHERE projeto_id = ? AND status IN ('pendente', 'aprovada') AND assinatura != ? RETURNING id",
+      ),
+      insertComment: db.prepare(
+        "INSERT INTO comentarios (id, revisao_id, autor, papel, ponteiro, texto, em) VALUES (@id, @revisao_id, @autor, @papel, @ponteiro, @texto, @em)",
+      ),
+      comments: db.prepare<[string], CommentRow>(
+        "SELECT id, autor, papel, ponteiro, texto, em FROM comentarios WHERE revisao_id = ? ORDER BY em, rowid",
       ),
       removeProject: db.prepare(
         "UPDATE projetos SET removido_em = ? WHERE id = ? AND organizacao = ? AND removido_em IS NULL",
@@ -228,6 +288,53 @@ export class Store implements MonitoringStore {
     if (changed === 0) return false;
     this.insertDeployment(deployment);
     return true;
+  }
+
+  /** Moves the project to production if it is still at `versao` and in pre-production. */
+  cutover(id: string, versao: number): boolean {
+    this.projects.delete(id);
+    return this.q.cutover.run(this.now(), id, versao).changes > 0;
+  }
+
+  /** The organization of a project that has a review (what a reviewer may read), if any. */
+  reviewedOrganizacao(id: string): string | undefined {
+    return this.q.reviewedOrganizacao.get(id)?.organizacao;
+  }
+
+  insertReview(row: ReviewRow) {
+    this.q.insertReview.run(row);
+  }
+
+  review(id: string): ReviewRow | undefined {
+    return this.q.review.get(id);
+  }
+
+  /** A project's reviews, newest first. */
+  reviewsOf(projectId: string): ReviewRow[] {
+    return this.q.reviewsOf.all(projectId);
+  }
+
+  /** Every organization's reviews of projects that exist, newest first. */
+  allReviews(): ReviewRow[] {
+    return this.q.reviewsAll.all();
+  }
+
+  /** Moves a review from `antes` to `status`; false when it was no longer `antes`. */
+  setReviewStatus(id: string, antes: string, status: string, decisao: string | null): boolean {
+    return this.q.setReviewStatus.run({ id, antes, status, decisao }).changes > 0;
+  }
+
+  /** Marks the project's pending and approved reviews of another signature out of date. */
+  staleReviews(projectId: string, assinatura: string): string[] {
+    return this.q.staleReviews.all(projectId, assinatura).map((r) => r.id);
+  }
+
+  insertComment(row: CommentRow & { revisao_id: string }) {
+    this.q.insertComment.run(row);
+  }
+
+  comments(reviewId: string): CommentRow[] {
+    return this.q.comments.all(reviewId);
   }
 
   removeProject(organizacao: string, id: string): boolean {

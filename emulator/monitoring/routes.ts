@@ -54,7 +54,8 @@ export type EventoTipo =
   | "failover-inicio"
   | "failover-fim"
   | "alerta"
-  | "teste-failover";
+  | "teste-failover"
+  | "revisao";
 
 export interface MonitoredProject {
   id: string;
@@ -637,5 +638,12 @@ export function monitoringRoutes(options: MonitoringOptions) {
     timers.clear();
   }
 
-  return { app, resume, warm, stop };
+  /** A project's runbook now, for a review's evidence; undefined when the project is not found. */
+  function runbookFor(organizacao: string, id: string, locale: Locale) {
+    const project = store.project(organizacao, id);
+    if (!project) return undefined;
+    return runbookOf({ project, ...sims.get(project, store.drills(id)) }, now(), locale);
+  }
+
+  return { app, resume, warm, stop, runbookFor };
 }

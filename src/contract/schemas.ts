@@ -34,7 +34,12 @@ export const ProblemSchema = z.object({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
-export const ContaSchema = z.object({ organizacao: z.string(), plano: z.enum(PLANS) });
+/** A customer's token carries its plan; a Tesserra engineer's (`papel: "revisor"`, §7) none. */
+export const ContaSchema = z.object({
+  organizacao: z.string(),
+  papel: z.enum(["cliente", "revisor"]),
+  plano: z.enum(PLANS).optional(),
+});
 export type Conta = z.infer<typeof ContaSchema>;
 
 export const RegiaoCatalogoSchema = z.object({
@@ -86,6 +91,8 @@ export const ProjetoSchema = z.object({
   blueprint: z.record(z.string(), z.unknown()),
   versao: z.int().min(1),
   status: z.enum(PROJECT_STATUSES),
+  /** Pre-production until a cutover (v1.2, §7). */
+  fase: z.enum(["pre-producao", "producao"]),
   implantacao_atual: z.string(),
   criado_em: isoTime,
   atualizado_em: isoTime,
@@ -120,6 +127,7 @@ export const EVENT_TYPES = [
   "failover-fim",
   "alerta",
   "teste-failover",
+  "revisao",
 ] as const;
 
 export const EventoSchema = z.object({
