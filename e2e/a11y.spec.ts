@@ -118,4 +118,37 @@ for (const scheme of ["light", "dark"] as const)
       await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
       await expectAccessible(page, "settings");
     });
+
+    test("engineering review: the request with its pack, the review page, the inbox and the decision", async ({
+      page,
+      browser,
+      baseURL,
+    }) => {
+      const created = await page.request.post("/v1/projetos", { data: GLOBAL_SAAS, headers: DEV });
+      const { id } = await created.json();
+      await page.goto(`/projects/${id}`);
+      await expect(page.getByTestId("project-status")).toHaveText("Active", { timeout: 30_000 });
+      await page.getByRole("button", { name: "Request engineering review" }).click();
+      const dialog = page.getByRole("dialog", { name: "Request engineering review" });
+      await expect(dialog.getByTestId("check-runbook-testado")).toBeVisible();
+      await expectAccessible(page, "review request with its pack");
+      await dialog.getByRole("button", { name: "Request review" }).click();
+      await expect(page.getByTestId("review-status")).toHaveText("Pending");
+      await expectAccessible(page, "review page (customer)");
+
+      const eng = await browser.newContext({ baseURL, colorScheme: scheme });
+      await eng.addInitScript(() => sessionStorage.setItem("tesserra.apiToken", "eng"));
+      const reviewer = await eng.newPage();
+      await reviewer.goto("/reviews");
+      await expect(reviewer.getByRole("region", { name: "Pending" })).toContainText("Global SaaS");
+      await expectAccessible(reviewer, "review inbox");
+      await reviewer
+        .getByRole("region", { name: "Pending" })
+        .getByRole("link", { name: "Global SaaS" })
+        .first()
+        .click();
+      await expect(reviewer.getByRole("button", { name: "Request changes" })).toBeVisible();
+      await expectAccessible(reviewer, "review page (reviewer, deciding)");
+      await eng.close();
+    });
   });

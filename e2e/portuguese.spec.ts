@@ -199,6 +199,18 @@ for (const scheme of ["light", "dark"] as const)
     );
     await check(page, "runbook");
 
+    // An engineering review in Portuguese: the pack's verifications, the decision pending.
+    const review = await (
+      await page.request.post(`/v1/projetos/${id}/revisoes`, {
+        data: {},
+        headers: { ...DEV, "Accept-Language": "pt-BR" },
+      })
+    ).json();
+    await page.goto(`/projects/${id}/reviews/${review.id}`);
+    await expect(page.getByTestId("review-status")).toHaveText(w.review("status.pendente"));
+    await expect(page.getByTestId("check-continentes")).toContainText("continentes");
+    await check(page, "review");
+
     // The API's own answer, in Portuguese (Accept-Language), behind the people's words.
     await page.goto("/projects/prj_doesnotexist");
     const alert = page.getByRole("alert");

@@ -75,6 +75,18 @@ for (const width of [360, 1440])
     const box = await run.boundingBox();
     expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= width).toBe(true);
 
+    const review = await (
+      await page.request.post(`/v1/projetos/${id}/revisoes`, { data: {}, headers: DEV })
+    ).json();
+    await page.goto(`/projects/${id}/reviews/${review.id}`);
+    await expect(page.getByTestId("review-status")).toHaveText("Pending");
+    await noHorizontalScroll(page, "review");
+    await page.evaluate(() => sessionStorage.setItem("tesserra.apiToken", "eng"));
+    await page.goto("/reviews");
+    await expect(page.getByRole("region", { name: "Pending" })).toContainText("Global SaaS");
+    await noHorizontalScroll(page, "review inbox");
+    await page.evaluate(() => sessionStorage.removeItem("tesserra.apiToken"));
+
     await page.goto("/settings");
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
     await noHorizontalScroll(page, "settings");

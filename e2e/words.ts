@@ -23,6 +23,7 @@ import {
 import { monitorMessages } from "../src/monitor/i18n";
 import { runbookPageMessages } from "../src/monitor/runbook/i18n";
 import { projectsMessages } from "../src/projects/i18n";
+import { reviewPageMessages } from "../src/projects/review/i18n";
 import { uiMessages } from "../src/ui/i18nCatalog";
 
 const CATALOGS = {
@@ -33,6 +34,7 @@ const CATALOGS = {
   panel: panelMessages,
   monitor: monitorMessages,
   runbook: runbookPageMessages,
+  review: reviewPageMessages,
   runbookText: runbookMessages,
   projects: projectsMessages,
   ui: uiMessages,

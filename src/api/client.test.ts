@@ -30,7 +30,11 @@ async function until<T>(fn: () => Promise<T | undefined>): Promise<T> {
 
 describe("API client against the emulator", () => {
   it("parses every endpoint's answer with the console's schemas", async () => {
-    expect(await client.conta()).toEqual({ organizacao: "demo", plano: "enterprise" });
+    expect(await client.conta()).toEqual({
+      organizacao: "demo",
+      papel: "cliente",
+      plano: "enterprise",
+    });
     expect((await client.regioes()).map((r) => r.id)).toContain("sa-east-1");
     expect(await client.validar(GLOBAL_SAAS)).toEqual({ valido: true, problemas: [] });
 

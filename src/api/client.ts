@@ -13,8 +13,9 @@ const what = (key: Parameters<ReturnType<typeof apiT>>[0], values?: Record<strin
 
 /** The monitoring schemas load with the first monitoring call (the designer makes none). */
 const monitoring = () => import("../contract/monitoring");
-// The runbook's wire shape loads with the page that reads it.
+// The runbook's and the reviews' wire shapes load with the pages that read them.
 const runbookShape = () => import("../blueprint/runbook/shape");
+const reviewShapes = () => import("../contract/reviews");
 
 import {
   ContaSchema,
@@ -255,6 +256,66 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
         (await runbookShape()).PraticaSchema,
         await send(`/v1/projetos/${encodeURIComponent(id)}/runbook/praticar`, { method: "POST" }),
         what("what.practice"),
+      ),
+    revisoes: async (id: string) =>
+      get(
+        (await reviewShapes()).RevisoesSchema,
+        `/v1/projetos/${encodeURIComponent(id)}/revisoes`,
+        what("what.reviews"),
+      ),
+    /** Tesserra engineering's inbox: every organization's reviews. */
+    revisoesTodas: async () =>
+      get((await reviewShapes()).RevisoesSchema, "/v1/revisoes", what("what.reviews")),
+    revisao: async (rid: string) =>
+      get(
+        (await reviewShapes()).RevisaoSchema,
+        `/v1/revisoes/${encodeURIComponent(rid)}`,
+        what("what.review"),
+      ),
+    pedirRevisao: async (id: string, nota: string) =>
+      parse(
+        (await reviewShapes()).RevisaoSchema,
+        await send(`/v1/projetos/${encodeURIComponent(id)}/revisoes`, {
+          method: "POST",
+          body: json(nota ? { nota } : {}),
+        }),
+        what("what.review"),
+      ),
+    comentarRevisao: async (rid: string, body: { texto: string; ponteiro?: string }) =>
+      parse(
+        (await reviewShapes()).ComentarioSchema,
+        await send(`/v1/revisoes/${encodeURIComponent(rid)}/comentarios`, {
+          method: "POST",
+          body: json(body),
+        }),
+        what("what.review"),
+      ),
+    decidirRevisao: async (
+      rid: string,
+      body: { resultado: "aprovada" | "mudancas-solicitadas"; nota?: string },
+    ) =>
+      parse(
+        (await reviewShapes()).RevisaoSchema,
+        await send(`/v1/revisoes/${encodeURIComponent(rid)}/decisao`, {
+          method: "POST",
+          body: json(body),
+        }),
+        what("what.review"),
+      ),
+    retirarRevisao: async (rid: string) =>
+      parse(
+        (await reviewShapes()).RevisaoSchema,
+        await send(`/v1/revisoes/${encodeURIComponent(rid)}/retirar`, { method: "POST" }),
+        what("what.review"),
+      ),
+    cutover: async (id: string, etag: string) =>
+      parse(
+        ProjetoSchema,
+        await send(`/v1/projetos/${encodeURIComponent(id)}/cutover`, {
+          method: "POST",
+          headers: { "If-Match": etag },
+        }),
+        what("what.project"),
       ),
     testeFailover: async (id: string, tid: string) =>
       get(

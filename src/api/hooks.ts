@@ -122,6 +122,72 @@ export function usePractice(id: string) {
   });
 }
 
+export function useRevisoes(id: string) {
+  const keys = useApiKeys();
+  return useQuery({ queryKey: keys.revisoes(id), queryFn: () => api.revisoes(id) });
+}
+
+export function useRevisao(rid: string) {
+  const keys = useApiKeys();
+  return useQuery({ queryKey: keys.revisao(rid), queryFn: () => api.revisao(rid) });
+}
+
+/** Tesserra engineering's inbox; `enabled` only with a reviewer's token. */
+export function useInbox(enabled: boolean) {
+  const keys = useApiKeys();
+  return useQuery({ queryKey: keys.inbox(), queryFn: api.revisoesTodas, enabled });
+}
+
+export function useConta() {
+  const keys = useApiKeys();
+  return useQuery({ queryKey: keys.conta(), queryFn: api.conta, staleTime: 5 * 60_000 });
+}
+
+/** Every change to a review refreshes the review, the project's list and the inbox. */
+function useReviewMutation<A>(fn: (a: A) => Promise<unknown>, projectId: string, rid?: string) {
+  const keys = useApiKeys();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      if (rid) void qc.invalidateQueries({ queryKey: keys.revisao(rid) });
+      void qc.invalidateQueries({ queryKey: keys.revisoes(projectId) });
+      void qc.invalidateQueries({ queryKey: keys.inbox() });
+      void qc.invalidateQueries({ queryKey: keys.projeto(projectId) });
+      void qc.invalidateQueries({ queryKey: keys.eventos(projectId) });
+    },
+  });
+}
+
+export function useRequestReview(id: string) {
+  return useReviewMutation((nota: string) => api.pedirRevisao(id, nota), id);
+}
+
+export function useComment(projectId: string, rid: string) {
+  return useReviewMutation(
+    (body: { texto: string; ponteiro?: string }) => api.comentarRevisao(rid, body),
+    projectId,
+    rid,
+  );
+}
+
+export function useDecide(projectId: string, rid: string) {
+  return useReviewMutation(
+    (body: { resultado: "aprovada" | "mudancas-solicitadas"; nota?: string }) =>
+      api.decidirRevisao(rid, body),
+    projectId,
+    rid,
+  );
+}
+
+export function useWithdraw(projectId: string, rid: string) {
+  return useReviewMutation(() => api.retirarRevisao(rid), projectId, rid);
+}
+
+export function useCutover(id: string) {
+  return useReviewMutation((etag: string) => api.cutover(id, etag), id);
+}
+
 export function useDeleteProjeto() {
   const keys = useApiKeys();
   const qc = useQueryClient();
@@ -138,7 +204,11 @@ export function useDeleteProjeto() {
 function staleAfter(keys: ReturnType<typeof apiKeys>, id: string, e: Evento) {
   // Every event can change the runbook: a new version, a drill's end, the clock's.
   const stale: (readonly unknown[])[] = [keys.eventos(id), keys.runbook(id)];
-  if (e.tipo === "implantacao") {
+  if (e.tipo === "revisao") {
+    stale.push(keys.projeto(id), keys.revisoes(id), keys.inbox());
+    const rid = e.dados.revisao;
+    if (typeof rid === "string") stale.push(keys.revisao(rid));
+  } else if (e.tipo === "implantacao") {
     stale.push(keys.projeto(id), keys.projetos());
     const iid = e.dados.implantacao;
     if (typeof iid === "string") stale.push(keys.implantacao(id, iid));

@@ -25,5 +25,8 @@ export function apiKeys(s: ApiSettings) {
     testes: (id: string) => [...project(id), "testes-failover"] as const,
     teste: (id: string, tid: string) => [...project(id), "testes-failover", tid] as const,
     runbook: (id: string) => [...project(id), "runbook"] as const,
+    revisoes: (id: string) => [...project(id), "revisoes"] as const,
+    revisao: (rid: string) => [...root, "revisoes", rid] as const,
+    inbox: () => [...root, "revisoes"] as const,
   };
 }

@@ -41,6 +41,12 @@ const DrillPage = lazy(() =>
 const RunbookPage = lazy(() =>
   import("../monitor/runbook/RunbookPage").then((m) => ({ default: m.RunbookPage })),
 );
+const ReviewPage = lazy(() =>
+  import("../projects/review/ReviewPage").then((m) => ({ default: m.ReviewPage })),
+);
+const InboxPage = lazy(() =>
+  import("../projects/review/InboxPage").then((m) => ({ default: m.InboxPage })),
+);
 const SettingsPage = lazy(() =>
   import("./SettingsPage").then((m) => ({ default: m.SettingsPage })),
 );
@@ -75,6 +81,8 @@ const router = createBrowserRouter([
       },
       { path: "projects/:id/drills/:drillId", element: page(<DrillPage />) },
       { path: "projects/:id/runbook", element: page(<RunbookPage />) },
+      { path: "projects/:id/reviews/:rid", element: page(<ReviewPage />) },
+      { path: "reviews", element: page(<InboxPage />) },
       { path: "settings", element: page(<SettingsPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -12,7 +12,7 @@ import { appMessages } from "./i18n";
 type Check =
   | { state: "idle" }
   | { state: "checking" }
-  | { state: "ok"; organizacao: string; plano: string }
+  | { state: "ok"; organizacao: string; papel: "cliente" | "revisor"; plano?: string }
   | { state: "failed"; message: string; pending: { baseUrl: string; token: string } }
   | { state: "saved-untested" };
 
@@ -134,10 +134,12 @@ export function SettingsPage() {
                 ) : check.state === "ok" ? (
                   <span className="inline-flex items-center gap-2">
                     <Badge tone="ok">{t("settings.connected")}</Badge>
-                    {t("settings.account", {
-                      organizacao: check.organizacao,
-                      plano: wireLabel(check.plano),
-                    })}
+                    {check.papel === "revisor"
+                      ? t("settings.reviewer", { organizacao: check.organizacao })
+                      : t("settings.account", {
+                          organizacao: check.organizacao,
+                          plano: wireLabel(check.plano ?? ""),
+                        })}
                   </span>
                 ) : check.state === "failed" ? (
                   <span className="text-red-700 dark:text-red-400">

@@ -1,13 +1,14 @@
 import { type ComponentType, type SVGProps, useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation, useMatch } from "react-router";
+import { useConta } from "../api/hooks";
 import { focusHeadingAfterNavigation } from "../ui/focus";
 import { useT } from "../ui/i18n";
-import { DesignerIcon, LogoMark, ProjectsIcon, SettingsIcon } from "../ui/icons";
+import { DesignerIcon, LogoMark, ProjectsIcon, ReviewsIcon, SettingsIcon } from "../ui/icons";
 import { appMessages } from "./i18n";
 
 interface NavItem {
   to: string;
-  label: "nav.designer" | "nav.projects" | "nav.settings";
+  label: "nav.designer" | "nav.projects" | "nav.reviews" | "nav.settings";
   icon: ComponentType<SVGProps<SVGSVGElement>>;
 }
 
@@ -16,6 +17,9 @@ const NAV: NavItem[] = [
   { to: "/projects", label: "nav.projects", icon: ProjectsIcon },
   { to: "/settings", label: "nav.settings", icon: SettingsIcon },
 ];
+
+/** Tesserra engineering's inbox, in the navigation for a reviewer's token only. */
+const REVIEWS: NavItem = { to: "/reviews", label: "nav.reviews", icon: ReviewsIcon };
 
 export function Shell() {
   const t = useT(appMessages);
@@ -36,8 +40,10 @@ export function Shell() {
   const [menuOpen, setMenuOpen] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a page change closes the menu
   useEffect(() => setMenuOpen(false), [pathname]);
+  const conta = useConta();
+  const nav = conta.data?.papel === "revisor" ? [NAV[0], NAV[1], REVIEWS, NAV[2]] : NAV;
   const links = (labels: boolean) =>
-    NAV.map(({ to, label: key, icon: NavIcon }) => {
+    nav.map(({ to, label: key, icon: NavIcon }) => {
       const label = t(key);
       return (
         <li key={to}>

@@ -26,6 +26,11 @@ type ResourceNodeData = {
   steps: Passo[] | undefined;
   /** Stacked in one column (a phone): connections run top to bottom. */
   stacked: boolean;
+  /** A mark on the node: the comments pinned to it, what changed in it (a review's canvas). */
+  note?: string;
+  change?: "criar" | "alterar";
+  /** False on a review's canvas: deployment states are not what it is about. */
+  showSteps: boolean;
 };
 type ResourceNode = Node<ResourceNodeData, "resource">;
 
@@ -42,8 +47,23 @@ const ResourceNodeView = memo(function ResourceNodeView({ data }: NodeProps<Reso
   return (
     <div
       style={{ width: NODE_WIDTH }}
-      className="rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      data-change={data.change}
+      className={`relative rounded-lg border bg-white shadow-sm dark:bg-slate-900 ${
+        data.change === "criar"
+          ? "border-emerald-500 ring-2 ring-emerald-500/40"
+          : data.change === "alterar"
+            ? "border-amber-500 ring-2 ring-amber-500/40"
+            : "border-slate-200 dark:border-slate-700"
+      }`}
     >
+      {data.note ? (
+        <span
+          className="absolute -top-2.5 -right-2.5 rounded-full bg-indigo-600 px-2 py-0.5 text-[11px] font-semibold text-white shadow"
+          data-testid={`pin-${data.nome}`}
+        >
+          {data.note}
+        </span>
+      ) : null}
       <Handle
         type="target"
         position={data.stacked ? Position.Top : Position.Left}
@@ -58,6 +78,7 @@ const ResourceNodeView = memo(function ResourceNodeView({ data }: NodeProps<Reso
         </div>
       </div>
       <ul
+        hidden={!data.showSteps}
         className="flex flex-col gap-1 px-3 py-2"
         aria-label={t("diagram.byRegion", { name: data.nome })}
       >
@@ -113,10 +134,17 @@ export function ProjectDiagram({
   blueprint,
   regioes,
   steps,
+  notes,
+  changes,
+  label,
 }: {
   blueprint: Record<string, unknown>;
   regioes: string[];
   steps: Map<string, Passo[]> | undefined;
+  /** Marks by resource (a review's comment pins); with them, no deployment states are shown. */
+  notes?: Map<string, string>;
+  changes?: Map<string, "criar" | "alterar">;
+  label?: string;
 }) {
   const t = useT(projectsMessages);
   const flowLabels = useFlowAriaLabels();
@@ -150,11 +178,20 @@ export function ProjectDiagram({
         id: r.nome,
         type: "resource",
         position: { x: layout[i].x, y: layout[i].y },
-        data: { nome: r.nome, tipo: r.tipo, regioes, steps: steps?.get(r.nome), stacked },
+        data: {
+          nome: r.nome,
+          tipo: r.tipo,
+          regioes,
+          steps: steps?.get(r.nome),
+          stacked,
+          note: notes?.get(r.nome),
+          change: changes?.get(r.nome),
+          showSteps: notes === undefined,
+        },
         draggable: false,
         connectable: false,
       })),
-    [recursos, layout, regioes, steps, stacked],
+    [recursos, layout, regioes, steps, stacked, notes, changes],
   );
   const edges: Edge[] = useMemo(
     () =>
@@ -183,7 +220,7 @@ export function ProjectDiagram({
             }
           : undefined
       }
-      aria-label={t("diagram.label")}
+      aria-label={label ?? t("diagram.label")}
     >
       <ReactFlow
         key={stacked ? "stacked" : "wide"}

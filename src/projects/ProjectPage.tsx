@@ -27,6 +27,7 @@ import {
   STEP_STATUS,
   stepsByResource,
 } from "./present";
+import { PhaseBadge, Readiness } from "./review/Readiness";
 
 export function ProjectPage() {
   const t = useT(projectsMessages);
@@ -86,6 +87,7 @@ export function ProjectPage() {
             <Badge tone={status.tone}>
               <span data-testid="project-status">{t(status.label)}</span>
             </Badge>
+            <PhaseBadge fase={p.fase} />
             <span className="text-sm text-slate-500 dark:text-slate-400">v{p.versao}</span>
           </div>
         </div>
@@ -170,6 +172,7 @@ export function ProjectPage() {
               </div>
             )}
           </Card>
+          <Readiness project={p} etag={projeto.data?.etag ?? ""} />
           <Card title={t("page.events")} className="flex min-h-0 flex-1 flex-col">
             {eventos.isError ? (
               <ErrorState title={t("page.eventsError")} error={eventos.error} />

@@ -113,6 +113,10 @@ export function describeEvento(e: Evento, t: T): string {
     }
     case "alerta":
       return t("event.alert", { text: str(d.mensagem) || str(d.slo) });
+    case "revisao":
+      return d.fase === "producao"
+        ? t("event.cutover")
+        : t("event.review", { status: t(`review.status.${str(d.status)}` as ProjectsMessageKey) });
   }
 }
 
@@ -123,6 +127,7 @@ export const EVENT_TONE: Record<Evento["tipo"], Tone> = {
   "failover-fim": "ok",
   alerta: "critical",
   "teste-failover": "neutral",
+  revisao: "info",
 };
 
 export const EVENT_LABEL: Record<Evento["tipo"], ProjectsMessageKey> = {
@@ -132,4 +137,5 @@ export const EVENT_LABEL: Record<Evento["tipo"], ProjectsMessageKey> = {
   "failover-fim": "eventType.failover",
   alerta: "eventType.alerta",
   "teste-failover": "eventType.teste",
+  revisao: "eventType.revisao",
 };

@@ -49,6 +49,16 @@ export function SettingsIcon(props: IconProps) {
   );
 }
 
+export function ReviewsIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M9 11l2 2 4-4" />
+      <path d="M20 12a8 8 0 1 1-3.3-6.5" />
+      <path d="M4 20l2.5-2.5" />
+    </Icon>
+  );
+}
+
 export function LogoMark(props: IconProps) {
   return (
     <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" {...props}>

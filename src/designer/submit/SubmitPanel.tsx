@@ -117,6 +117,10 @@ function PlanView({
   const t = useT(panelMessages);
   const { plan } = step;
   const nothing = plan.criar.length + plan.alterar.length + plan.remover.length === 0;
+  // Boxes moved or the name changed: nothing to provision, but a version worth keeping (an
+  // engineering approval holds across it, since the design is the same).
+  const sameBlueprint =
+    step.current !== undefined && JSON.stringify(step.current) === JSON.stringify(step.next);
   const words = step.current !== undefined ? planWords(step.current, step.next, plan) : undefined;
   return (
     <div>
@@ -129,7 +133,9 @@ function PlanView({
         {t("submit.plan")}
       </h3>
       {nothing ? (
-        <p className="mt-2 text-slate-600 dark:text-slate-300">{t("submit.noChanges")}</p>
+        <p className="mt-2 text-slate-600 dark:text-slate-300">
+          {sameBlueprint || !step.projectId ? t("submit.noChanges") : t("submit.layoutOnly")}
+        </p>
       ) : (
         <ul aria-label={t("submit.plan")} className="mt-2 max-h-72 space-y-1 overflow-auto">
           {words?.blueprint.map((b) => (
@@ -191,7 +197,7 @@ function PlanView({
           type="button"
           className={buttonClass("primary")}
           onClick={onApply}
-          disabled={nothing && !!step.projectId}
+          disabled={nothing && !!step.projectId && sameBlueprint}
         >
           {step.projectId ? t("submit.apply") : t("submit.createProject")}
         </button>

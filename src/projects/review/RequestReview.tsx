@@ -79,7 +79,13 @@ export function RequestReview({
       }
     >
       <p className="text-sm text-slate-700 dark:text-slate-300">{t("request.lead")}</p>
-      <div className="mt-4 max-h-[50vh] overflow-y-auto pr-1">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus */}
+      <div
+        className="mt-4 max-h-[50vh] overflow-y-auto pr-1"
+        role="region"
+        aria-label={t("pack.title")}
+        tabIndex={0}
+      >
         {evidencias ? (
           <ReviewPack evidencias={evidencias} />
         ) : (

@@ -59,9 +59,11 @@ export function ReviewPack({ evidencias }: { evidencias: Evidencias }) {
                 </p>
                 <p className="text-slate-700 dark:text-slate-300">{v.detalhe}</p>
               </div>
-              <Badge tone={v.ok ? "ok" : v.severidade === "alta" ? "critical" : "warning"}>
-                {v.ok ? t("pack.ok") : t("pack.notOk")}
-              </Badge>
+              <span className="shrink-0 self-start">
+                <Badge tone={v.ok ? "ok" : v.severidade === "alta" ? "critical" : "warning"}>
+                  {v.ok ? t("pack.ok") : t("pack.notOk")}
+                </Badge>
+              </span>
             </li>
           ))}
         </ul>

@@ -270,7 +270,7 @@ export function ReviewPage() {
     <div className="flex flex-col">
       <header className="border-b border-slate-200 bg-white px-4 py-4 sm:px-8 dark:border-slate-800 dark:bg-slate-900 print:border-0 print:px-0">
         <nav
-          aria-label="Breadcrumb"
+          aria-label={t("review.breadcrumb")}
           className="text-xs text-slate-500 dark:text-slate-400 print:hidden"
         >
           <Link to={reviewer ? "/reviews" : "/projects"} className="hover:underline">
@@ -401,7 +401,11 @@ export function ReviewPage() {
                   </ul>
                 </div>
               ) : (
-                <p className="mb-3 text-sm">{t("review.noChanges", { version: since.versao })}</p>
+                <p className="mb-3 text-sm">
+                  {since.approved
+                    ? t("review.noChanges", { version: since.versao })
+                    : t("review.noChangesAsked", { version: since.versao })}
+                </p>
               )
             ) : (
               <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">

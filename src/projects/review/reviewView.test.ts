@@ -80,8 +80,17 @@ describe("changesSinceApproved", () => {
         alterar: [{ nome: "app-global", campos: ["/config/replicas_min"] }],
         remover: [],
       },
+      approved: true,
     });
     expect(changesSinceApproved(old, [now, old])).toBeUndefined();
+    // None approved: the changes since engineering asked for them.
+    const asked = review({
+      id: "r0",
+      status: "mudancas-solicitadas",
+      decisao: { ...approved, resultado: "mudancas-solicitadas" },
+    });
+    expect(changesSinceApproved(now, [now, asked])?.approved).toBe(false);
+    expect(changesSinceApproved(now, [now, review({ id: "r0" })])).toBeUndefined();
   });
 });
 

@@ -42,21 +42,25 @@ export function cutoverState(
   return { allowed: false, reason: "why.needsReview" };
 }
 
-/** The design changes since the project's last approved review before this one. */
+/**
+ * The design changes since the project's last approved review before this one, or, when none
+ * was approved, since the last one engineering asked changes on (what those changes were).
+ */
 export function changesSinceApproved(
   review: Pick<Revisao, "id" | "blueprint" | "solicitada_em">,
   reviews: readonly Revisao[],
-): { versao: number; plan: ChangePlan } | undefined {
-  const approved = reviews
-    .filter(
-      (r) =>
-        r.id !== review.id &&
-        r.decisao?.resultado === "aprovada" &&
-        r.solicitada_em < review.solicitada_em,
-    )
-    .sort((a, b) => b.solicitada_em.localeCompare(a.solicitada_em))[0];
-  if (!approved) return undefined;
-  return { versao: approved.versao, plan: diffBlueprints(approved.blueprint, review.blueprint) };
+): { versao: number; plan: ChangePlan; approved: boolean } | undefined {
+  const before = reviews
+    .filter((r) => r.id !== review.id && r.solicitada_em < review.solicitada_em && r.decisao)
+    .sort((a, b) => b.solicitada_em.localeCompare(a.solicitada_em));
+  const approved = before.find((r) => r.decisao?.resultado === "aprovada");
+  const base = approved ?? before.find((r) => r.decisao?.resultado === "mudancas-solicitadas");
+  if (!base) return undefined;
+  return {
+    versao: base.versao,
+    plan: diffBlueprints(base.blueprint, review.blueprint),
+    approved: approved !== undefined,
+  };
 }
 
 /** The resource a comment's pointer names (`/recursos/1/config/ha` → that resource's name). */
