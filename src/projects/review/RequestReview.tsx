@@ -79,12 +79,11 @@ export function RequestReview({
       }
     >
       <p className="text-sm text-slate-700 dark:text-slate-300">{t("request.lead")}</p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus */}
-      <div
-        className="mt-4 max-h-[50vh] overflow-y-auto pr-1"
-        role="region"
+      <section
         aria-label={t("pack.title")}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
         tabIndex={0}
+        className="mt-4 max-h-[50vh] overflow-y-auto pr-1"
       >
         {evidencias ? (
           <ReviewPack evidencias={evidencias} />
@@ -93,7 +92,7 @@ export function RequestReview({
             <Skeleton className="h-48" />
           </div>
         )}
-      </div>
+      </section>
       <label className="mt-4 block text-sm">
         <span className="text-xs font-medium text-slate-700 dark:text-slate-300">
           {t("request.note")}
