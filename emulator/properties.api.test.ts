@@ -61,7 +61,16 @@ const idArb = fc.oneof(
 );
 
 const pathArb = fc.oneof(
-  fc.constantFrom("/v1/conta", "/v1/regioes", "/v1/blueprints/validar", "/v1/projetos", "/v1/nada"),
+  fc.constantFrom(
+    "/v1/conta",
+    "/v1/regioes",
+    "/v1/blueprints/validar",
+    "/v1/projetos",
+    "/v1/nada",
+    "/v1/revisoes?status=pendente",
+    "/v1/revisoes/rev_x",
+    "/v1/revisoes/rev_x/decisao",
+  ),
   fc
     .tuple(
       idArb,
@@ -74,6 +83,8 @@ const pathArb = fc.oneof(
         "/testes-failover",
         "/testes-failover/tf_x",
         "/implantacoes/im_x",
+        "/revisoes",
+        "/cutover",
         "/metricas?serie=trafego&regiao=global",
         "/metricas?serie=cpu",
         "/metricas?serie=latencia_p99&regiao=sa-east-1&passo=7",
@@ -113,6 +124,10 @@ const operationArb = fc.oneof(
           ["POST", "/v1/projetos/@id/testes-failover"],
           ["GET", "/v1/projetos/@id/testes-failover"],
           ["GET", "/v1/projetos/@id/metricas?serie=trafego&regiao=global"],
+          ["POST", "/v1/projetos/@id/revisoes"],
+          ["GET", "/v1/projetos/@id/revisoes"],
+          ["POST", "/v1/projetos/@id/cutover"],
+          ["GET", "/v1/revisoes"],
         ),
         fc.oneof(
           { weight: 3, arbitrary: fc.constant("@project") },
@@ -142,7 +157,7 @@ const requestArb = fc.record({
   ),
   token: fc.oneof(
     { weight: 6, arbitrary: fc.constant("dev") },
-    { weight: 1, arbitrary: fc.constantFrom("business", "starter", "", "nope") },
+    { weight: 1, arbitrary: fc.constantFrom("business", "starter", "eng", "", "nope") },
   ),
   ifMatch: fc.constantFrom(undefined, "@etag", "W/@etag", "*", '"nope"', "garbage"),
   idempotencyKey: fc.option(
