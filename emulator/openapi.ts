@@ -684,6 +684,11 @@ export function openApiDocument(): Json {
       responses["403"] ??= problem(
         "A reviewer's token on a write Tesserra engineering never makes (revisor-somente-leitura).",
       );
+      // Any write may carry a body, even one that takes none: it must be JSON, at most 1 MB.
+      if (method === "post" || method === "put") {
+        responses["413"] ??= problem("The body is over 1 MB.");
+        responses["415"] ??= problem("A body not sent as application/json.");
+      }
     }
   return document;
 }
