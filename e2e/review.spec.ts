@@ -38,6 +38,14 @@ async function engineer(browser: Browser, baseURL: string) {
   return { context, page };
 }
 
+/** The inbox's link to this project's pending review (other tests leave reviews of their own). */
+function pendingReviewOf(page: Page, project: string) {
+  const id = project.split("/").pop() ?? "";
+  return page
+    .getByRole("region", { name: "Pending" })
+    .locator(`a[href^="/projects/${id}/reviews/"]`);
+}
+
 async function requestReview(page: Page, project: string, note?: string) {
   await page.goto(project);
   await page.getByRole("button", { name: "Request engineering review" }).click();
@@ -75,8 +83,7 @@ test("the customer asks, engineering asks for changes, the customer fixes them, 
   // Engineering finds it in the inbox, comments on the datastore and asks for changes.
   const eng = await engineer(browser, baseURL ?? "");
   await eng.page.getByRole("link", { name: "Reviews" }).click();
-  const pending = eng.page.getByRole("region", { name: "Pending" });
-  await pending.getByRole("link", { name: "Global SaaS" }).first().click();
+  await pendingReviewOf(eng.page, project).click();
   await expect(
     eng.page.getByRole("heading", { level: 1, name: "Engineering review of Global SaaS" }),
   ).toBeVisible();
@@ -116,10 +123,7 @@ test("the customer asks, engineering asks for changes, the customer fixes them, 
 
   // Engineering approves; the zone drills are out of date, so approving overrides the runbook.
   await eng.page.goto("/reviews");
-  await eng.page
-    .getByRole("region", { name: "Pending" })
-    .getByRole("link", { name: "Global SaaS" })
-    .click();
+  await pendingReviewOf(eng.page, project).click();
   await expect(eng.page.getByText(/^Not met: /)).toContainText(
     "Every runbook scenario proven by a drill",
   );
@@ -153,11 +157,7 @@ test("an approval holds when only the boxes moved: cut over without a new review
   await requestReview(page, project);
   const eng = await engineer(browser, baseURL ?? "");
   await eng.page.goto("/reviews");
-  await eng.page
-    .getByRole("region", { name: "Pending" })
-    .getByRole("link", { name: "Global SaaS" })
-    .first()
-    .click();
+  await pendingReviewOf(eng.page, project).click();
   await eng.page
     .getByLabel(/Reason for approving over unmet high verifications/)
     .fill("Accepted for a staged rollout; drills follow.");
