@@ -73,6 +73,26 @@ export function matchesEtag(header: string, row: { id: string; versao: number })
     .some((t) => t === "*" || t === current);
 }
 
+/** 428: a write that must name the version it starts from did not (no If-Match). */
+export function ifMatchRequired(c: Context, row: { id: string; versao: number }) {
+  return problemResponse(
+    428,
+    problemT(c)("ifMatch.title"),
+    problemT(c)("ifMatch.detail", { etag: etagOf(row) }),
+  );
+}
+
+/** 412: If-Match names another version than the current one; nothing changes. */
+export function staleVersion(c: Context, current: { id: string; versao: number }) {
+  return problemResponse(
+    412,
+    problemT(c)("stale.title"),
+    problemT(c)("stale.detail", { version: current.versao, etag: etagOf(current) }),
+    { type: "https://tesserra.dev/problemas/versao-desatualizada" },
+    { ETag: etagOf(current) },
+  );
+}
+
 /** Reads a JSON body: a 400 problem with the position of the first syntax error otherwise. */
 export async function readJson(
   c: Context,

@@ -23,6 +23,7 @@ import {
 import {
   type Env,
   etagOf,
+  ifMatchRequired,
   iso,
   jsonResponse,
   matchesEtag,
@@ -31,6 +32,7 @@ import {
   problemResponse,
   readJson,
   refused,
+  staleVersion,
   type TextResponse,
   textResponse,
 } from "../http";
@@ -216,26 +218,14 @@ export function projectRoutes(deps: ProjectDeps) {
     const row = store.projectRow(account.organizacao, c.req.param("id"));
     if (!row) return notFound(c);
     const ifMatch = c.req.header("If-Match");
-    if (!ifMatch)
-      return problemResponse(
-        428,
-        problemT(c)("ifMatch.title"),
-        problemT(c)("ifMatch.detail", { etag: etagOf(row) }),
-      );
+    if (!ifMatch) return ifMatchRequired(c, row);
     const body = await readJson(c);
     if (!body.ok) return body.response;
     return idempotent(c, `${ifMatch}\n${body.text}`, () => {
       // Read again inside the transaction: the version check and the write are one step.
       const current = store.projectRow(account.organizacao, row.id);
       if (!current) return notFound(c);
-      if (!matchesEtag(ifMatch, current))
-        return problemResponse(
-          412,
-          problemT(c)("stale.title"),
-          problemT(c)("stale.detail", { version: current.versao, etag: etagOf(current) }),
-          { type: "https://tesserra.dev/problemas/versao-desatualizada" },
-          { ETag: etagOf(current) },
-        );
+      if (!matchesEtag(ifMatch, current)) return staleVersion(c, current);
       const result = validateBlueprint(body.value, { plano: planOf(account), locale: localeOf(c) });
       if (!result.valido || !result.blueprint) return refused(c, result.problemas);
       const bp = result.blueprint;

@@ -26,12 +26,14 @@ import {
   codedProblem,
   type Env,
   etagOf,
+  ifMatchRequired,
   iso,
   jsonResponse,
   matchesEtag,
   notFound,
   problemResponse,
   readJson,
+  staleVersion,
 } from "../http";
 import { localeOf, problemT } from "../i18n";
 import type { CurrentProject, ReviewRow, Store } from "../store";
@@ -344,20 +346,8 @@ export function reviewRoutes(deps: ReviewDeps) {
     const row = store.projectRow(account.organizacao, c.req.param("id"));
     if (!row) return notFound(c);
     const ifMatch = c.req.header("If-Match");
-    if (!ifMatch)
-      return problemResponse(
-        428,
-        problemT(c)("ifMatch.title"),
-        problemT(c)("ifMatch.detail", { etag: etagOf(row) }),
-      );
-    if (!matchesEtag(ifMatch, row))
-      return problemResponse(
-        412,
-        problemT(c)("stale.title"),
-        problemT(c)("stale.detail", { version: row.versao, etag: etagOf(row) }),
-        { type: "https://tesserra.dev/problemas/versao-desatualizada" },
-        { ETag: etagOf(row) },
-      );
+    if (!ifMatch) return ifMatchRequired(c, row);
+    if (!matchesEtag(ifMatch, row)) return staleVersion(c, row);
     if (row.fase === "producao")
       return codedProblem(
         409,
