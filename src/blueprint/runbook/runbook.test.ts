@@ -10,6 +10,7 @@ import {
   planDrill,
   runbookSummary,
   scenarioName,
+  scenarioNameOfId,
   statusName,
 } from "./runbook";
 
@@ -208,6 +209,13 @@ describe("buildRunbook", () => {
     expect(runbookSummary(rb)).toBe(
       "Not BCDR-ready: 2 of 6 scenarios tested; Frankfurt region loss never tested, São Paulo zone loss (sa-east-1a) never tested, Ashburn zone loss (us-east-1a) never tested, and 1 more.",
     );
+  });
+});
+
+describe("scenarioNameOfId", () => {
+  it("names a scenario from its id", () => {
+    expect(scenarioNameOfId("perda-regiao:us-east-1")).toBe("Ashburn region loss");
+    expect(scenarioNameOfId("perda-zona:sa-east-1a")).toBe("São Paulo zone loss (sa-east-1a)");
   });
 });
 

@@ -275,6 +275,14 @@ export function scenarioName(
   return runbookT(locale)(`scenario.${c.tipo}`, { city: cityOf(c.regiao), zone: c.zona ?? "" });
 }
 
+/** A scenario's name from its id: `perda-zona:sa-east-1a` → "São Paulo zone loss (sa-east-1a)". */
+export function scenarioNameOfId(id: string, locale: Locale = DEFAULT_LOCALE): string {
+  const [tipo, where = ""] = id.split(":");
+  return tipo === "perda-zona"
+    ? scenarioName({ tipo: "perda-zona", regiao: regionOfZone(where), zona: where }, locale)
+    : scenarioName({ tipo: "perda-regiao", regiao: where, zona: null }, locale);
+}
+
 /** A status in words. */
 export function statusName(status: ScenarioStatus, locale: Locale = DEFAULT_LOCALE): string {
   return runbookT(locale)(`status.${status}`);

@@ -1,18 +1,14 @@
 import { reviewT } from "../../blueprint/review/review";
-import { formatRunbookSeconds, scenarioName, statusName } from "../../blueprint/runbook/runbook";
+import {
+  formatRunbookSeconds,
+  scenarioNameOfId,
+  statusName,
+} from "../../blueprint/runbook/runbook";
 import type { Evidencias } from "../../contract/reviews";
 import { formatNumber, formatUsd } from "../../i18n/format";
 import { Badge } from "../../ui/Card";
 import { useLocale, useT } from "../../ui/i18n";
 import { reviewPageMessages } from "./i18n";
-
-/** A scenario id as the runbook names it: `perda-zona:sa-east-1a` → "São Paulo zone loss (sa-east-1a)". */
-function nameOfScenario(id: string, locale: Parameters<typeof scenarioName>[1]) {
-  const [tipo, where = ""] = id.split(":");
-  return tipo === "perda-zona"
-    ? scenarioName({ tipo: "perda-zona", regiao: where.slice(0, -1), zona: where }, locale)
-    : scenarioName({ tipo: "perda-regiao", regiao: where, zona: null }, locale);
-}
 
 /**
  * The review pack: the five verifications with their evidence, the assessment's figures and
@@ -120,7 +116,7 @@ export function ReviewPack({ evidencias }: { evidencias: Evidencias }) {
         <ul className="mt-2 grid grid-cols-1 gap-1 text-sm sm:grid-cols-2">
           {evidencias.runbook.cenarios.map((c) => (
             <li key={c.id} className="flex items-center justify-between gap-2">
-              <span className="min-w-0 truncate">{nameOfScenario(c.id, locale)}</span>
+              <span className="min-w-0 truncate">{scenarioNameOfId(c.id, locale)}</span>
               <Badge
                 tone={
                   c.status === "testado"

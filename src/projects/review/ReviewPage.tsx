@@ -11,7 +11,7 @@ import {
 } from "../../api/hooks";
 import { blueprintRegions } from "../../blueprint";
 import { reviewMessages, reviewT } from "../../blueprint/review/review";
-import { runbookMessages, scenarioName } from "../../blueprint/runbook/runbook";
+import { runbookMessages, scenarioNameOfId } from "../../blueprint/runbook/runbook";
 import { OVERRIDE_NOTE_MIN, type Revisao } from "../../contract/reviews";
 import { formatDateTime, formatList } from "../../i18n/format";
 import { Badge, buttonClass, Card } from "../../ui/Card";
@@ -31,13 +31,6 @@ const STATUS_TONE = {
   retirada: "neutral",
   desatualizada: "warning",
 } as const;
-
-function scenarioLabel(id: string, locale: Parameters<typeof scenarioName>[1]) {
-  const [tipo, where = ""] = id.split(":");
-  return tipo === "perda-zona"
-    ? scenarioName({ tipo: "perda-zona", regiao: where.slice(0, -1), zona: where }, locale)
-    : scenarioName({ tipo: "perda-regiao", regiao: where, zona: null }, locale);
-}
 
 function Comments({ review, projectId }: { review: Revisao; projectId: string }) {
   const t = useT(reviewPageMessages);
@@ -301,7 +294,7 @@ export function ReviewPage() {
               className={buttonClass()}
               onClick={() =>
                 downloadText(
-                  reviewMarkdown(r, locale, (sid) => scenarioLabel(sid, locale)),
+                  reviewMarkdown(r, locale, (sid) => scenarioNameOfId(sid, locale)),
                   `${r.projeto}-review-${r.id}.md`,
                   "text/markdown",
                 )
