@@ -3,18 +3,9 @@
  * and Tesserra engineering (`eng`), each in a browser context of their own.
  */
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { fromTemplate, submitPanel } from "./designerSteps";
 
-async function fromTemplate(page: Page, title: string) {
-  await page.goto("/designer");
-  await page.getByRole("button", { name: `New from template: ${title}` }).click();
-  await expect(page).toHaveURL(/\/designer\/d_/);
-  await expect(page.locator(".react-flow__node").first()).toBeVisible();
-}
-
-const panel = (page: Page) =>
-  page.getByRole("complementary", {
-    name: /Submit blueprint|Update project|Project created|Project updated/,
-  });
+const panel = submitPanel;
 
 /** Deploys a template from the designer; returns the designer's and the project's addresses. */
 async function deploy(page: Page, title: string) {

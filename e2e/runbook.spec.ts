@@ -5,18 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { fromTemplate, submitPanel } from "./designerSteps";
 
-async function fromTemplate(page: Page, title: string) {
-  await page.goto("/designer");
-  await page.getByRole("button", { name: `New from template: ${title}` }).click();
-  await expect(page).toHaveURL(/\/designer\/d_/);
-  await expect(page.locator(".react-flow__node").first()).toBeVisible();
-}
-
-const panel = (page: Page) =>
-  page.getByRole("complementary", {
-    name: /Submit blueprint|Update project|Project created|Project updated/,
-  });
+const panel = submitPanel;
 
 const SCENARIOS = [
   "São Paulo region loss",

@@ -1,22 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { freshDataDir, startEmulator } from "../emulator/testing/process";
+import { fromTemplate, submitPanel } from "./designerSteps";
 
 const DEV = { Authorization: "Bearer dev" };
 
-async function fromTemplate(page: Page, title: string) {
-  await page.goto("/designer");
-  await page.getByRole("button", { name: `New from template: ${title}` }).click();
-  await expect(page).toHaveURL(/\/designer\/d_/);
-  await expect(page.locator(".react-flow__node").first()).toBeVisible();
-}
-
-const panel = (page: Page) =>
-  page.getByRole("complementary", {
-    name: /Submit blueprint|Update project|Project created|Project updated/,
-  });
+const panel = submitPanel;
 
 test("design, submit, review the plan, apply, and watch the deployment finish", async ({
   page,
