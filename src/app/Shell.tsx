@@ -1,14 +1,22 @@
-import { type ComponentType, type SVGProps, useEffect, useRef, useState } from "react";
-import { NavLink, Outlet, useLocation, useMatch } from "react-router";
-import { useConta } from "../api/hooks";
+import {
+  type ComponentType,
+  lazy,
+  Suspense,
+  type SVGProps,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+import { Outlet, useLocation, useMatch } from "react-router";
 import { focusHeadingAfterNavigation } from "../ui/focus";
 import { useT } from "../ui/i18n";
-import { DesignerIcon, LogoMark, ProjectsIcon, ReviewsIcon, SettingsIcon } from "../ui/icons";
+import { DesignerIcon, LogoMark, ProjectsIcon, SettingsIcon } from "../ui/icons";
 import { appMessages } from "./i18n";
+import { ShellNavLink } from "./ShellNavLink";
 
 interface NavItem {
   to: string;
-  label: "nav.designer" | "nav.projects" | "nav.reviews" | "nav.settings";
+  label: "nav.designer" | "nav.projects" | "nav.settings";
   icon: ComponentType<SVGProps<SVGSVGElement>>;
 }
 
@@ -18,8 +26,8 @@ const NAV: NavItem[] = [
   { to: "/settings", label: "nav.settings", icon: SettingsIcon },
 ];
 
-/** Tesserra engineering's inbox, in the navigation for a reviewer's token only. */
-const REVIEWS: NavItem = { to: "/reviews", label: "nav.reviews", icon: ReviewsIcon };
+// The Reviews entry, between Projects and Settings, shows only for a reviewer's token.
+const ReviewerNavItem = lazy(() => import("./ReviewerNavItem"));
 
 export function Shell() {
   const t = useT(appMessages);
@@ -40,31 +48,29 @@ export function Shell() {
   const [menuOpen, setMenuOpen] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a page change closes the menu
   useEffect(() => setMenuOpen(false), [pathname]);
-  const conta = useConta();
-  const nav = conta.data?.papel === "revisor" ? [NAV[0], NAV[1], REVIEWS, NAV[2]] : NAV;
-  const links = (labels: boolean) =>
-    nav.map(({ to, label: key, icon: NavIcon }) => {
-      const label = t(key);
-      return (
-        <li key={to}>
-          <NavLink
-            to={to}
-            aria-label={labels ? undefined : label}
-            title={labels ? undefined : label}
-            className={({ isActive }) =>
-              `flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors ${
-                isActive
-                  ? "bg-indigo-50 text-indigo-700 dark:bg-indigo-500/15 dark:text-indigo-300"
-                  : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
-              }`
-            }
-          >
-            <NavIcon />
-            {labels ? label : null}
-          </NavLink>
-        </li>
-      );
-    });
+  const links = (labels: boolean) => [
+    ...NAV.slice(0, 2).map((item) => (
+      <ShellNavLink
+        key={item.to}
+        to={item.to}
+        label={t(item.label)}
+        icon={item.icon}
+        labels={labels}
+      />
+    )),
+    <Suspense key="/reviews" fallback={null}>
+      <ReviewerNavItem labels={labels} />
+    </Suspense>,
+    ...NAV.slice(2).map((item) => (
+      <ShellNavLink
+        key={item.to}
+        to={item.to}
+        label={t(item.label)}
+        icon={item.icon}
+        labels={labels}
+      />
+    )),
+  ];
   // The editor fills the window; every other page is a document that scrolls (and prints) whole.
   return (
     <div className={`flex flex-col md:flex-row ${compact ? "h-full min-h-0" : "min-h-full"}`}>
