@@ -6,6 +6,7 @@
 
 import { type Context, Hono } from "hono";
 import {
+  assessScenarios,
   type Blueprint,
   type NormalizedBlueprint,
   normalizeBlueprint,
@@ -15,8 +16,8 @@ import { runbookMarkdown } from "../../src/blueprint/runbook/markdown";
 import {
   buildRunbook,
   type DrillPlan,
+  parseScenarioId,
   planDrill,
-  regionOfZone,
   scenarioId,
 } from "../../src/blueprint/runbook/runbook";
 import { MetricasQuerySchema, NovoTesteFailoverSchema } from "../../src/contract/monitoring";
@@ -288,6 +289,8 @@ export function monitoringRoutes(options: MonitoringOptions) {
     t: number,
     locale: Locale,
   ) {
+    // The design's scenarios once, not once per drill.
+    const scenarios = assessScenarios(p.bp);
     const testes = p.sim
       .drillPhases()
       .filter((ph) => t >= ph.recovered)
@@ -297,7 +300,7 @@ export function monitoringRoutes(options: MonitoringOptions) {
         terminado_em: ph.recovered,
         versao: ph.drill.versao ?? null,
         ...drillMeasured(p.sim, ph),
-        estimado: drillPromises(p.bp, ph.drill).estimado,
+        estimado: drillPromises(p.bp, ph.drill, scenarios).estimado,
       }));
     return buildRunbook(p.bp, {
       projeto: p.project.id,
@@ -349,8 +352,7 @@ export function monitoringRoutes(options: MonitoringOptions) {
         return;
       }
       const cenario = practice.cenarios[practice.proximo];
-      const zona = cenario.startsWith("perda-zona:") ? cenario.slice("perda-zona:".length) : null;
-      const regiao = zona ? regionOfZone(zona) : cenario.slice("perda-regiao:".length);
+      const { regiao, zona } = parseScenarioId(cenario);
       const plan = planDrill(loaded.bp, regiao, zona);
       const refusal: Refusal | undefined = loaded.sim.topology.regions.includes(regiao)
         ? safetyRefusal(loaded, plan, regiao, zona, t, practiceId)

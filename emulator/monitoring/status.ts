@@ -336,8 +336,11 @@ export function metricasAt(
  * §6: a region's §5 `perda-regiao`, zone `a`'s `perda-zona`, zones `b`/`c` their own) and
  * today's policy. A drill stored before v1.2 has no plan: the current design's region loss.
  */
-export function drillPromises(bp: NormalizedBlueprint, drill: DrillPhases["drill"]) {
-  const { cenarios, politica } = assessScenarios(bp);
+export function drillPromises(
+  bp: NormalizedBlueprint,
+  drill: DrillPhases["drill"],
+  { cenarios, politica } = assessScenarios(bp),
+) {
   const estimado =
     drill.plano?.estimado ??
     planDrill(bp, drill.regiao, drill.zona ?? null, undefined, cenarios).estimado;

@@ -7,8 +7,10 @@ import { runbookMarkdown } from "./markdown";
 import {
   buildRunbook,
   type DrillEvidence,
+  parseScenarioId,
   planDrill,
   runbookSummary,
+  scenarioId,
   scenarioName,
   scenarioNameOfId,
   statusName,
@@ -216,6 +218,14 @@ describe("scenarioNameOfId", () => {
   it("names a scenario from its id", () => {
     expect(scenarioNameOfId("perda-regiao:us-east-1")).toBe("Ashburn region loss");
     expect(scenarioNameOfId("perda-zona:sa-east-1a")).toBe("São Paulo zone loss (sa-east-1a)");
+  });
+
+  it("reads back what scenarioId wrote", () => {
+    for (const [regiao, zona] of [
+      ["us-east-1", null],
+      ["eu-central-1", "eu-central-1a"],
+    ] as const)
+      expect(parseScenarioId(scenarioId(regiao, zona))).toEqual({ regiao, zona });
   });
 });
 

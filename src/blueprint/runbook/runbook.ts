@@ -29,6 +29,14 @@ export function scenarioId(regiao: string, zona: string | null): string {
   return zona ? `perda-zona:${zona}` : `perda-regiao:${regiao}`;
 }
 
+/** The region and zone a scenario id names (the inverse of `scenarioId`). */
+export function parseScenarioId(id: string): { regiao: string; zona: string | null } {
+  const [tipo, where = ""] = id.split(":");
+  return tipo === "perda-zona"
+    ? { regiao: regionOfZone(where), zona: where }
+    : { regiao: where, zona: null };
+}
+
 /** The region a zone belongs to (`sa-east-1a` → `sa-east-1`). */
 export function regionOfZone(zona: string): string {
   return zona.slice(0, -1);
@@ -277,10 +285,8 @@ export function scenarioName(
 
 /** A scenario's name from its id: `perda-zona:sa-east-1a` → "São Paulo zone loss (sa-east-1a)". */
 export function scenarioNameOfId(id: string, locale: Locale = DEFAULT_LOCALE): string {
-  const [tipo, where = ""] = id.split(":");
-  return tipo === "perda-zona"
-    ? scenarioName({ tipo: "perda-zona", regiao: regionOfZone(where), zona: where }, locale)
-    : scenarioName({ tipo: "perda-regiao", regiao: where, zona: null }, locale);
+  const { regiao, zona } = parseScenarioId(id);
+  return scenarioName({ tipo: zona ? "perda-zona" : "perda-regiao", regiao, zona }, locale);
 }
 
 /** A status in words. */
