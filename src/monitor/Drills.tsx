@@ -9,6 +9,8 @@ import { cityOf, describeDrillEvent, formatCount, formatSeconds } from "./format
 import { monitorMessages } from "./i18n";
 
 const DURATIONS = [60, 120, 300, 600];
+const SELECT_CLASS =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800";
 
 export function DrillDialog({
   open,
@@ -65,7 +67,7 @@ export function DrillDialog({
             {t("drill.region")}
           </span>
           <select
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800"
+            className={SELECT_CLASS}
             value={chosen}
             onChange={(e) => setRegiao(e.target.value)}
           >
@@ -81,7 +83,7 @@ export function DrillDialog({
             {t("drill.target")}
           </span>
           <select
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800"
+            className={SELECT_CLASS}
             value={zoneLetter}
             aria-describedby="drill-zone-hint"
             onChange={(e) => setZoneLetter(e.target.value as "" | "a" | "b" | "c")}
@@ -99,7 +101,7 @@ export function DrillDialog({
             {t("drill.length")}
           </span>
           <select
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800"
+            className={SELECT_CLASS}
             value={duracao}
             onChange={(e) => setDuracao(Number(e.target.value))}
           >
