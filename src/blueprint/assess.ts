@@ -12,7 +12,7 @@ import { formatFixed, formatList } from "../i18n/format";
 import type { Avaliacao, Cenario, ConformanceFinding, Correcao, Mudanca } from "./avaliacao";
 import { blueprintT } from "./i18n";
 import type { Plano } from "./plans";
-import { findRegion, REGIONS } from "./regions";
+import { findRegion, greatCircleKm, nearestRegion, REGIONS } from "./regions";
 import type { NormalizedBlueprint } from "./schema";
 import { validateBlueprint } from "./validate";
 
@@ -159,30 +159,72 @@ function availabilityOf(m: Model): number {
   return round(100 * a, 4);
 }
 
-function scenariosOf(m: Model, primary: string): Cenario[] {
+/** The availability SLO whose error budget a scenario spends (contract §8). */
+function budgetSloOf(bp: NormalizedBlueprint, politica: Avaliacao["politica"]) {
+  for (const r of bp.recursos)
+    if (r.tipo === "insight")
+      for (const slo of r.config.slos)
+        if (slo.sli === "disponibilidade")
+          return { objetivo: slo.objetivo, janela_dias: slo.janela_dias };
+  return { objetivo: politica.disponibilidade_pct, janela_dias: 28 };
+}
+
+/** Extra latency for traffic served from `to` instead of `from`: 0.015 ms per km, rounded. */
+export function extraLatencyMs(from: string, to: string): number {
+  const a = findRegion(from);
+  const b = findRegion(to);
+  return a && b && from !== to ? Math.round(0.015 * greatCircleKm(a, b)) : 0;
+}
+
+function scenariosOf(
+  m: Model,
+  primary: string,
+  budget: { objetivo: number; janela_dias: number },
+): Cenario[] {
   const hasDatastore = m.datastores.length > 0;
-  const regionLoss = (regiao: string): Cenario =>
-    m.failsOver
-      ? {
-          tipo: "perda-regiao",
-          regiao,
-          sobrevive: true,
-          rto_s: m.detection + (hasDatastore && regiao === primary ? PROMOTION_S : GATEWAY_SHIFT_S),
-          rpo_s: m.anyAsync && regiao === primary ? ASYNC_LAG_MAX_S : 0,
-        }
-      : { tipo: "perda-regiao", regiao, sobrevive: false, rto_s: null, rpo_s: null };
+  const budgetSeconds = budget.janela_dias * 86400 * (1 - budget.objetivo / 100);
+  /** §8: a region out spends 1/R of the traffic's budget for rto_s, a zone 1/(3R). */
+  const spent = (rto: number, share: number) => round((share * rto) / budgetSeconds, 6);
+  const lost = {
+    sobrevive: false,
+    rto_s: null,
+    rpo_s: null,
+    destino: null,
+    latencia_extra_ms: null,
+    orcamento_gasto: null,
+  } as const;
+  const regionLoss = (regiao: string): Cenario => {
+    if (!m.failsOver) return { tipo: "perda-regiao", regiao, ...lost };
+    const rto = m.detection + (hasDatastore && regiao === primary ? PROMOTION_S : GATEWAY_SHIFT_S);
+    // A tie goes to the earlier region of `regioes` (nearestRegion keeps the first it meets).
+    const destino = nearestRegion(regiao, m.regions) ?? regiao;
+    return {
+      tipo: "perda-regiao",
+      regiao,
+      sobrevive: true,
+      rto_s: rto,
+      rpo_s: m.anyAsync && regiao === primary ? ASYNC_LAG_MAX_S : 0,
+      destino,
+      latencia_extra_ms: extraLatencyMs(regiao, destino),
+      orcamento_gasto: spent(rto, 1 / m.R),
+    };
+  };
   const losses = m.regions.map(regionLoss);
   // Zone `a` of each region holds the single-zone resources.
   const zoneSafe = m.regional.every((r) => !r.singleZone);
   const zones = losses.map((loss): Cenario => {
     if (!zoneSafe) return { ...loss, tipo: "perda-zona" };
+    // The in-region standby is promoted in the primary's region.
+    const rto = m.detection + (hasDatastore && loss.regiao === primary ? PROMOTION_S : 0);
     return {
       tipo: "perda-zona",
       regiao: loss.regiao,
       sobrevive: true,
-      // The in-region standby is promoted in the primary's region.
-      rto_s: m.detection + (hasDatastore && loss.regiao === primary ? PROMOTION_S : 0),
+      rto_s: rto,
       rpo_s: 0,
+      destino: loss.regiao,
+      latencia_extra_ms: 0,
+      orcamento_gasto: spent(rto, 1 / (3 * m.R)),
     };
   });
   return [...losses, ...zones];
@@ -620,8 +662,8 @@ function costOf(bp: NormalizedBlueprint, m: Model): Avaliacao["custo_mensal_usd"
 export function assess(bp: NormalizedBlueprint, options: AssessOptions = {}): Avaliacao {
   const m = modelOf(bp);
   const estimate = availabilityOf(m);
-  const cenarios = scenariosOf(m, options.primario ?? m.regions[0]);
   const politica = policyOf(bp, m);
+  const cenarios = scenariosOf(m, options.primario ?? m.regions[0], budgetSloOf(bp, politica));
   return {
     disponibilidade_estimada_pct: estimate,
     cenarios,
@@ -642,7 +684,11 @@ export function assessScenarios(
   primario?: string,
 ): { cenarios: Cenario[]; politica: Avaliacao["politica"] } {
   const m = modelOf(bp);
-  return { cenarios: scenariosOf(m, primario ?? m.regions[0]), politica: policyOf(bp, m) };
+  const politica = policyOf(bp, m);
+  return {
+    cenarios: scenariosOf(m, primario ?? m.regions[0], budgetSloOf(bp, politica)),
+    politica,
+  };
 }
 
 /**

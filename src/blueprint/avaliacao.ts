@@ -42,6 +42,12 @@ export const CenarioSchema = z.object({
   sobrevive: z.boolean(),
   rto_s: z.number().nullable(),
   rpo_s: z.number().nullable(),
+  /** Where the lost traffic goes (contract §8); null when the scenario does not survive. */
+  destino: z.string().nullable(),
+  /** round(0.015 × km between `regiao` and `destino`); 0 when the region stays in rotation. */
+  latencia_extra_ms: z.number().nullable(),
+  /** The share of the availability SLO's error budget the scenario spends (6 decimals). */
+  orcamento_gasto: z.number().nullable(),
 });
 export type Cenario = z.infer<typeof CenarioSchema>;
 

@@ -44,7 +44,7 @@ export function greatCircleKm(a: Region, b: Region): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** The candidate nearest to `from` by great-circle distance (ties: catalog order). */
+/** The candidate nearest to `from` by great-circle distance (a tie goes to the earlier candidate). */
 export function nearestRegion(from: string, candidates: readonly string[]): string | undefined {
   const origin = findRegion(from);
   if (!origin) return undefined;
