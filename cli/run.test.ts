@@ -252,3 +252,56 @@ describe("blueprint runbook", () => {
     expect(r.err).toContain("regioes-insuficientes");
   });
 });
+
+describe("blueprint optimize", () => {
+  it("assess --json carries each scenario's impact, as contract §8 gives it for the seed", () => {
+    const seed = file("seed-impact.json", JSON.stringify(GLOBAL_SAAS));
+    const [report] = JSON.parse(run(["assess", "--json", seed]).out);
+    const losses = report.avaliacao.cenarios.filter(
+      (c: { tipo: string }) => c.tipo === "perda-regiao",
+    );
+    expect(
+      losses.map((c: Record<string, unknown>) => [
+        c.regiao,
+        c.destino,
+        c.latencia_extra_ms,
+        c.orcamento_gasto,
+      ]),
+    ).toEqual([
+      ["sa-east-1", "us-east-1", 115, 0.009921],
+      ["us-east-1", "eu-central-1", 98, 0.008818],
+      ["eu-central-1", "us-east-1", 98, 0.008818],
+    ]);
+  });
+
+  it("prints the options as a table with the changes in words, and exits 0", () => {
+    const seed = file("seed-optimize.json", JSON.stringify(GLOBAL_SAAS));
+    const r = run(["optimize", "--plano", "enterprise", seed]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("current design: USD 858.00, 99.9900 %, does NOT meet its policy");
+    expect(r.out).toMatch(
+      /cheapest +709\.10 +99\.9899 % +36 s +2\.5 s +Regions: São Paulo, Ashburn, Frankfurt → São Paulo, Ashburn; app-global minimum replicas 3 → 4/,
+    );
+    expect(r.out).toContain("709.10  99.9899 % *");
+  });
+
+  it("--json prints the §8 object, the API's and the model's; nothing qualifying says why", () => {
+    const seed = file("seed-optimize.json", JSON.stringify(GLOBAL_SAAS));
+    const o = JSON.parse(run(["optimize", "--json", "--plano", "enterprise", seed]).out);
+    expect(o.atual).toEqual({ custo_max: 858, disponibilidade_estimada_pct: 99.99, atende: false });
+    expect(o.opcoes[0].avaliacao.custo_mensal_usd.max).toBe(709.1);
+    const strict = file("strict.json", JSON.stringify({ ...GLOBAL_SAAS, politica: { rto_s: 8 } }));
+    const r = run(["optimize", "--lang", "pt-BR", "--plano", "enterprise", strict]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "Nenhum candidato se recupera dentro do RTO da política (o mais rápido: 11 s).",
+    );
+  });
+
+  it("refuses a file whose shape is wrong with its findings, exit 1", () => {
+    const bad = file("bad-optimize.json", JSON.stringify({ nome: "x", recursos: [] }));
+    const r = run(["optimize", bad]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("not assessed");
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The blueprint CLI: `validate [--json] [--plano P] FILE...`, `assess [--json] [--plano P]
- * FILE...`, `runbook [--json] FILE...` and `schema`.
+ * FILE...`, `runbook [--json] FILE...`, `optimize [--json] [--plano P] FILE...` and `schema`.
  * Exit codes: 0 no file has an error (warnings allowed), 1 a file has an error,
  * 2 a file cannot be read or is not JSON, or the command line is wrong.
  */
@@ -13,12 +13,15 @@ import {
   type Finding,
   isPlano,
   MAX_BLUEPRINT_BYTES,
+  type NormalizedBlueprint,
   normalizeBlueprint,
   PLANS,
   type Plano,
   parseBlueprintText,
   validateBlueprint,
 } from "../src/blueprint";
+import { describeChanges } from "../src/blueprint/describeChanges";
+import { OBJETIVOS, type Otimizacao, optimize } from "../src/blueprint/optimize";
 import { runbookMarkdown } from "../src/blueprint/runbook/markdown";
 import { buildRunbook, type Runbook } from "../src/blueprint/runbook/runbook";
 import { type Locale, type Translate, translator } from "../src/i18n";
@@ -36,6 +39,7 @@ const USAGE = `Usage:
   npm run blueprint -- validate [--json] [--plano ${PLANS.join("|")}] [--lang en|pt-BR] FILE...
   npm run blueprint -- assess [--json] [--plano ${PLANS.join("|")}] [--lang en|pt-BR] FILE...
   npm run blueprint -- runbook [--json] [--lang en|pt-BR] FILE...
+  npm run blueprint -- optimize [--json] [--plano ${PLANS.join("|")}] [--lang en|pt-BR] FILE...
   npm run blueprint -- schema
 
 validate  checks each blueprint file against the Tesserra contract and its rules.
@@ -56,6 +60,14 @@ runbook   prints each valid blueprint's BCDR runbook as Markdown: every region
           Exit 0: every file has a runbook; 1: a file has errors; 2: a file
           cannot be read or is not JSON.
           --json   print one JSON array of runbooks (contract §6 shape)
+optimize  finds the cheapest design that meets each blueprint's resilience
+          policy, the one with the fewest changes and the most available one
+          (contract §8), with the cost/availability frontier. Without --plano,
+          plan rules are not checked.
+          Exit 0: every file optimised (even when nothing qualifies); 1: a
+          file's shape is wrong; 2: a file cannot be read or is not JSON.
+          --json   print the §8 object (one file) or an array of
+                   { arquivo, otimizacao, problemas }
 schema    prints the blueprint's JSON Schema (draft 2020-12).`;
 
 export interface FileReport {
@@ -253,7 +265,11 @@ export function formatAssessment(
     `  ${col("assess.scenario")}${t("assess.region").padEnd(17)}${t("assess.survives").padEnd(survivesW)}RTO      RPO`,
     ...a.cenarios.map(
       (c) =>
-        `  ${col(c.tipo === "perda-regiao" ? "assess.regionLoss" : "assess.zoneLoss")}${c.regiao.padEnd(17)}${(c.sobrevive ? t("assess.yes") : t("assess.no")).padEnd(survivesW)}${seconds(c.rto_s).padEnd(9)}${seconds(c.rpo_s)}`,
+        `  ${col(c.tipo === "perda-regiao" ? "assess.regionLoss" : "assess.zoneLoss")}${c.regiao.padEnd(17)}${(c.sobrevive ? t("assess.yes") : t("assess.no")).padEnd(survivesW)}${seconds(c.rto_s).padEnd(9)}${seconds(c.rpo_s).padEnd(9)}${
+          c.destino === null
+            ? ""
+            : `${t("assess.traffic")} ${c.destino} +${c.latencia_extra_ms} ms, ${formatNumber(locale, 100 * (c.orcamento_gasto ?? 0), { maximumFractionDigits: 2 })} % ${t("assess.budget")}`
+        }`,
     ),
     `  ${col("assess.cost")}USD ${t("assess.range", { min: usd(a.custo_mensal_usd.min), max: usd(a.custo_mensal_usd.max) })}`,
     ...a.custo_mensal_usd.por_regiao.map(
@@ -288,6 +304,84 @@ function assessCommand(args: string[], io: CliIO, env: Env): number {
   return reports.every((r) => r.avaliacao !== null) ? 0 : 1;
 }
 
+/** The optimiser's answer for people at a terminal: the current design, the options, the frontier. */
+export function formatOptimization(
+  arquivo: string,
+  bp: NormalizedBlueprint,
+  o: Otimizacao,
+  locale: Locale = "en",
+): string[] {
+  const t = translator(cliMessages, locale);
+  const usd = (x: number) => formatFixed(locale, x, 2);
+  const pct = (x: number) => `${formatFixed(locale, x, 4)} %`;
+  const s = (x: number | null) =>
+    x === null ? "—" : `${formatNumber(locale, x, { maximumFractionDigits: 2 })} s`;
+  const objectiveW =
+    Math.max(...OBJETIVOS.map((k) => t(`optimize.${k}`).length), t("optimize.objective").length) +
+    2;
+  const availabilityW = Math.max(14, t("optimize.availability").length) + 2;
+  const lines = [
+    `${arquivo}: ${bp.nome}`,
+    `  ${t("optimize.current")}: USD ${usd(o.atual.custo_max)}, ${pct(o.atual.disponibilidade_estimada_pct)}, ${o.atual.atende ? t("optimize.meets") : t("optimize.misses")}`,
+  ];
+  if (o.opcoes.length === 0 && o.sem_opcao)
+    lines.push(
+      `  ${t(`optimize.none.${o.sem_opcao.codigo}`, { best: o.sem_opcao.melhor === null ? "—" : formatNumber(locale, o.sem_opcao.melhor, { maximumFractionDigits: 4 }) })}`,
+    );
+  else {
+    lines.push(
+      `  ${t("optimize.objective").padEnd(objectiveW)}${t("optimize.cost").padStart(12)}  ${t("optimize.availability").padEnd(availabilityW)}RTO      RPO      ${t("optimize.changes")}`,
+    );
+    for (const op of o.opcoes) {
+      const a = op.avaliacao;
+      lines.push(
+        `  ${t(`optimize.${op.objetivo}`).padEnd(objectiveW)}${usd(a.custo_mensal_usd.max).padStart(12)}  ${pct(a.disponibilidade_estimada_pct).padEnd(availabilityW)}${s(a.rto_s).padEnd(9)}${s(a.rpo_s).padEnd(9)}${describeChanges(bp, op.mudancas, locale)}`,
+      );
+    }
+  }
+  lines.push(`  ${t("optimize.frontier")}`);
+  for (const p of o.fronteira)
+    lines.push(
+      `    USD ${usd(p.custo_max).padStart(10)}  ${pct(p.disponibilidade_estimada_pct)}${p.atende ? " *" : ""}`,
+    );
+  return lines;
+}
+
+function optimizeCommand(args: string[], io: CliIO, env: Env): number {
+  const parsed = fileArgs("optimize", args, io, env);
+  if (typeof parsed === "number") return parsed;
+  const { json, plano, files, locale, t } = parsed;
+  const reports: { arquivo: string; otimizacao: Otimizacao | null; problemas: Finding[] }[] = [];
+  const unreadable = !eachValidated(files, plano, locale, t, io, (file, result) => {
+    // Rule errors are no reason not to search: a candidate may not have them.
+    const otimizacao = result.blueprint ? optimize(result.blueprint, { plano, locale }) : null;
+    reports.push({ arquivo: file, otimizacao, problemas: otimizacao ? [] : result.problemas });
+    if (json) return;
+    if (otimizacao && result.blueprint)
+      for (const line of formatOptimization(
+        file,
+        normalizeBlueprint(result.blueprint),
+        otimizacao,
+        locale,
+      ))
+        io.out(line);
+    else {
+      io.out(`${file}: ${t("notAssessed")}`);
+      for (const f of result.problemas) io.out(formatFinding(file, f, t));
+    }
+  });
+  if (json)
+    io.out(
+      JSON.stringify(
+        reports.length === 1 && !unreadable ? reports[0].otimizacao : reports,
+        null,
+        2,
+      ),
+    );
+  if (unreadable) return 2;
+  return reports.every((r) => r.otimizacao !== null) ? 0 : 1;
+}
+
 function runbookCommand(args: string[], io: CliIO, env: Env): number {
   const parsed = fileArgs("runbook", args, io, env);
   if (typeof parsed === "number") return parsed;
@@ -319,6 +413,8 @@ export function runCli(argv: string[], io: CliIO, env: Env = process.env): numbe
       return assessCommand(rest, io, env);
     case "runbook":
       return runbookCommand(rest, io, env);
+    case "optimize":
+      return optimizeCommand(rest, io, env);
     case "schema":
       io.out(JSON.stringify(blueprintJsonSchema(), null, 2));
       return 0;

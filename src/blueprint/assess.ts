@@ -35,7 +35,8 @@ export const DEFAULT_RTO_S = 60;
 export const DEFAULT_RPO_ASYNC_S = 5;
 export const DEFAULT_AVAILABILITY_NO_INSIGHT = 99.9;
 
-const AVAILABILITY = {
+/** Availability of each kind of resource on the request path (contract §5). */
+export const AVAILABILITY = {
   oneZone: 0.995,
   multiZone: 0.9995,
   archive: { padrao: 0.999, fria: 0.99 },
@@ -673,6 +674,18 @@ export function assess(bp: NormalizedBlueprint, options: AssessOptions = {}): Av
     conformidade: conformanceOf(bp, m, estimate, cenarios, politica, options),
     custo_mensal_usd: costOf(bp, m),
   };
+}
+
+/**
+ * The two figures the optimiser compares, by the very arithmetic of `assess` (the same
+ * functions, so a candidate's point on the frontier is its assessment's, to the cent).
+ */
+export function headlineFigures(bp: NormalizedBlueprint): {
+  disponibilidade_estimada_pct: number;
+  custo_max: number;
+} {
+  const m = modelOf(bp);
+  return { disponibilidade_estimada_pct: availabilityOf(m), custo_max: costOf(bp, m).max };
 }
 
 /**
