@@ -12,6 +12,7 @@ import {
   SINGLE_REGION_WEB,
   TEMPLATES,
 } from "../src/blueprint";
+import { OtimizacaoSchema, optimize } from "../src/blueprint/optimize";
 import { ImplantacaoSchema, ProjetoSchema, ProjetosSchema } from "../src/contract/schemas";
 import { conformingFetch } from "./testing/conformance";
 import { freshDataDir, type RunningEmulator, startEmulator } from "./testing/process";
@@ -303,6 +304,65 @@ describe("events over SSE", () => {
     while (idsIn().length === all.length - 5) text += decoder.decode((await reader.read()).value);
     expect(Number(idsIn().at(-1))).toBeGreaterThan(Number(all.at(-1)?.id));
     controller.abort();
+  });
+});
+
+describe("optimiser", () => {
+  it("finds the seed's cheapest compliant design at $709.10 and says the seed misses its policy", async () => {
+    const r = await api("/v1/blueprints/otimizar", {
+      method: "POST",
+      json: { blueprint: GLOBAL_SAAS },
+    });
+    expect(r.status).toBe(200);
+    const o = OtimizacaoSchema.parse(await r.json());
+    // The dev token's plan is enterprise; the answer is the model's, figure for figure.
+    expect(o).toEqual(optimize(GLOBAL_SAAS, { plano: "enterprise" }));
+    expect(o.atual.atende).toBe(false);
+    expect(o.opcoes[0]).toMatchObject({ objetivo: "menor-custo" });
+    expect(o.opcoes[0].avaliacao.custo_mensal_usd.max).toBe(709.1);
+  });
+
+  it("agrees with the CLI's model for every template on its own plan, and takes a plan given", async () => {
+    for (const t of TEMPLATES) {
+      const r = await api("/v1/blueprints/otimizar", {
+        method: "POST",
+        json: { blueprint: t.blueprint, plano: t.plano },
+      });
+      expect(await r.json(), t.id).toEqual(optimize(t.blueprint, { plano: t.plano }));
+    }
+  });
+
+  it("uses the token's plan when none is given: starter has no multi-region candidates", async () => {
+    const starter = client(emu.url, "starter");
+    const o = OtimizacaoSchema.parse(
+      await (
+        await starter("/v1/blueprints/otimizar", {
+          method: "POST",
+          json: { blueprint: GLOBAL_SAAS },
+        })
+      ).json(),
+    );
+    expect(o).toEqual(optimize(GLOBAL_SAAS, { plano: "starter" }));
+    for (const op of o.opcoes)
+      expect((op.blueprint as { regioes?: string[] }).regioes).toHaveLength(1);
+  });
+
+  it("refuses a body that is not { blueprint, plano? } and a blueprint of the wrong shape, with 422", async () => {
+    for (const json of [
+      GLOBAL_SAAS,
+      { blueprint: GLOBAL_SAAS, plano: "gold" },
+      { plano: "business" },
+    ]) {
+      const r = await api("/v1/blueprints/otimizar", { method: "POST", json });
+      expect(r.status).toBe(422);
+      expect((await r.json()).problemas.length).toBeGreaterThan(0);
+    }
+    const r = await api("/v1/blueprints/otimizar", {
+      method: "POST",
+      json: { blueprint: { ...GLOBAL_SAAS, recursos: "none" } },
+    });
+    expect(r.status).toBe(422);
+    expect((await r.json()).type).toBe("https://tesserra.dev/problemas/blueprint-invalido");
   });
 });
 

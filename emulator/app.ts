@@ -102,7 +102,7 @@ const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The only writes a reviewer makes: plans (they change nothing), comments and decisions. */
 const REVIEWER_WRITES = [
-  /^\/v1\/blueprints\/(validar|avaliar)$/,
+  /^\/v1\/blueprints\/(validar|avaliar|otimizar)$/,
   /^\/v1\/projetos\/[^/]+\/plano$/,
   /^\/v1\/revisoes\/[^/]+\/(comentarios|decisao)$/,
 ];

@@ -3,7 +3,8 @@
  * emulator answers with and the console parses with, so the document cannot drift from them.
  */
 import * as z from "zod";
-import { AvaliacaoSchema, blueprintJsonSchema } from "../src/blueprint";
+import { AvaliacaoSchema, blueprintJsonSchema, PLANS } from "../src/blueprint";
+import { OtimizacaoSchema } from "../src/blueprint/otimizacao";
 import { PraticaSchema, RunbookSchema } from "../src/blueprint/runbook/shape";
 import {
   EstadoSchema,
@@ -68,6 +69,8 @@ const DESCRIPTIONS: Record<string, string> = {
     "Lists every region a blueprint may name, with its city, continent, coordinates and three zones.",
   validarBlueprint:
     "Checks a blueprint's shape, the contract's rules and the account's plan. Nothing is created; `valido` is false when any finding is an error.",
+  otimizarBlueprint:
+    "Searches the designs made from a blueprint by choosing its regions, level, web replicas, datastore HA and replication, archive class and health checks (contract §8), and answers the cheapest, the least changed and the most available that meet the policy, and the cost/availability frontier. The plan defaults to the token's. Nothing is created.",
   avaliarBlueprint:
     "Estimates a blueprint's availability, the RTO and RPO of losing each region and zone, its conformance to the resilience policy, and its monthly cost. Nothing is created.",
   listProjetos: "Lists the organization's projects, newest first.",
@@ -186,6 +189,16 @@ export function openApiDocument(): Json {
     Validacao: schemaOf(ValidacaoSchema),
     PlanoResposta: schemaOf(PlanoRespostaSchema),
     Avaliacao: schemaOf(AvaliacaoSchema),
+    Otimizacao: schemaOf(OtimizacaoSchema),
+    PedidoOtimizacao: {
+      type: "object",
+      required: ["blueprint"],
+      additionalProperties: false,
+      properties: {
+        blueprint: ref("Blueprint"),
+        plano: { type: "string", enum: [...PLANS], description: "Default: the token's plan." },
+      },
+    },
     Projeto: schemaOf(ProjetoSchema),
     Implantacao: schemaOf(ImplantacaoSchema),
     Evento: schemaOf(EventoSchema),
@@ -248,6 +261,25 @@ export function openApiDocument(): Json {
             "413": problem("The body is over 1 MB."),
             "415": problem("The body is not sent as application/json."),
             "422": problem("The blueprint has errors; `problemas` lists each one."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/blueprints/otimizar": {
+        post: op("otimizarBlueprint", "Find the cheapest design that meets the policy", {
+          tags: ["projetos"],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("PedidoOtimizacao") } },
+          },
+          responses: {
+            "200": json(ref("Otimizacao"), "The options and the frontier; nothing is created."),
+            "400": problem("The body is not JSON."),
+            "413": problem("The body is over 1 MB."),
+            "415": problem("The body is not sent as application/json."),
+            "422": problem(
+              "The body is not `{ blueprint, plano? }` or the blueprint's shape is wrong; `problemas` lists each finding.",
+            ),
             ...errors,
           },
         }),

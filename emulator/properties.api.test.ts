@@ -65,6 +65,7 @@ const pathArb = fc.oneof(
     "/v1/conta",
     "/v1/regioes",
     "/v1/blueprints/validar",
+    "/v1/blueprints/otimizar",
     "/v1/projetos",
     "/v1/nada",
     "/v1/revisoes?status=pendente",
@@ -101,6 +102,8 @@ const bodyArb = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.constant('{"regiao": "us-east-1", "duracao_s": 60}'),
   fc.constant('{"nome": "a", "nome": "b"}'),
+  validBlueprintArb.map((b) => JSON.stringify({ blueprint: b })),
+  mutatedBlueprintArb.map((b) => JSON.stringify({ blueprint: b, plano: "business" })),
 );
 
 /** Mostly the document's own operations, sometimes any method on any path. */
@@ -112,6 +115,7 @@ const operationArb = fc.oneof(
         fc.constantFrom(
           ["GET", "/v1/conta"],
           ["POST", "/v1/blueprints/validar"],
+          ["POST", "/v1/blueprints/otimizar"],
           ["GET", "/v1/projetos"],
           ["POST", "/v1/projetos"],
           ["GET", "/v1/projetos/@id"],
