@@ -161,7 +161,10 @@ function availabilityOf(m: Model): number {
 }
 
 /** The availability SLO whose error budget a scenario spends (contract §8). */
-function budgetSloOf(bp: NormalizedBlueprint, politica: Avaliacao["politica"]) {
+export function budgetSloOf(
+  bp: NormalizedBlueprint,
+  politica: Avaliacao["politica"],
+): { objetivo: number; janela_dias: number } {
   for (const r of bp.recursos)
     if (r.tipo === "insight")
       for (const slo of r.config.slos)

@@ -250,7 +250,13 @@ interface HealthCheckChoice {
 function healthChecksOf(ctx: Context): HealthCheckChoice[] {
   const g = ctx.bp.recursos[ctx.gatewayIndex];
   if (g?.tipo !== "gateway")
-    return [{ hc: undefined, D: DEFAULT_HEALTH_CHECK.intervalo_s * DEFAULT_HEALTH_CHECK.falhas_para_failover, changes: 0 }];
+    return [
+      {
+        hc: undefined,
+        D: DEFAULT_HEALTH_CHECK.intervalo_s * DEFAULT_HEALTH_CHECK.falhas_para_failover,
+        changes: 0,
+      },
+    ];
   const cur = g.config.health_check;
   return HEALTH_INTERVALS.flatMap((intervalo_s) =>
     HEALTH_FAILURES.map((falhas_para_failover) => ({

@@ -17,7 +17,14 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { connectionRefusal, RESOURCE_TYPES, type TipoRecurso } from "../blueprint";
+import {
+  type Blueprint,
+  connectionRefusal,
+  drillFacts,
+  normalizeBlueprint,
+  RESOURCE_TYPES,
+  type TipoRecurso,
+} from "../blueprint";
 import { currentLocale, translator } from "../i18n";
 import { useFlowAriaLabels } from "../ui/flowLabels";
 import { useT } from "../ui/i18n";
@@ -54,6 +61,9 @@ import { DetailContext, detailLevel, nodeTypes } from "./nodes";
 import { NODE_ICON_CSS } from "./ProductIcon";
 import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 import { partlyOutOfView } from "./viewport";
+import { decorateEdges, decorateNodes, visualKey } from "./whatif/decorate";
+import { useSimulation } from "./whatif/simulationStore";
+import { simulate } from "./whatif/timeline";
 
 export const PRODUCT_MIME = "application/x-tesserra-product";
 
@@ -328,7 +338,7 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
     );
     return () => cancelAnimationFrame(frame);
   }, [edgeLimit, allEdges.length]);
-  const edges = useMemo(() => {
+  const plainEdges = useMemo(() => {
     const some =
       edgeLimit >= allEdges.length
         ? allEdges
@@ -339,6 +349,30 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       ? some
       : some.map((e) => (edgeSelection.has(e.id) ? { ...e, selected: true } : e));
   }, [allEdges, edgeSelection, edgeLimit]);
+
+  // A failure simulation (what-if) draws over the derived nodes and edges; the document and its
+  // history never see it. Decorated again only when what it shows changes, not every tick.
+  const simulated = useSimulation((s) => s.active);
+  const simT = useSimulation((s) => s.t);
+  const simulation = useMemo(() => {
+    if (!simulated || !assessment.avaliacao) return undefined;
+    const facts = drillFacts(normalizeBlueprint(doc as unknown as Blueprint));
+    return simulate(assessment.avaliacao, facts, simulated.tipo, simulated.regiao);
+  }, [simulated, assessment.avaliacao, doc]);
+  const simKey = simulation ? visualKey(simulation, simT) : "";
+  const simLive = useRef(simT);
+  simLive.current = simT;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: simKey says when the picture changes
+  const shownNodes = useMemo(
+    () => (simulation ? decorateNodes(nodes, simulation, simLive.current) : nodes),
+    [nodes, simulation, simKey],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: simKey says when the picture changes
+  const edges = useMemo(
+    () =>
+      simulation ? decorateEdges(plainEdges, nodes, simulation, simLive.current, t) : plainEdges,
+    [plainEdges, nodes, simulation, simKey, t],
+  );
 
   // The change handler reads the latest state through refs, so its identity never changes: a
   // new handler each drag frame would make React Flow update its store twice per frame.
@@ -482,11 +516,12 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
         {/* No lock button: Enter on it froze the canvas for keyboard users, with nothing saying so. */}
         <Controls aria-label={t("canvas.zoom")} showInteractive={false} fitViewOptions={FIT_ALL} />
         <ConnectionHint doc={doc} />
-        <ImpliedConnections doc={doc} />
+        {/* An editing action: not while a simulation pauses editing. */}
+        {simulated ? null : <ImpliedConnections doc={doc} />}
         {resourcesOf(doc).length === 0 ? <EmptyCanvas /> : null}
       </>
     ),
-    [doc, t, outOfView],
+    [doc, t, outOfView, simulated],
   );
 
   return (
@@ -500,13 +535,15 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
       <style>{NODE_ICON_CSS}</style>
       <DetailContext value={level <= 1}>
         <DraggableFlow
-          nodes={nodes}
+          nodes={shownNodes}
           edges={edges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           isValidConnection={isValidConnection}
+          nodesDraggable={!simulated}
+          nodesConnectable={!simulated}
           deleteKeyCode={null}
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           selectionKeyCode="Shift"

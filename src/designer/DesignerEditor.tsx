@@ -21,12 +21,17 @@ import { blueprintFromText } from "./importBlueprint";
 import { Palette } from "./Palette";
 import { useDraftPersistence, useStorageProblem } from "./persistence";
 import { useEditorShortcuts } from "./shortcuts";
-import { useDesigner, useDoc, useFindings } from "./store";
+import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 import { SubmitControl } from "./submit/SubmitControl";
 import { templateDescription, templateTitle } from "./templateText";
 import { type Notice, useImport } from "./useImport";
+import { useSimulation } from "./whatif/simulationStore";
 
 const JsonView = lazy(() => import("./JsonView"));
+// The simulation's controls load when a simulation starts, not with the editor.
+const SimulationPanel = lazy(() =>
+  import("./whatif/SimulationPanel").then((m) => ({ default: m.SimulationPanel })),
+);
 
 type ViewMode = "canvas" | "split" | "json";
 
@@ -44,6 +49,24 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
   const linkedProjectId = useDesigner((s) => s.linkedProjectId);
   const layoutPending = useDesigner((s) => s.layoutPending);
   const [view, setView] = useState<ViewMode>("canvas");
+  const { avaliacao } = useAssessment();
+  const simulating = useSimulation((s) => s.active !== null);
+  // A simulation plays on the canvas: a JSON-only view shows it again.
+  useEffect(() => {
+    if (simulating) setView((v) => (v === "json" ? "canvas" : v));
+  }, [simulating]);
+  // The panel above the canvas comes and goes: frame the design again when it goes.
+  const wasSimulating = useRef(simulating);
+  useEffect(() => {
+    if (wasSimulating.current && !simulating) fitNow.current();
+    wasSimulating.current = simulating;
+  }, [simulating]);
+  // Leaving the draft ends any simulation (it belongs to this design).
+  useEffect(() => () => useSimulation.getState().end(), []);
+  const startSimulation = (opener?: HTMLElement | null) => {
+    const first = avaliacao?.cenarios[0];
+    if (first) useSimulation.getState().start(first.tipo, first.regiao, opener);
+  };
   // A notice handed over by the page that opened this draft (an import that made it).
   const location = useLocation();
   const [notice, setNotice] = useState<Notice>(
@@ -202,6 +225,9 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
           label={t("editor.more")}
           items={[
             { label: t("editor.import"), onSelect: () => fileInput.current?.click() },
+            ...(avaliacao
+              ? [{ label: t("sim.start"), onSelect: () => startSimulation(null) }]
+              : []),
             ...[actionUndo, actionRedo, actionAutoLayout]
               .filter((action) => isEnabled(action, { history, selection, edgeSelection: [] }))
               .map((action) => ({
@@ -231,6 +257,16 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
             {t(action.label)}
           </button>
         ))}
+        <button
+          type="button"
+          className={`${buttonClass()} max-md:hidden`}
+          onClick={(e) => startSimulation(e.currentTarget)}
+          disabled={!avaliacao || simulating}
+          title={avaliacao ? t("sim.startHint") : t("sim.unavailable")}
+          data-testid="simulate-failure"
+        >
+          {t("sim.start")}
+        </button>
         <fieldset className="inline-flex rounded-md border border-slate-300 p-0.5 dark:border-slate-700">
           <legend className="sr-only">{t("editor.view")}</legend>
           {(["canvas", "split", "json"] as const).map((m) => (
@@ -300,11 +336,19 @@ function Editor({ draft, readOnly }: { draft: StoredDraft; readOnly?: string }) 
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="flex min-h-0 flex-1">
             {view !== "json" ? (
-              <div
-                ref={canvasRef}
-                className="relative min-w-0 flex-1 bg-slate-50/50 dark:bg-slate-950"
-              >
-                <Canvas onFilesDropped={(f) => void importFiles(f)} />
+              <div className="flex min-w-0 flex-1 flex-col">
+                {/* Above the canvas, not over it: the whole design stays in view. */}
+                {simulating ? (
+                  <Suspense fallback={null}>
+                    <SimulationPanel onShown={fitAll} />
+                  </Suspense>
+                ) : null}
+                <div
+                  ref={canvasRef}
+                  className="relative min-h-0 flex-1 bg-slate-50/50 dark:bg-slate-950"
+                >
+                  <Canvas onFilesDropped={(f) => void importFiles(f)} />
+                </div>
               </div>
             ) : null}
             {view !== "canvas" ? (

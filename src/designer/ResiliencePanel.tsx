@@ -9,6 +9,7 @@ import { type Json, setAtPointer } from "./doc";
 import { panelMessages } from "./panels/i18n";
 import { fixLabel, regionLossSentence, seconds, usd, verdict } from "./resilience";
 import { useAssessment, useDesigner, useDoc } from "./store";
+import { useSimulation } from "./whatif/simulationStore";
 
 function Figure({
   label,
@@ -206,6 +207,9 @@ export function ResiliencePanel() {
                 <th className="py-1 font-medium">{t("resilience.survives")}</th>
                 <th className="py-1 text-right font-medium">RTO</th>
                 <th className="py-1 text-right font-medium">RPO</th>
+                <th className="py-1 font-medium">
+                  <span className="sr-only">{t("resilience.simulateCol")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -226,6 +230,21 @@ export function ResiliencePanel() {
                   <td className="py-1">{c.sobrevive ? t("resilience.yes") : t("resilience.no")}</td>
                   <td className="py-1 text-right font-mono">{seconds(c.rto_s, locale)}</td>
                   <td className="py-1 text-right font-mono">{seconds(c.rpo_s, locale)}</td>
+                  <td className="py-1 pl-2 text-right">
+                    <button
+                      type="button"
+                      className="rounded border border-slate-300 px-1.5 py-0.5 text-[11px] text-slate-700 hover:border-indigo-500 dark:border-slate-600 dark:text-slate-200"
+                      aria-label={t("resilience.simulate", {
+                        kind: c.tipo === "perda-regiao" ? "region" : "zone",
+                        city: findRegion(c.regiao)?.city ?? c.regiao,
+                      })}
+                      onClick={(e) =>
+                        useSimulation.getState().start(c.tipo, c.regiao, e.currentTarget)
+                      }
+                    >
+                      {t("resilience.simulateShort")}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

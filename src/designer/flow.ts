@@ -37,6 +37,20 @@ export interface ResourceNodeData extends Record<string, unknown> {
   changed: string[];
   /** A single point of failure in its region (the assessment's zona-unica-em-regiao). */
   spof: boolean;
+  /** What a failure simulation shows on it (what-if); absent outside a simulation. */
+  sim?: NodeSim;
+}
+
+/** A node in a failure simulation: its lost copy, whether any survives, what moved. */
+export interface NodeSim {
+  /** The region or zone (`sa-east-1a`) whose copy is lost. */
+  lost: string | null;
+  /** No copy survives anywhere: drawn dimmed. */
+  down: boolean;
+  /** A datastore whose primary moved: the region (or zone) promoted. */
+  promotedTo: string | null;
+  /** A gateway sending traffic elsewhere: where, and how much slower. */
+  traffic: { city: string; ms: number } | null;
 }
 export type FlowNode = Node<ResourceNodeData, "resource" | "fabric">;
 

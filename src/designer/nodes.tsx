@@ -133,14 +133,15 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
   const detail = useContext(DetailContext);
   return (
     <article
-      aria-label={nodeLabel(data)}
+      aria-label={data.sim ? `${nodeLabel(data)}. ${simWords(data.sim)}` : nodeLabel(data)}
       data-testid={`node-${nome}`}
       data-overlay={data.overlay ?? undefined}
       data-name={nome}
       data-tipo={tipo}
       data-errors={data.errors > 0 ? data.errors : undefined}
+      data-sim={data.sim ? (data.sim.down ? "down" : "affected") : undefined}
       style={NODE_STYLE}
-      className={`tesserra-node rounded-lg border border-slate-200 bg-white text-left dark:border-slate-700 dark:bg-slate-900 ${ringClass(data, !!selected)}`}
+      className={`tesserra-node rounded-lg border border-slate-200 bg-white text-left dark:border-slate-700 dark:bg-slate-900 ${ringClass(data, !!selected)} ${data.sim?.down ? "opacity-50 grayscale" : ""}`}
     >
       <Handle
         type="target"
@@ -187,10 +188,18 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
                   ? ` · ${t("node.replicas", { regions: data.regions.slice(1).join(" · ") })}`
                   : null}
               </>
+            ) : data.sim?.lost ? (
+              data.regions.map((r, i) => (
+                <span key={r}>
+                  {i > 0 ? " · " : null}
+                  {r === data.sim?.lost ? <s className="text-red-700 dark:text-red-400">{r}</s> : r}
+                </span>
+              ))
             ) : (
               data.regions.join(" · ")
             )}
           </p>
+          {data.sim ? <SimLine sim={data.sim} name={nome} /> : null}
           {data.overlay === "alterar" && data.changed.length > 0 ? (
             <p className="tesserra-node-changed mt-1 truncate font-mono text-[11px] text-amber-700 dark:text-amber-300">
               {data.changed.join(", ")}
@@ -206,6 +215,47 @@ export const ResourceNode = memo(function ResourceNode({ data, selected }: NodeP
     </article>
   );
 }, sameLook);
+
+/** A simulation's effect on a node, in words: its lost copy, the primary moved, traffic moved. */
+function simWords(sim: NonNullable<FlowNode["data"]["sim"]>): string {
+  const t = nodeT();
+  return [
+    sim.down ? t("sim.nodeDown") : null,
+    sim.lost ? t("sim.lost", { where: sim.lost }) : null,
+    sim.promotedTo ? t("sim.promoted", { region: sim.promotedTo }) : null,
+    sim.traffic ? t("sim.trafficTo", { city: sim.traffic.city, ms: sim.traffic.ms }) : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** The line a simulation adds to a node: red for what is lost, indigo for what moved. */
+function SimLine({ sim, name }: { sim: NonNullable<FlowNode["data"]["sim"]>; name: string }) {
+  const t = nodeT();
+  return (
+    <p
+      className="mt-1 flex flex-wrap gap-x-2 text-[11px] font-semibold"
+      data-testid={`node-sim-${name}`}
+      aria-hidden="true"
+    >
+      {sim.lost ? (
+        <span className="text-red-700 dark:text-red-400">
+          ✕ {t("sim.lost", { where: sim.lost })}
+        </span>
+      ) : null}
+      {sim.promotedTo ? (
+        <span className="text-indigo-700 dark:text-indigo-300">
+          ↻ {t("sim.promoted", { region: sim.promotedTo })}
+        </span>
+      ) : null}
+      {sim.traffic ? (
+        <span className="text-indigo-700 dark:text-indigo-300">
+          ⇢ {t("sim.trafficTo", { city: sim.traffic.city, ms: sim.traffic.ms })}
+        </span>
+      ) : null}
+    </p>
+  );
+}
 
 export const FabricNode = memo(function FabricNode({ data, selected }: NodeProps<FlowNode>) {
   const t = nodeT();
