@@ -163,6 +163,8 @@ export default defineConfig(({ command }) => ({
     proxy: { "/v1": "http://127.0.0.1:4400" },
   },
   build: { sourcemap: false, chunkSizeWarningLimit: 1500 },
+  // Workers bundle on their own: the optimiser's worker formats the blueprint's messages too.
+  worker: { format: "es", plugins: () => [precompileMessages()] },
   test: {
     include: ["src/**/*.test.{ts,tsx}", "emulator/**/*.test.ts", "cli/**/*.test.ts"],
     environment: "node",

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Avaliacao } from "../blueprint";
 import { findRegion } from "../blueprint";
 import { formatFixed, formatNumber } from "../i18n/format";
@@ -9,6 +9,8 @@ import { type Json, setAtPointer } from "./doc";
 import { panelMessages } from "./panels/i18n";
 import { fixLabel, regionLossSentence, seconds, usd, verdict } from "./resilience";
 import { useAssessment, useDesigner, useDoc } from "./store";
+import { whatIfMessages } from "./whatif/i18n";
+import { OptimizerDialog } from "./whatif/OptimizerDialog";
 import { useSimulation } from "./whatif/simulationStore";
 
 function Figure({
@@ -60,6 +62,12 @@ export function ResiliencePanel() {
   const apply = useDesigner((s) => s.apply);
   const doc = useDoc();
   const [region, setRegion] = useState<string>();
+  const tw = useT(whatIfMessages);
+  const [optimizing, setOptimizing] = useState(false);
+  const [staged, setStaged] = useState<string>();
+  // The words of what was applied stay until the design moves on from that edit.
+  const stagedDoc = useRef<unknown>(null);
+  const showStaged = staged !== undefined && stagedDoc.current === doc;
   const nameOf = (index: number) => {
     const r = Array.isArray(doc.recursos) ? doc.recursos[index] : undefined;
     return r && typeof r === "object" && !Array.isArray(r) && typeof r.nome === "string"
@@ -132,6 +140,34 @@ export function ResiliencePanel() {
           testId="resilience-cost"
         />
       </div>
+
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className="rounded-md border border-indigo-700 bg-indigo-50 px-3 py-1 text-xs font-semibold text-indigo-800 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700 dark:border-indigo-400 dark:bg-indigo-500/10 dark:text-indigo-200"
+          onClick={() => setOptimizing(true)}
+        >
+          {tw("opt.open")}
+        </button>
+        {showStaged ? (
+          <p
+            role="status"
+            className="text-xs text-slate-700 dark:text-slate-200"
+            data-testid="staged"
+          >
+            {tw("opt.staged", { changes: staged })}
+          </p>
+        ) : null}
+      </div>
+      <OptimizerDialog
+        open={optimizing}
+        onClose={() => setOptimizing(false)}
+        policy={p.disponibilidade_pct}
+        onApplied={(words) => {
+          setStaged(words);
+          stagedDoc.current = useDesigner.getState().history.present;
+        }}
+      />
 
       {a.conformidade.length > 0 ? (
         <div>

@@ -35,6 +35,8 @@ export interface DesignerState {
   edgeSelection: string[];
   serverFindings: Finding[];
   planOverlay: ChangePlan | null;
+  /** The overlay highlights changes staged in the editor (an optimiser option), not a plan. */
+  overlayStaged: boolean;
   linkedProjectId: string | null;
   /** A field the Problems panel asked to focus, picked up by the inspector once rendered. */
   focusRequest: { pointer: string; seq: number } | null;
@@ -60,13 +62,18 @@ export interface DesignerState {
   selectEdges(ids: string[]): void;
   setPlano(plano: Plano): void;
   setServerFindings(findings: Finding[]): void;
-  setPlanOverlay(plan: ChangePlan | null): void;
+  /** `staged`: the highlight of changes just applied here; the next edit or undo clears it. */
+  setPlanOverlay(plan: ChangePlan | null, staged?: boolean): void;
   setLinkedProject(id: string | null): void;
   requestFocus(pointer: string): void;
   requestLayout(): void;
 }
 
 let focusSeq = 0;
+
+/** A staged highlight belongs to the edit that made it: any other edit or undo clears it. */
+const unstaged = (s: Pick<DesignerState, "overlayStaged">) =>
+  s.overlayStaged ? { planOverlay: null, overlayStaged: false } : {};
 
 export const useDesigner = create<DesignerState>((set, get) => ({
   draftId: null,
@@ -76,6 +83,7 @@ export const useDesigner = create<DesignerState>((set, get) => ({
   edgeSelection: [],
   serverFindings: [],
   planOverlay: null,
+  overlayStaged: false,
   linkedProjectId: null,
   focusRequest: null,
   layoutPending: 0,
@@ -91,6 +99,7 @@ export const useDesigner = create<DesignerState>((set, get) => ({
       edgeSelection: [],
       serverFindings: [],
       planOverlay: null,
+      overlayStaged: false,
       focusRequest: null,
       viewport: draft.viewport ?? null,
     });
@@ -117,10 +126,10 @@ export const useDesigner = create<DesignerState>((set, get) => ({
     const next = change(history.present);
     if (next === history.present) return;
     // Server findings describe the document as submitted; any edit makes them stale.
-    set({ history: commit(history, next, coalesceKey), serverFindings: [] });
+    set({ history: commit(history, next, coalesceKey), serverFindings: [], ...unstaged(get()) });
   },
   setHistory(history) {
-    if (history !== get().history) set({ history, serverFindings: [] });
+    if (history !== get().history) set({ history, serverFindings: [], ...unstaged(get()) });
   },
   selectEdges(ids) {
     const current = get().edgeSelection;
@@ -138,8 +147,8 @@ export const useDesigner = create<DesignerState>((set, get) => ({
   setServerFindings(serverFindings) {
     set({ serverFindings });
   },
-  setPlanOverlay(planOverlay) {
-    set({ planOverlay });
+  setPlanOverlay(planOverlay, staged = false) {
+    set({ planOverlay, overlayStaged: staged && planOverlay !== null });
   },
   setLinkedProject(linkedProjectId) {
     set({ linkedProjectId });

@@ -11,7 +11,10 @@ export function Dialog({
   title,
   children,
   footer,
+  wide,
 }: {
+  /** Room for a table or a chart (max-w-3xl instead of max-w-lg). */
+  wide?: boolean;
   open: boolean;
   onClose: () => void;
   title: string;
@@ -55,7 +58,7 @@ export function Dialog({
         onClose();
       }}
       onCancel={onClose}
-      className="m-auto w-full max-w-lg rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={`m-auto w-full ${wide ? "max-w-3xl" : "max-w-lg"} rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
     >
       <div className="border-b border-slate-200 px-5 py-4 dark:border-slate-800">
         <h2 className="text-base font-semibold">{title}</h2>
