@@ -25,6 +25,7 @@ import { runbookPageMessages } from "../src/monitor/runbook/i18n";
 import { projectsMessages } from "../src/projects/i18n";
 import { reviewPageMessages } from "../src/projects/review/i18n";
 import { uiMessages } from "../src/ui/i18nCatalog";
+import { whatIfMessages } from "../src/designer/whatif/i18n";
 
 const CATALOGS = {
   app: appMessages,
@@ -38,6 +39,7 @@ const CATALOGS = {
   runbookText: runbookMessages,
   projects: projectsMessages,
   ui: uiMessages,
+  whatif: whatIfMessages,
 };
 
 type Words = {
