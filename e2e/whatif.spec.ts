@@ -4,6 +4,8 @@
  * same by keyboard alone; axe in light and dark; a 360 px phone.
  */
 import { expect, type Page, test } from "@playwright/test";
+import { TEMPLATES } from "../src/blueprint";
+import type { Otimizacao } from "../src/blueprint/otimizacao";
 import { axeViolations } from "./axe";
 import { fromTemplate } from "./designerSteps";
 
@@ -32,9 +34,7 @@ test("simulate losing São Paulo, then meet the policy for less, then undo", asy
   await expect(page.getByTestId("simulation-time")).toHaveText("36 s of 36 s", {
     timeout: 15_000,
   });
-  await expect(page.getByTestId("node-sim-global-dns")).toContainText(
-    "traffic → Ashburn +115 ms",
-  );
+  await expect(page.getByTestId("node-sim-global-dns")).toContainText("traffic → Ashburn +115 ms");
   await expect(page.locator(".react-flow__edge-text").first()).toHaveText("→ Ashburn +115 ms");
   await expect(page.getByTestId("node-sim-db-global")).toContainText("primary → us-east-1");
   await expect(page.getByTestId("simulation-writes")).toHaveText("2.5 s");
@@ -178,8 +178,7 @@ for (const scheme of ["light", "dark"] as const)
 test("on a 360 px phone nothing overflows sideways", async ({ page }) => {
   await fromTemplate(page, "Global SaaS");
   await page.setViewportSize({ width: 360, height: 740 });
-  const wide = () =>
-    page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  const wide = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   await page.getByRole("button", { name: "More" }).click();
   await page.getByRole("menuitem", { name: "Simulate failure" }).click();
   await expect(simulation(page)).toBeVisible();
@@ -192,4 +191,30 @@ test("on a 360 px phone nothing overflows sideways", async ({ page }) => {
   expect(await wide()).toBe(false);
   const box = await page.getByTestId("option-menor-custo").boundingBox();
   expect(box?.width).toBeGreaterThan(250);
+});
+
+test("the Resilience view's options agree with the API's for every template", async ({ page }) => {
+  for (const template of TEMPLATES) {
+    const api = await page.request.post("/v1/blueprints/otimizar", {
+      headers: { Authorization: "Bearer dev" },
+      data: { blueprint: template.blueprint, plano: "enterprise" },
+    });
+    const answer = (await api.json()) as Otimizacao;
+    await fromTemplate(page, template.title);
+    await openResilience(page);
+    await page.getByRole("button", { name: "Meet my policy for less" }).click();
+    const dialog = page.getByRole("dialog", { name: "Meet my policy for less" });
+    await expect(dialog.getByTestId("optimizer-current"), template.id).toContainText(
+      `$${answer.atual.custo_max.toLocaleString("en-US", { minimumFractionDigits: 2 })} · ${answer.atual.disponibilidade_estimada_pct.toFixed(4)} %`,
+    );
+    for (const o of answer.opcoes)
+      await expect(
+        dialog.getByTestId(`option-${o.objetivo}`).getByTestId("option-cost"),
+        `${template.id} ${o.objetivo}`,
+      ).toHaveText(
+        `$${o.avaliacao.custo_mensal_usd.max.toLocaleString("en-US", { minimumFractionDigits: 2 })}`,
+      );
+    await expect(dialog.locator("figure table tbody tr")).toHaveCount(answer.fronteira.length);
+    await dialog.getByRole("button", { name: "Close" }).click();
+  }
 });

@@ -13,6 +13,7 @@ import { blueprintMessages } from "../src/blueprint/i18n";
 import { runbookMessages } from "../src/blueprint/runbook/runbook";
 import { designerMessages } from "../src/designer/i18n";
 import { panelMessages } from "../src/designer/panels/i18n";
+import { whatIfMessages } from "../src/designer/whatif/i18n";
 import {
   type Catalog,
   formatMessage,
@@ -25,7 +26,6 @@ import { runbookPageMessages } from "../src/monitor/runbook/i18n";
 import { projectsMessages } from "../src/projects/i18n";
 import { reviewPageMessages } from "../src/projects/review/i18n";
 import { uiMessages } from "../src/ui/i18nCatalog";
-import { whatIfMessages } from "../src/designer/whatif/i18n";
 
 const CATALOGS = {
   app: appMessages,
