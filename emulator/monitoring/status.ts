@@ -341,11 +341,18 @@ export function drillPromises(
   drill: DrillPhases["drill"],
   { cenarios, politica } = assessScenarios(bp),
 ) {
-  const estimado =
-    drill.plano?.estimado ??
-    planDrill(bp, drill.regiao, drill.zona ?? null, undefined, cenarios).estimado;
+  const planned = () => planDrill(bp, drill.regiao, drill.zona ?? null, undefined, cenarios);
+  const estimado = drill.plano?.estimado ?? planned().estimado;
   return {
-    estimado: { rto_s: estimado.rto_s, rpo_s: estimado.rpo_s },
+    estimado: {
+      rto_s: estimado.rto_s,
+      rpo_s: estimado.rpo_s,
+      // A plan stored before v1.2's §8 has no budget: the current design's estimate stands in.
+      orcamento_gasto:
+        "orcamento_gasto" in estimado && estimado.orcamento_gasto !== undefined
+          ? estimado.orcamento_gasto
+          : planned().estimado.orcamento_gasto,
+    },
     rto_alvo_s: politica.rto_s,
     rpo_alvo_s: politica.rpo_s,
   };

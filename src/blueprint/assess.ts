@@ -173,6 +173,23 @@ export function budgetSloOf(
   return { objetivo: politica.disponibilidade_pct, janela_dias: 28 };
 }
 
+/**
+ * The share of the availability SLO's error budget an outage of `rto` seconds spends (contract
+ * §8): all of a region's traffic (1/R of the total) when the region is taken out, a third of it
+ * when one zone of three is lost and the region stays. Rounded to 6 decimals.
+ */
+export function budgetSpentOf(
+  bp: NormalizedBlueprint,
+  rto: number | null,
+  regionOut: boolean,
+): number | null {
+  if (rto === null) return null;
+  const m = modelOf(bp);
+  const slo = budgetSloOf(bp, policyOf(bp, m));
+  const share = regionOut ? 1 / m.R : 1 / (3 * m.R);
+  return round((share * rto) / (slo.janela_dias * 86400 * (1 - slo.objetivo / 100)), 6);
+}
+
 /** Extra latency for traffic served from `to` instead of `from`: 0.015 ms per km, rounded. */
 export function extraLatencyMs(from: string, to: string): number {
   const a = findRegion(from);

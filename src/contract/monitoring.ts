@@ -161,8 +161,15 @@ export const TesteFailoverSchema = z.object({
   trafego_realocado_s: z.number().nullable(),
   rto_s: z.number().nullable(),
   rpo_s: z.number().nullable(),
-  /** The design's estimate for losing this region (contract §5), to compare with rto_s/rpo_s. */
-  estimado: z.object({ rto_s: z.number().nullable(), rpo_s: z.number().nullable() }),
+  /**
+   * The design's estimate for this loss (contract §5), to compare with rto_s/rpo_s, and the
+   * share of the error budget it spends (§8), to compare with orcamento_gasto.
+   */
+  estimado: z.object({
+    rto_s: z.number().nullable(),
+    rpo_s: z.number().nullable(),
+    orcamento_gasto: z.number().nullable(),
+  }),
   /** The resilience policy's targets (the blueprint's `politica`, defaults applied). */
   rto_alvo_s: z.number(),
   rpo_alvo_s: z.number(),

@@ -234,10 +234,22 @@ export function DrillReport({ drill, href }: { drill: TesteFailover; href?: stri
         </div>
         <div>
           <dt className="text-xs text-slate-500 dark:text-slate-400">{t("drill.budget")}</dt>
-          <dd className="mt-0.5 text-base font-semibold tabular-nums">
-            {drill.orcamento_gasto === null
-              ? t("drill.measuring")
-              : `${formatFixed(locale, drill.orcamento_gasto * 100, 2)} %`}
+          <dd className="mt-0.5 flex flex-wrap items-baseline gap-x-2 gap-y-1">
+            <span className="text-base font-semibold tabular-nums">
+              {drill.orcamento_gasto === null
+                ? t("drill.measuring")
+                : `${formatFixed(locale, drill.orcamento_gasto * 100, 2)} %`}
+            </span>
+            {drill.estimado.orcamento_gasto !== null ? (
+              <span
+                className="text-xs whitespace-nowrap text-slate-600 dark:text-slate-300"
+                data-testid="drill-budget-estimate"
+              >
+                {t("drill.estimated", {
+                  value: `${formatFixed(locale, drill.estimado.orcamento_gasto * 100, 2)} %`,
+                })}
+              </span>
+            ) : null}
           </dd>
         </div>
       </dl>

@@ -231,7 +231,11 @@ describe("scenarioNameOfId", () => {
 
 describe("planDrill", () => {
   it("estimates zones b and c by whether a web compute has replicas there", () => {
-    expect(planDrill(saas, "sa-east-1", "sa-east-1b").estimado).toEqual({ rto_s: 0, rpo_s: 0 });
+    expect(planDrill(saas, "sa-east-1", "sa-east-1b").estimado).toEqual({
+      rto_s: 0,
+      rpo_s: 0,
+      orcamento_gasto: 0,
+    });
     const mz = normalizeBlueprint(multiZone);
     expect(planDrill(mz, "eu-central-1", "eu-central-1c")).toMatchObject({
       cenario: "perda-zona:eu-central-1c",

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_LOCALE, defineCatalog, type Locale, translator } from "../../i18n";
 import { formatNumber } from "../../i18n/format";
-import { assessScenarios, type DrillFacts, drillFacts } from "../assess";
+import { assessScenarios, budgetSpentOf, type DrillFacts, drillFacts } from "../assess";
 import type { Cenario } from "../avaliacao";
 import { findRegion, nearestRegion } from "../regions";
 import { DEFAULT_TEST_VALIDITY_DAYS, type NormalizedBlueprint } from "../schema";
@@ -53,8 +53,8 @@ export interface DrillPlan {
   promotesInRegion: boolean;
   /** Some replicas in the lost zone serve requests until the loss is detected. */
   servesThere: boolean;
-  /** The drill's `estimado` (contract §6). */
-  estimado: { rto_s: number | null; rpo_s: number | null };
+  /** The drill's `estimado` (contract §6), with the error budget it spends (§8). */
+  estimado: { rto_s: number | null; rpo_s: number | null; orcamento_gasto: number | null };
   /** Detection time D of the design, simulated seconds. */
   detection: number;
 }
@@ -88,7 +88,11 @@ export function planDrill(
       destino: regionOut ? (facts.failsOver ? destinationOf(bp, regiao) : undefined) : regiao,
       promotesInRegion: !regionOut && hasDatastore && regiao === primary,
       servesThere: true,
-      estimado: { rto_s: c?.rto_s ?? null, rpo_s: c?.rpo_s ?? null },
+      estimado: {
+        rto_s: c?.rto_s ?? null,
+        rpo_s: c?.rpo_s ?? null,
+        orcamento_gasto: c?.orcamento_gasto ?? null,
+      },
     };
   }
   // Zone b or c: only replicas of a compute that spans zones live there; no primary does.
@@ -98,7 +102,12 @@ export function planDrill(
     destino: regiao,
     promotesInRegion: false,
     servesThere: facts.webInEveryZone,
-    estimado: { rto_s: facts.webInEveryZone ? facts.detection : 0, rpo_s: 0 },
+    estimado: {
+      rto_s: facts.webInEveryZone ? facts.detection : 0,
+      rpo_s: 0,
+      // The zone's third of the region's traffic fails until it is taken out of rotation.
+      orcamento_gasto: budgetSpentOf(bp, facts.webInEveryZone ? facts.detection : 0, false),
+    },
   };
 }
 

@@ -72,7 +72,11 @@ export function FrontierChart({
             fontSize={11}
             fill="currentColor"
           >
-            {formatNumber(locale, c, { style: "currency", currency: "USD", maximumFractionDigits: 0 })}
+            {formatNumber(locale, c, {
+              style: "currency",
+              currency: "USD",
+              maximumFractionDigits: 0,
+            })}
           </text>
         ))}
         {yTicks.map((v) => (
