@@ -257,3 +257,37 @@ test("every page in Portuguese fits a 360 px phone", async ({ page }) => {
   await page.goto("/settings");
   await phone("settings", h1(w.app("settings.title")));
 });
+
+test("what-if and the optimiser in Portuguese: words, numbers, axe", async ({ page }) => {
+  const w = await wordsFor("pt-BR");
+  await page.goto("/designer");
+  await page
+    .getByRole("button", {
+      name: `${w.designer("start.fromTemplatePrefix")} ${w.designer("template.global-saas.title")}`,
+    })
+    .click();
+  await page.getByRole("button", { name: w.designer("sim.start") }).click();
+  const sim = page.getByRole("region", { name: w.whatif("sim.title") });
+  await sim.getByRole("slider", { name: w.whatif("sim.time") }).fill("36");
+  await expect(sim).toContainText(w.whatif("sim.phase.traffic", { city: "Ashburn", ms: 115 }));
+  await expect(page.getByTestId("simulation-writes")).toHaveText("2,5 s");
+  await expect(page.getByTestId("simulation-budget")).toContainText("0,99 % de 99,95 %");
+  await check(page, "simulation");
+  await shot(page, "simulation");
+  await sim.getByRole("button", { name: w.whatif("sim.end") }).click();
+
+  await page.getByRole("tab", { name: /Resiliência/ }).click();
+  await page.getByRole("button", { name: w.whatif("opt.open") }).click();
+  const dialog = page.getByRole("dialog", { name: w.whatif("opt.open") });
+  const cheapest = dialog.getByTestId("option-menor-custo");
+  await expect(cheapest.getByTestId("option-cost")).toHaveText("US$ 709,10");
+  await expect(cheapest).toContainText("app-global réplicas mínimas 3 → 4");
+  await check(page, "optimiser");
+  await shot(page, "optimiser");
+  await cheapest
+    .getByRole("button", {
+      name: w.whatif("opt.applyLabel", { objective: w.whatif("opt.objective.menor-custo") }),
+    })
+    .click();
+  await expect(page.getByTestId("staged")).toContainText("Regiões: São Paulo, Ashburn, Frankfurt");
+});
