@@ -141,3 +141,20 @@ export function refused(c: Context, problemas: Finding[]) {
 export function planOf(account: Account): Plano | undefined {
   return account.papel === "cliente" ? account.plano : undefined;
 }
+
+/** 422 for a body that does not match the contract: one `esquema` finding per field at fault. */
+export function invalidRequest(c: Context, issues: { path: PropertyKey[]; message: string }[]) {
+  return problemResponse(
+    422,
+    problemT(c)("reviewInvalid.title"),
+    problemT(c)("reviewInvalid.detail"),
+    {
+      problemas: issues.map((i) => ({
+        ponteiro: `/${i.path.map(String).join("/")}`,
+        codigo: "esquema",
+        severidade: "erro",
+        mensagem: i.message,
+      })),
+    },
+  );
+}

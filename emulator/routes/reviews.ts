@@ -27,6 +27,7 @@ import {
   type Env,
   etagOf,
   ifMatchRequired,
+  invalidRequest,
   iso,
   jsonResponse,
   matchesEtag,
@@ -124,16 +125,6 @@ export function reviewRoutes(deps: ReviewDeps) {
       problemT(c)("reviewNotFound.detail", { id: c.req.param("rid") ?? "" }),
     );
 
-  const invalid = (c: Context, issues: { path: PropertyKey[]; message: string }[]) =>
-    problemResponse(422, problemT(c)("reviewInvalid.title"), problemT(c)("reviewInvalid.detail"), {
-      problemas: issues.map((i) => ({
-        ponteiro: `/${i.path.map(String).join("/")}`,
-        codigo: "esquema",
-        severidade: "erro",
-        mensagem: i.message,
-      })),
-    });
-
   function event(projectId: string, reviewId: string, status: string, at: number) {
     store.recordEvent(
       projectId,
@@ -154,7 +145,7 @@ export function reviewRoutes(deps: ReviewDeps) {
     const body = text.trim() === "" ? { ok: true as const, value: {} } : await readJson(c);
     if (!body.ok) return body.response;
     const parsed = NovaRevisaoSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error.issues);
+    if (!parsed.success) return invalidRequest(c, parsed.error.issues);
     const locale = localeOf(c);
     const blueprint = JSON.parse(row.blueprint) as Blueprint;
     const normalized = normalizeBlueprint(blueprint);
@@ -248,10 +239,10 @@ export function reviewRoutes(deps: ReviewDeps) {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const parsed = NovoComentarioSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error.issues);
+    if (!parsed.success) return invalidRequest(c, parsed.error.issues);
     const { texto, ponteiro } = parsed.data;
     if (ponteiro !== undefined && !resolves(JSON.parse(row.blueprint), ponteiro))
-      return invalid(c, [
+      return invalidRequest(c, [
         { path: ["ponteiro"], message: problemT(c)("reviewPointer.detail", { ponteiro }) },
       ]);
     const account = c.get("account");
@@ -282,7 +273,7 @@ export function reviewRoutes(deps: ReviewDeps) {
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const parsed = NovaDecisaoSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error.issues);
+    if (!parsed.success) return invalidRequest(c, parsed.error.issues);
     if (row.status !== "pendente")
       return codedProblem(
         409,
