@@ -27,7 +27,7 @@ test("estimate while designing, fix against the policy, submit, and drill agains
   await expect(view.getByTestId("region-loss")).toHaveText(
     "If São Paulo goes down: traffic moves to Ashburn in 36 s; up to 2.5 s of writes are lost.",
   );
-  await view.getByRole("button", { name: "Frankfurt" }).click();
+  await view.getByRole("button", { name: "Frankfurt", exact: true }).click();
   await expect(view.getByTestId("region-loss")).toContainText("If Frankfurt goes down");
   await expect(page.getByTestId("node-app-global")).toContainText("SPOF");
 
