@@ -26,6 +26,13 @@ import { runbookMarkdown } from "../src/blueprint/runbook/markdown";
 import { buildRunbook, type Runbook } from "../src/blueprint/runbook/runbook";
 import { type Locale, type Translate, translator } from "../src/i18n";
 import { formatFixed, formatNumber } from "../src/i18n/format";
+import {
+  dnsLabel,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  sloExportYaml,
+  slosOfBlueprint,
+} from "../src/slo/export";
 import { cliLocale, cliMessages } from "./i18n";
 
 type CliT = Translate<keyof typeof cliMessages.en>;
@@ -40,6 +47,7 @@ const USAGE = `Usage:
   npm run blueprint -- assess [--json] [--plano ${PLANS.join("|")}] [--lang en|pt-BR] FILE...
   npm run blueprint -- runbook [--json] [--lang en|pt-BR] FILE...
   npm run blueprint -- optimize [--json] [--plano ${PLANS.join("|")}] [--lang en|pt-BR] FILE...
+  npm run blueprint -- slo-export [--format prometheus|openslo] [--projeto ID] FILE
   npm run blueprint -- schema
 
 validate  checks each blueprint file against the Tesserra contract and its rules.
@@ -68,6 +76,12 @@ optimize  finds the cheapest design that meets each blueprint's resilience
           file's shape is wrong; 2: a file cannot be read or is not JSON.
           --json   print the §8 object (one file) or an array of
                    { arquivo, otimizacao, problemas }
+slo-export prints the blueprint's SLOs as Prometheus rules (recording rules
+          for the error ratio over 5m, 30m, 1h, 6h and 3d, and the burn-rate
+          alerts TesserraSloBurnRate) or as OpenSLO v1 documents, selecting
+          projeto="ID" (default: the blueprint's name as a DNS label; the API's
+          export of a project uses its id). Exit 0; 1: the blueprint's shape is
+          wrong; 2: the file cannot be read or the command line is wrong.
 schema    prints the blueprint's JSON Schema (draft 2020-12).`;
 
 export interface FileReport {
@@ -382,6 +396,65 @@ function optimizeCommand(args: string[], io: CliIO, env: Env): number {
   return reports.every((r) => r.otimizacao !== null) ? 0 : 1;
 }
 
+function sloExportCommand(args: string[], io: CliIO, env: Env): number {
+  let parsed: ReturnType<
+    typeof parseArgs<{ allowPositionals: true; options: typeof SLO_EXPORT_OPTIONS }>
+  >;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: SLO_EXPORT_OPTIONS });
+  } catch (e) {
+    io.err(`blueprint slo-export: ${(e as Error).message}`);
+    io.err(USAGE);
+    return 2;
+  }
+  const locale = cliLocale(parsed.values.lang, env);
+  const t = translator(cliMessages, locale);
+  const format = parsed.values.format ?? "prometheus";
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    io.err(
+      `blueprint slo-export: ${t("sloExport.format", { format, formats: EXPORT_FORMATS.join(", ") })}`,
+    );
+    return 2;
+  }
+  if (parsed.positionals.length !== 1) {
+    io.err(`blueprint slo-export: ${t("sloExport.oneFile")}`);
+    io.err(USAGE);
+    return 2;
+  }
+  const [file] = parsed.positionals;
+  const read = readBlueprintFile(file, locale, t);
+  if (!read.ok) {
+    io.err(`${file}: ${read.error}.`);
+    return 2;
+  }
+  const result = validateBlueprint(read.value, { locale });
+  if (!result.blueprint) {
+    io.err(`${file}: ${t("notAssessed")}`);
+    for (const f of result.problemas) io.err(formatFinding(file, f, t));
+    return 1;
+  }
+  const bp = normalizeBlueprint(result.blueprint);
+  const servico = dnsLabel(bp.nome);
+  io.out(
+    sloExportYaml(
+      {
+        projeto: parsed.values.projeto ?? servico,
+        servico,
+        nome: bp.nome,
+        slos: slosOfBlueprint(bp),
+      },
+      format as ExportFormat,
+    ).trimEnd(),
+  );
+  return 0;
+}
+
+const SLO_EXPORT_OPTIONS = {
+  format: { type: "string" },
+  projeto: { type: "string" },
+  lang: { type: "string" },
+} as const;
+
 function runbookCommand(args: string[], io: CliIO, env: Env): number {
   const parsed = fileArgs("runbook", args, io, env);
   if (typeof parsed === "number") return parsed;
@@ -415,6 +488,8 @@ export function runCli(argv: string[], io: CliIO, env: Env = process.env): numbe
       return runbookCommand(rest, io, env);
     case "optimize":
       return optimizeCommand(rest, io, env);
+    case "slo-export":
+      return sloExportCommand(rest, io, env);
     case "schema":
       io.out(JSON.stringify(blueprintJsonSchema(), null, 2));
       return 0;

@@ -92,6 +92,12 @@ const DESCRIPTIONS: Record<string, string> = {
   getSlos:
     "Every SLO's SLI over its window, error budget remaining and burn rates, per region and aggregated by request counts, with the alerts firing.",
   getMetricas: "One time series for a region or globally, downsampled to at most 10,000 points.",
+  getMetricasLote:
+    "Many series over one window in one request, in the order asked; `*` stands for every region of the project then `global`, so a dashboard can ask before it knows the regions. A bad item is a 400 that names it.",
+  getMetricsPrometheus:
+    "The project's simulated counters in the Prometheus text format, for a Prometheus (or Mimir, Thanos) to scrape with the same bearer token. Over any window, 5xx over all requests equals 1 − the availability series.",
+  exportarSlos:
+    "The project's SLOs as Prometheus rules (error-ratio recording rules and multiwindow burn-rate alerts, contract §4) or as OpenSLO v1 documents, as YAML.",
   listTestesFailover: "The project's failover drills, newest first.",
   startTesteFailover:
     "Starts a drill that takes a region (or, with `zona`, one of its zones) down for `duracao_s` simulated seconds. Refused with 409 and nothing started, checked in this order: `projeto-nao-ativo` (the project is not active), `teste-em-andamento` (a drill or a runbook practice is under way), `teste-inseguro` (no healthy region would be left serving).",
@@ -479,6 +485,92 @@ export function openApiDocument(): Json {
           responses: {
             "200": json(ref("Metricas"), "The series."),
             "400": problem("An invalid query."),
+            "404": problem("No such project in the organization."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/metricas/lote": {
+        parameters: [idParam],
+        get: op("getMetricasLote", "Many series in one request (contract §9)", {
+          tags: ["monitoramento"],
+          parameters: [
+            {
+              name: "series",
+              in: "query",
+              required: true,
+              description:
+                "`<serie>:<regiao>,...`; `<regiao>` may be `*`: every region of the project in `regioes` order, then `global`. At most 64 series after `*` is expanded.",
+              schema: { type: "string" },
+            },
+            {
+              name: "de",
+              in: "query",
+              required: false,
+              schema: { type: "string", format: "date-time" },
+            },
+            {
+              name: "ate",
+              in: "query",
+              required: false,
+              schema: { type: "string", format: "date-time" },
+            },
+            {
+              name: "passo",
+              in: "query",
+              required: false,
+              schema: { type: "integer", minimum: 60, maximum: 86400 },
+            },
+          ],
+          responses: {
+            "200": json(
+              {
+                type: "object",
+                required: ["series"],
+                properties: { series: { type: "array", items: ref("Metricas") } },
+              },
+              "The series, in the order asked.",
+            ),
+            "400": problem("An invalid query; the detail names the item at fault."),
+            "404": problem("No such project in the organization."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/metrics": {
+        parameters: [idParam],
+        get: op("getMetricsPrometheus", "The project's counters for Prometheus (contract §9)", {
+          tags: ["monitoramento"],
+          responses: {
+            "200": {
+              description:
+                "Prometheus text exposition 0.0.4: `tesserra_requests_total` by `regiao` and `codigo`, and the histogram `tesserra_request_duration_seconds` of successful requests, counting from when the emulator started serving the project.",
+              content: { "text/plain": { schema: { type: "string" } } },
+            },
+            "404": problem("No such project in the organization."),
+            ...errors,
+          },
+        }),
+      },
+      "/v1/projetos/{id}/slos/exportar": {
+        parameters: [idParam],
+        get: op("exportarSlos", "The SLOs as Prometheus rules or OpenSLO (contract §9)", {
+          tags: ["monitoramento"],
+          parameters: [
+            {
+              name: "formato",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: ["prometheus", "openslo"], default: "prometheus" },
+            },
+          ],
+          responses: {
+            "200": {
+              description:
+                "YAML: Prometheus rule groups (recording rules and `TesserraSloBurnRate` alerts) or OpenSLO v1 documents, selecting this project.",
+              content: { "application/yaml": { schema: { type: "string" } } },
+            },
+            "400": problem("An unknown `formato`."),
             "404": problem("No such project in the organization."),
             ...errors,
           },

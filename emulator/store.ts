@@ -428,6 +428,7 @@ export class Store implements MonitoringStore {
       versao: row.versao,
       status: this.now() >= row.fim ? "ativo" : "implantando",
       blueprint: JSON.parse(row.blueprint) as Blueprint,
+      criado_em: row.criado_em,
     };
   }
 

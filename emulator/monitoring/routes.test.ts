@@ -444,3 +444,145 @@ describe("monitoring routes", () => {
     restarted.stop();
   });
 });
+
+describe("monitoring at scale (contract §9)", () => {
+  // On a 3-hour boundary (a series' step starts there), after this process started: the
+  // counters count from its start.
+  const t0 = Math.ceil((Date.now() + 3_600_000) / 10_800_000) * 10_800_000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  it("answers many series in one request, in the order asked, * as every region then global", async () => {
+    const { call } = setup(600, () => t0);
+    const window = `de=${iso(t0 - 6 * 3_600_000)}&ate=${iso(t0)}`;
+    const r = await call(
+      `/v1/projetos/prj_1/metricas/lote?series=disponibilidade:*,trafego:global&${window}`,
+    );
+    expect(r.status).toBe(200);
+    const { series } = (await r.json()) as { series: unknown[] };
+    const asked = [
+      ["disponibilidade", "sa-east-1"],
+      ["disponibilidade", "us-east-1"],
+      ["disponibilidade", "eu-central-1"],
+      ["disponibilidade", "global"],
+      ["trafego", "global"],
+    ];
+    expect(series.map((s) => MetricasSchema.parse(s)).map((s) => [s.serie, s.regiao])).toEqual(
+      asked,
+    );
+    // Each is the answer of its own request.
+    for (const [i, [serie, regiao]] of asked.entries()) {
+      const one = await call(
+        `/v1/projetos/prj_1/metricas?serie=${serie}&regiao=${regiao}&${window}`,
+      );
+      expect(series[i]).toEqual(await one.json());
+    }
+  });
+
+  it("refuses a bad item, naming it, an unknown region, and more than 64 series", async () => {
+    const { call } = setup(600, () => t0);
+    const bad = await call(
+      "/v1/projetos/prj_1/metricas/lote?series=disponibilidade:global,nada:global",
+    );
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).detail).toContain('"nada:global"');
+    const region = await call("/v1/projetos/prj_1/metricas/lote?series=trafego:ap-south-9");
+    expect(region.status).toBe(400);
+    expect((await region.json()).detail).toContain("ap-south-9");
+    const many = Array.from({ length: 17 }, () => "latencia_p99:*").join(",");
+    const tooMany = await call(`/v1/projetos/prj_1/metricas/lote?series=${many}`);
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).detail).toContain("68");
+    const none = await call("/v1/projetos/prj_1/metricas/lote");
+    expect(none.status).toBe(400);
+  });
+
+  it("exposes counters whose 5xx share over a window is 1 − the availability series", async () => {
+    let now = t0;
+    const { call } = setup(600, () => now);
+    const scrape = async () => {
+      const r = await call("/v1/projetos/prj_1/metrics");
+      expect(r.status).toBe(200);
+      expect(r.headers.get("content-type")).toContain("text/plain; version=0.0.4");
+      return parseExposition(await r.text());
+    };
+    const a = await scrape();
+    now = t0 + 3 * 3_600_000;
+    const b = await scrape();
+    const delta = (name: string, match: (l: Record<string, string>) => boolean) =>
+      sumOf(b, name, match) - sumOf(a, name, match);
+    const all = delta("tesserra_requests_total", () => true);
+    const errors = delta("tesserra_requests_total", (l) => l.codigo === "5xx");
+    const series = MetricasSchema.parse(
+      await (
+        await call(
+          `/v1/projetos/prj_1/metricas?serie=disponibilidade&regiao=global&de=${iso(t0)}&ate=${iso(now)}&passo=10800`,
+        )
+      ).json(),
+    );
+    expect(series.pontos).toHaveLength(1);
+    expect(1 - errors / all).toBeCloseTo((series.pontos[0][1] ?? 0) / 100, 6);
+
+    // The histogram: successful requests, and the median's bucket holds half of them.
+    const good = delta("tesserra_request_duration_seconds_count", () => true);
+    expect(good).toBeCloseTo(all - errors, 0);
+    const p50 = MetricasSchema.parse(
+      await (
+        await call(
+          `/v1/projetos/prj_1/metricas?serie=latencia_p50&regiao=global&de=${iso(t0)}&ate=${iso(now)}&passo=10800`,
+        )
+      ).json(),
+    ).pontos[0][1];
+    const under = (le: string) =>
+      delta("tesserra_request_duration_seconds_bucket", (l) => l.le === le) / good;
+    const bounds = [0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 5];
+    const above = bounds.find((x) => x * 1000 >= (p50 ?? 0)) ?? 5;
+    const below = [...bounds].reverse().find((x) => x * 1000 < (p50 ?? 0) / 2);
+    expect(under(String(above))).toBeGreaterThanOrEqual(0.5);
+    if (below) expect(under(String(below))).toBeLessThan(0.5);
+    expect(under("+Inf")).toBeCloseTo(1, 9);
+    // Counters and buckets are monotonic, buckets cumulative.
+    for (const [series, value] of b) expect(value).toBeGreaterThanOrEqual(a.get(series) ?? 0);
+  });
+
+  it("exports the SLOs as Prometheus rules and OpenSLO, selecting the project", async () => {
+    const { call } = setup(600, () => t0);
+    const rules = await call("/v1/projetos/prj_1/slos/exportar?formato=prometheus");
+    expect(rules.status).toBe(200);
+    expect(rules.headers.get("content-type")).toContain("application/yaml");
+    const text = await rules.text();
+    expect(text).toContain('tesserra_requests_total{projeto="prj_1",codigo="5xx"}');
+    const slo = await call("/v1/projetos/prj_1/slos/exportar?formato=openslo");
+    expect(await slo.text()).toContain("apiVersion: openslo/v1");
+    const bad = await call("/v1/projetos/prj_1/slos/exportar?formato=nagios");
+    expect(bad.status).toBe(400);
+  });
+});
+
+/** The exposition's samples: `name{labels}` → value. */
+function parseExposition(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split("\n")) {
+    if (!line || line.startsWith("#")) continue;
+    const m = /^([a-z_:]+)(\{[^}]*\})? (\S+)$/.exec(line);
+    if (!m) throw new Error(`not an exposition line: ${line}`);
+    out.set(`${m[1]}${m[2] ?? ""}`, Number(m[3]));
+  }
+  return out;
+}
+
+function sumOf(
+  samples: Map<string, number>,
+  name: string,
+  match: (labels: Record<string, string>) => boolean,
+): number {
+  let sum = 0;
+  for (const [series, value] of samples) {
+    const m = /^([a-z_:]+)\{(.*)\}$/.exec(series);
+    if (!m || m[1] !== name) continue;
+    const labels = Object.fromEntries(
+      [...m[2].matchAll(/(\w+)="([^"]*)"/g)].map((x) => [x[1], x[2]]),
+    );
+    if (match(labels)) sum += value;
+  }
+  return sum;
+}

@@ -20,9 +20,17 @@ import {
   planDrill,
   scenarioId,
 } from "../../src/blueprint/runbook/runbook";
-import { MetricasQuerySchema, NovoTesteFailoverSchema } from "../../src/contract/monitoring";
+import {
+  LoteQuerySchema,
+  MetricasQuerySchema,
+  NovoTesteFailoverSchema,
+  SERIES,
+  type Serie,
+} from "../../src/contract/monitoring";
 import type { Locale } from "../../src/i18n";
+import { dnsLabel, EXPORT_FORMATS, type ExportFormat, sloExportYaml } from "../../src/slo/export";
 import { localeOf, problemT } from "../i18n";
+import { expositionOf } from "./exposition";
 import { type DrillInput, ProjectSim, seedOf } from "./model";
 import {
   drillLogEvents,
@@ -63,6 +71,8 @@ export interface MonitoredProject {
   versao: number;
   status: "implantando" | "ativo" | "falhou";
   blueprint: Blueprint;
+  /** When the project was created (wall-clock ms); its counters start no earlier. */
+  criado_em?: number;
 }
 
 /** A practice run of a project's runbook (contract §6): its scenarios, drilled one at a time. */
@@ -129,6 +139,11 @@ function problem(
     Vary: "Accept-Language",
   });
 }
+
+/** At most this many series in one `lote` request, after `*` is expanded (contract §9). */
+export const LOTE_MAX = 64;
+/** When this process started serving: the Prometheus counters count from here. */
+const startedAt = Date.now();
 
 /** Series answers kept for windows that have passed; past it the cache starts over. */
 const SERIES_ANSWERS_MAX = 2_000;
@@ -405,52 +420,146 @@ export function monitoringRoutes(options: MonitoringOptions) {
     return c.json(sloStatusAt(p.sim, p.bp, now()));
   });
 
-  app.get("/:id/metricas", (c) => {
-    const parsed = MetricasQuerySchema.safeParse(c.req.query());
-    if (!parsed.success)
-      return problem(
-        c,
-        400,
-        problemT(c)("query.title"),
-        parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "),
-      );
-    const p = load(c);
-    if (!p) return notFound(c);
-    const q = parsed.data;
-    if (q.regiao !== "global" && !p.sim.topology.regions.includes(q.regiao))
-      return problem(
-        c,
-        400,
-        problemT(c)("region.title"),
-        problemT(c)("region.series", {
-          region: q.regiao,
-          regions: p.sim.topology.regions.join(", "),
-        }),
-      );
+  /** The window a series query asks for, or the problem with it. */
+  const windowOf = (c: Context, q: { de?: string; ate?: string }) => {
     const ate = q.ate ? Date.parse(q.ate) : now();
     const de = q.de ? Date.parse(q.de) : ate - 86_400_000;
     if (!(de < ate))
       return problem(c, 400, problemT(c)("range.title"), problemT(c)("range.detail"));
     if (ate - de > 31 * 86_400_000)
       return problem(c, 400, problemT(c)("rangeLong.title"), problemT(c)("rangeLong.detail"));
-    // A window that has fully passed is a pure function of the project's version, its drills
-    // and the window: dashboards opened by many people (or reloaded) share one computation.
+    return { de, ate };
+  };
+  const regionProblem = (c: Context, regiao: string, regions: readonly string[]) =>
+    problem(
+      c,
+      400,
+      problemT(c)("region.title"),
+      problemT(c)("region.series", { region: regiao, regions: regions.join(", ") }),
+    );
+
+  /**
+   * One series' answer as JSON text. A window that has fully passed is a pure function of the
+   * project's version, its drills and the window: dashboards opened by many people (or
+   * reloaded) share one computation.
+   */
+  function seriesText(
+    p: NonNullable<ReturnType<typeof load>>,
+    q: { serie: Serie; regiao: string; de: number; ate: number; passo?: number },
+  ): string {
     const drills = p.sim
       .drillPhases()
       .map((ph) => `${ph.drill.id}@${ph.drill.inicio}`)
       .join(",");
-    const key = `${p.project.id}|${p.project.versao}|${drills}|${q.serie}|${q.regiao}|${de}|${ate}|${q.passo ?? ""}`;
-    let text = ate <= now() ? seriesAnswers.get(key) : undefined;
+    const key = `${p.project.id}|${p.project.versao}|${drills}|${q.serie}|${q.regiao}|${q.de}|${q.ate}|${q.passo ?? ""}`;
+    let text = q.ate <= now() ? seriesAnswers.get(key) : undefined;
     if (!text) {
-      text = JSON.stringify(
-        metricasAt(p.sim, { serie: q.serie, regiao: q.regiao, de, ate, passo: q.passo }),
-      );
-      if (ate <= now()) {
+      text = JSON.stringify(metricasAt(p.sim, q));
+      if (q.ate <= now()) {
         if (seriesAnswers.size >= SERIES_ANSWERS_MAX) seriesAnswers.clear();
         seriesAnswers.set(key, text);
       }
     }
-    return c.body(text, 200, { "Content-Type": "application/json" });
+    return text;
+  }
+
+  const queryProblem = (c: Context, issues: { path: PropertyKey[]; message: string }[]) =>
+    problem(
+      c,
+      400,
+      problemT(c)("query.title"),
+      issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "),
+    );
+
+  app.get("/:id/metricas", (c) => {
+    const parsed = MetricasQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return queryProblem(c, parsed.error.issues);
+    const p = load(c);
+    if (!p) return notFound(c);
+    const q = parsed.data;
+    if (q.regiao !== "global" && !p.sim.topology.regions.includes(q.regiao))
+      return regionProblem(c, q.regiao, p.sim.topology.regions);
+    const window = windowOf(c, q);
+    if (window instanceof Response) return window;
+    return c.body(seriesText(p, { ...q, ...window }), 200, {
+      "Content-Type": "application/json",
+    });
+  });
+
+  /**
+   * Many series in one request (contract §9): `series=<serie>:<regiao>,...` in the order asked;
+   * `*` is every region of the project in `regioes` order, then `global`. At most 64 after `*`
+   * is expanded; a bad item is a 400 that names it.
+   */
+  app.get("/:id/metricas/lote", (c) => {
+    const parsed = LoteQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return queryProblem(c, parsed.error.issues);
+    const p = load(c);
+    if (!p) return notFound(c);
+    const { regions } = p.sim.topology;
+    const wanted: { serie: Serie; regiao: string }[] = [];
+    for (const item of parsed.data.series.split(",")) {
+      const [serie, regiao, ...rest] = item.split(":");
+      if (!(SERIES as readonly string[]).includes(serie) || regiao === undefined || rest.length)
+        return problem(
+          c,
+          400,
+          problemT(c)("query.title"),
+          problemT(c)("lote.item", { item, series: SERIES.join(", ") }),
+        );
+      if (regiao !== "*" && regiao !== "global" && !regions.includes(regiao))
+        return regionProblem(c, regiao, regions);
+      for (const r of regiao === "*" ? [...regions, "global"] : [regiao])
+        wanted.push({ serie: serie as Serie, regiao: r });
+    }
+    if (wanted.length > LOTE_MAX)
+      return problem(
+        c,
+        400,
+        problemT(c)("query.title"),
+        problemT(c)("lote.tooMany", { count: wanted.length, max: LOTE_MAX }),
+      );
+    const window = windowOf(c, parsed.data);
+    if (window instanceof Response) return window;
+    const texts = wanted.map((w) => seriesText(p, { ...w, ...window, passo: parsed.data.passo }));
+    return c.body(`{"series":[${texts.join(",")}]}`, 200, { "Content-Type": "application/json" });
+  });
+
+  /** The project's counters in the Prometheus text format (contract §9), from this process's start. */
+  app.get("/:id/metrics", (c) => {
+    const p = load(c);
+    if (!p) return notFound(c);
+    const t = now();
+    const origin = Math.max(startedAt, p.project.criado_em ?? startedAt);
+    const text = expositionOf(p.sim, p.project.id, slosOf(p.bp), origin, t);
+    return c.body(text, 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
+  });
+
+  /** The SLOs as Prometheus rules or OpenSLO documents (contract §9), selecting this project. */
+  app.get("/:id/slos/exportar", (c) => {
+    const formato = c.req.query("formato") ?? "prometheus";
+    if (!(EXPORT_FORMATS as readonly string[]).includes(formato))
+      return problem(
+        c,
+        400,
+        problemT(c)("query.title"),
+        problemT(c)("export.format", { format: formato, formats: EXPORT_FORMATS.join(", ") }),
+      );
+    const p = load(c);
+    if (!p) return notFound(c);
+    const yaml = sloExportYaml(
+      {
+        projeto: p.project.id,
+        servico: dnsLabel(p.bp.nome),
+        nome: p.bp.nome,
+        slos: slosOf(p.bp),
+      },
+      formato as ExportFormat,
+    );
+    return c.body(yaml, 200, {
+      "Content-Type": "application/yaml; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${p.project.id}-slos-${formato}.yaml"`,
+    });
   });
 
   app.get("/:id/testes-failover", (c) => {

@@ -13,6 +13,7 @@ import type {
   SloStatus,
   TesteFailover,
 } from "../../src/contract/monitoring";
+import { slosOfBlueprint } from "../../src/slo/export";
 import {
   alertsFiring,
   BURN_WINDOWS,
@@ -133,11 +134,7 @@ export function estadoAt(sim: ProjectSim, t: number): Estado {
   };
 }
 
-export function slosOf(bp: NormalizedBlueprint): Slo[] {
-  const insight = bp.recursos.find((r) => r.tipo === "insight");
-  if (insight?.tipo !== "insight") return [];
-  return insight.config.slos ?? DEFAULT_SLOS;
-}
+export const slosOf = slosOfBlueprint;
 
 export function sloStatusAt(sim: ProjectSim, bp: NormalizedBlueprint, t: number): SloStatus {
   const regions = sim.topology.regions;

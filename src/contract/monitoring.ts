@@ -98,6 +98,14 @@ export const MetricasQuerySchema = z.object({
   passo: z.coerce.number().int().min(60).max(86_400).optional(),
 });
 
+/** `GET …/metricas/lote` (contract §9): `series=<serie>:<regiao>,...`, one window for all. */
+export const LoteQuerySchema = z.object({
+  series: z.string().min(1).max(4_096),
+  de: isoTime.optional(),
+  ate: isoTime.optional(),
+  passo: z.coerce.number().int().min(60).max(86_400).optional(),
+});
+
 type Ponto = [epochS: number, value: number | null];
 
 const isPonto = (p: unknown): p is Ponto =>
@@ -134,6 +142,10 @@ export const MetricasSchema = z.object({
   unidade: z.string(),
   pontos: PontosSchema,
 });
+/** `GET …/metricas/lote` (contract §9): the series in the order asked. */
+export const MetricasLoteSchema = z.object({ series: z.array(MetricasSchema) });
+export type MetricasLote = z.infer<typeof MetricasLoteSchema>;
+
 export type Metricas = z.infer<typeof MetricasSchema>;
 
 export const NovoTesteFailoverSchema = z.strictObject({
