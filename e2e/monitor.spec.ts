@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { startEmulator } from "../emulator/testing/process";
 import { GLOBAL_SAAS, SINGLE_REGION_WEB } from "../src/blueprint";
@@ -134,59 +135,48 @@ test("a project still deploying says when monitoring starts", async ({ page }) =
   }
 });
 
-test("each chart is drawn as soon as its own series are in", async ({ page }) => {
+test("every series comes in one request, asked for beside the project", async ({ page }) => {
   const id = await activeProject(page);
-  // The replication-lag series, and the live state (which says where the replicas are), are
-  // held back until the test lets them through.
-  const gate = () => {
-    let open = () => {};
-    const opened = new Promise<void>((r) => {
-      open = r;
-    });
-    return { open, opened };
-  };
-  const lag = gate();
-  const state = gate();
-  const asked = gate();
-  const lagAsked = asked.opened;
-  await page.route(/\/metricas\?serie=atraso_replicacao/, async (route) => {
-    asked.open();
-    await lag.opened;
-    await route.continue();
+  // The series (one `lote` request) are held back until the test lets them through; the
+  // request must already be on its way while the project's own answer is.
+  let open = () => {};
+  const opened = new Promise<void>((r) => {
+    open = r;
   });
-  await page.route(/\/estado$/, async (route) => {
-    await state.opened;
+  const order: string[] = [];
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith("/v1/projetos/")) order.push(path.replace(`/v1/projetos/${id}`, "") || "/");
+  });
+  let seriesRequests = 0;
+  await page.route(/\/metricas(\/lote)?\?/, async (route) => {
+    seriesRequests++;
+    await opened;
     await route.continue();
   });
   await page.goto(`/projects/${id}/monitor`);
-  const charts = page.getByTestId("monitor-charts");
-  await expect(charts.getByRole("img", { name: /^Availability\./ })).toBeVisible();
-  await expect(charts.getByRole("img", { name: /^Traffic per region\./ })).toBeVisible();
-  const lagChart = charts.getByRole("img", { name: /^Replication lag/ });
-  await expect(lagChart).toHaveCount(0);
-  await expect(charts).toHaveAttribute("aria-busy", "true");
-  await expect(charts.getByRole("status")).toHaveText("Loading metrics");
-
-  // Now the page knows which regions hold replicas (the map is drawn from the same answer, in
-  // the same render); their lag was asked for and is still held back, so no lag chart yet.
-  state.open();
+  const charts = page.getByRole("region", { name: "Metrics" });
+  await expect(charts.getByRole("status", { name: "Loading metrics" })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Regions and traffic share/ })).toBeVisible();
-  await lagAsked;
-  await expect(lagChart).toHaveCount(0);
-  await expect(charts).toHaveAttribute("aria-busy", "true");
+  // Asked for before the project's answer could have named the regions.
+  expect(order.indexOf("/metricas/lote")).toBeGreaterThanOrEqual(0);
+  expect(order.indexOf("/metricas/lote")).toBeLessThan(5);
 
-  lag.open();
-  await expect(lagChart).toBeVisible();
-  await expect(charts).not.toHaveAttribute("aria-busy", "true");
-  await expect(charts.getByRole("status")).toHaveCount(0);
+  open();
+  const drawn = page.getByTestId("monitor-charts");
+  await expect(drawn.getByRole("img", { name: /^Availability\./ })).toBeVisible();
+  await expect(drawn.getByRole("img", { name: /^Traffic per region\./ })).toBeVisible();
+  await expect(drawn.getByRole("img", { name: /^Replication lag/ })).toBeVisible();
+  await expect(drawn).not.toHaveAttribute("aria-busy", "true");
+  expect(seriesRequests).toBe(1);
 });
 
 test("a series the API refuses shows the charts' error, and Try again draws them", async ({
   page,
 }) => {
   const id = await activeProject(page);
-  // One series (traffic in one region) is refused until Try again has been clicked. A live
-  // event can ask for every series again by itself before that (the project's runtime emits
+  // The series (one request for all of them) are refused until Try again has been clicked. A
+  // live event can ask for them again by itself before that (the project's runtime emits
   // them); it is refused too. The click is noted in the page as it happens: a flag set by the
   // test before clicking would let such a request through while the click waits its turn on
   // a busy machine, and the charts would recover with no button left to press.
@@ -202,7 +192,7 @@ test("a series the API refuses shows the charts' error, and Try again draws them
     ),
   );
   let refused = 0;
-  await page.route(/\/metricas\?serie=trafego&regiao=us-east-1/, async (route) => {
+  await page.route(/\/metricas\/lote\?/, async (route) => {
     const clicked = await page
       .evaluate(() => (window as unknown as { tryAgain?: boolean }).tryAgain === true)
       .catch(() => false);
@@ -424,4 +414,26 @@ test("a single-region design drills one zone from the Monitor, and is told why n
   await expect(report.getByRole("list", { name: "Drill timeline" })).toContainText(
     "Health checks declared zone sa-east-1b unhealthy; its region keeps serving",
   );
+});
+
+test("Export SLOs downloads the Prometheus rules and the OpenSLO documents of the project", async ({
+  page,
+}) => {
+  const id = await activeProject(page);
+  await page.goto(`/projects/${id}/monitor`);
+  const slos = page.getByRole("region", { name: "Service level objectives" });
+  for (const [item, expected] of [
+    ["Prometheus rules (YAML)", [`projeto: ${id}`, "alert: TesserraSloBurnRate", "severity: page"]],
+    ["OpenSLO v1 (YAML)", ["apiVersion: openslo/v1", "kind: AlertPolicy", "kind: burnrate"]],
+  ] as const) {
+    await slos.getByRole("button", { name: "Export SLOs" }).click();
+    const download = page.waitForEvent("download");
+    await page.getByRole("menuitem", { name: new RegExp(item.replace(/[()]/g, "\\$&")) }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(
+      new RegExp(`^${id}-slos-(prometheus|openslo)\\.yaml$`),
+    );
+    const text = readFileSync((await file.path()) ?? "", "utf8");
+    for (const e of expected) expect(text).toContain(e);
+  }
 });

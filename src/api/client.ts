@@ -214,6 +214,12 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
       get((await monitoring()).EstadoSchema, apiPaths.estado(id), what("what.state")),
     slos: async (id: string) =>
       get((await monitoring()).SloStatusSchema, apiPaths.slos(id), "the SLOs"),
+    lote: async (id: string, series: string, window: { de: string; ate: string }) =>
+      get(
+        (await monitoring()).MetricasLoteSchema,
+        apiPaths.lote(id, series, window),
+        what("what.series", { serie: series }),
+      ),
     metricas: async (id: string, q: Query) =>
       get(
         (await monitoring()).MetricasSchema,
@@ -245,6 +251,13 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
         what("what.runbook"),
       ),
     /** The runbook as a Markdown document, in the reader's language. */
+    exportarSlos: async (id: string, formato: "prometheus" | "openslo") =>
+      (
+        await send(
+          `/v1/projetos/${encodeURIComponent(id)}/slos/exportar?formato=${formato}`,
+          { headers: { Accept: "application/yaml" } },
+        )
+      ).text(),
     runbookMarkdown: async (id: string) =>
       (
         await send(`/v1/projetos/${encodeURIComponent(id)}/runbook`, {

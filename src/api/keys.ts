@@ -22,6 +22,8 @@ export function apiKeys(s: ApiSettings) {
     metricas: (id: string, serie: string, regiao: string, range: Range) =>
       [...project(id), "metricas", serie, regiao, range] as const,
     metricasAll: (id: string) => [...project(id), "metricas"] as const,
+    lote: (id: string, series: string, range: Range) =>
+      [...project(id), "metricas", "lote", series, range] as const,
     testes: (id: string) => [...project(id), "testes-failover"] as const,
     teste: (id: string, tid: string) => [...project(id), "testes-failover", tid] as const,
     runbook: (id: string) => [...project(id), "runbook"] as const,

@@ -74,4 +74,10 @@ export const apiPaths = {
     for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
     return `/v1/projetos/${encodeURIComponent(id)}/metricas?${params}`;
   },
+  /** Many series in one request: `series` as the API reads it (`,` and `:` left as they are). */
+  lote: (id: string, series: string, q: Readonly<Record<string, unknown>>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
+    return `/v1/projetos/${encodeURIComponent(id)}/metricas/lote?series=${series}&${params}`;
+  },
 };

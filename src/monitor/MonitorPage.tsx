@@ -1,4 +1,4 @@
-import { type UseQueryResult, useQueries } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import {
   lazy,
   memo,
@@ -27,7 +27,10 @@ import { blueprintRegions } from "../blueprint/plans";
 import "../contract/monitoring";
 import type { Metricas } from "../contract/monitoring";
 import { formatDateTime, formatTime } from "../i18n/format";
+import { api } from "../api/client";
 import { Badge, buttonClass, Card } from "../ui/Card";
+import { downloadText } from "../ui/download";
+import { Menu } from "../ui/Menu";
 import { useLocale, useT } from "../ui/i18n";
 import { LiveIndicator } from "../ui/LiveIndicator";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
@@ -37,10 +40,10 @@ import { DatastoreStatus, HealthMatrix, TrafficWeights } from "./FailoverStatus"
 import { cityOf, formatSeconds } from "./format";
 import { monitorMessages } from "./i18n";
 import { ChartSkeleton, MonitorCharts } from "./MonitorCharts";
-import { metricsQueries } from "./queries";
+import { metricsQuery } from "./queries";
 import { DEFAULT_RANGE, queryWindow, TIME_RANGES, type TimeRangeId } from "./range";
 import { SloCard } from "./SloCard";
-import { seriesRequests } from "./series";
+import { seriesKey } from "./series";
 
 // The world map (its projection and land outline) loads beside the page, not before the charts.
 const RegionMap = lazy(() => import("./RegionMap").then((m) => ({ default: m.RegionMap })));
@@ -152,6 +155,51 @@ interface SeriesState {
   retry?: () => void;
 }
 
+/**
+ * "Export SLOs": the same SLOs and burn-rate alerts as Prometheus rules or OpenSLO documents
+ * (contract §9), downloaded as YAML for teams that run their own Prometheus.
+ */
+function ExportSlos({ id }: { id: string }) {
+  const t = useT(monitorMessages);
+  const [failed, setFailed] = useState<string>();
+  const save = async (formato: "prometheus" | "openslo") => {
+    setFailed(undefined);
+    try {
+      downloadText(
+        await api.exportarSlos(id, formato),
+        `${id}-slos-${formato}.yaml`,
+        "application/yaml",
+      );
+    } catch (e) {
+      setFailed((e as Error).message);
+    }
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {failed ? (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {t("slos.exportFailed", { error: failed })}
+        </p>
+      ) : null}
+      <Menu
+        label={t("slos.export")}
+        items={[
+          {
+            label: t("slos.exportPrometheus"),
+            description: t("slos.exportPrometheusHint"),
+            onSelect: () => void save("prometheus"),
+          },
+          {
+            label: t("slos.exportOpenslo"),
+            description: t("slos.exportOpensloHint"),
+            onSelect: () => void save("openslo"),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
 const ChartsSection = memo(function ChartsSection({
   id,
   regions,
@@ -168,51 +216,29 @@ const ChartsSection = memo(function ChartsSection({
   const now = useMinuteClock();
   const window = useMemo(() => queryWindow(range, now), [range, now]);
   const keys = useApiKeys();
-  const requests = useMemo(() => seriesRequests(regions), [regions]);
   const inputs = useMemo(() => chartInputs(regions), [regions]);
-  // Combined into one value that changes only when a chart's last series comes in (or one
-  // failed): the section renders once per chart, not once per answer, and each chart is drawn
-  // as soon as its own series are in. An answer kept from the previous range (while the new
-  // one loads) does not count: the chart keeps showing the previous range until then.
-  const last = useRef<SeriesState & { key?: string }>({});
-  const combine = useCallback(
-    (results: UseQueryResult<Metricas>[]): SeriesState => {
-      const failed = results.find((q) => q.isError);
-      if (failed)
-        return {
-          error: failed.error,
-          retry: () => {
-            for (const q of results) if (q.isError) void q.refetch();
-          },
-        };
-      const byKey = new Map(results.map((q, i) => [requests[i].key, q]));
-      const fresh = (k: string) => {
-        const q = byKey.get(k);
-        return q?.data !== undefined && !q.isPlaceholderData;
-      };
+  // One request for every series (contract §9 `lote`). An answer kept from the previous range
+  // (while the new one loads) does not count: the charts keep showing the previous range until
+  // then. The value changes only when a new answer (or an error) comes in: a refetch's
+  // fetching flags change nothing drawn.
+  const lote = useQuery(metricsQuery(keys, id, window));
+  const last = useRef<SeriesState & { stamp?: number }>({});
+  let series: SeriesState["series"];
+  let error: Error | undefined;
+  if (lote.isError) error = lote.error;
+  else if (lote.data && !lote.isPlaceholderData) {
+    if (last.current.stamp !== lote.dataUpdatedAt) {
+      const data = new Map<string, Metricas>(lote.data.series.map((m) => [seriesKey(m), m]));
       const ready = new Map<string, Readiness>();
+      const stamp = String(lote.dataUpdatedAt);
       for (const c of inputs)
-        if (c.keys.every(fresh))
-          ready.set(c.id, {
-            keys: c.keys.join(","),
-            stamp: c.keys.map((k) => byKey.get(k)?.dataUpdatedAt).join(","),
-          });
-      if (ready.size === 0) return {};
-      // The same answers give the same value (a refetch's fetching flags change nothing drawn).
-      const key = [...ready].map(([id, r]) => `${id}:${r.keys}:${r.stamp}`).join("|");
-      if (last.current.key !== key) {
-        const data = new Map<string, Metricas>();
-        for (const [k, q] of byKey) if (q.data !== undefined && fresh(k)) data.set(k, q.data);
-        last.current = { key, series: { data, ready } };
-      }
-      return { series: last.current.series };
-    },
-    [requests, inputs],
-  );
-  const { series, error, retry } = useQueries({
-    queries: metricsQueries(keys, id, regions, window),
-    combine,
-  });
+        if (c.keys.every((k) => data.has(k)))
+          ready.set(c.id, { keys: c.keys.join(","), stamp });
+      last.current = { stamp: lote.dataUpdatedAt, series: { data, ready } };
+    }
+    series = last.current.series;
+  }
+  const retry = lote.refetch;
   // The charts are built and drawn in the background (a deferred render, in small slices).
   const view = useDeferredValue(series);
   // Each chart is built again only when its own series changed; the charts built so far are
@@ -448,9 +474,12 @@ export function MonitorPage() {
           </div>
 
           <section aria-labelledby="slos-title" className="space-y-4">
-            <h2 id="slos-title" className="text-base font-semibold">
-              {t("slos.title")}
-            </h2>
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <h2 id="slos-title" className="text-base font-semibold">
+                {t("slos.title")}
+              </h2>
+              {slosView && slosView.slos.length > 0 ? <ExportSlos id={id} /> : null}
+            </div>
             {slos.isError ? (
               <ErrorState
                 title={t("slos.error")}

@@ -1,17 +1,17 @@
-/** The Monitor's series as query options, one per series of the project's regions. */
+/** The Monitor's series as one query: every series of its charts in one `lote` request. */
 import { keepPreviousData } from "@tanstack/react-query";
 import { api } from "../api/client";
 import type { apiKeys } from "../api/keys";
-import { seriesRequests } from "./series";
+import { MONITOR_LOTE } from "./series";
 
 type Keys = ReturnType<typeof apiKeys>;
 type Window = { de: string; ate: string };
 
-export function metricsQueries(keys: Keys, id: string, regions: string[], window: Window) {
-  return seriesRequests(regions).map((r) => ({
-    queryKey: keys.metricas(id, r.serie, r.regiao, window),
-    queryFn: () => api.metricas(id, { serie: r.serie, regiao: r.regiao, ...window }),
+export function metricsQuery(keys: Keys, id: string, window: Window) {
+  return {
+    queryKey: keys.lote(id, MONITOR_LOTE, window),
+    queryFn: () => api.lote(id, MONITOR_LOTE, window),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
-  }));
+  };
 }

@@ -21,3 +21,14 @@ export function seriesRequests(regions: string[]): SeriesRequest[] {
     ...regions.map((r) => req("atraso_replicacao", r)),
   ];
 }
+
+/**
+ * The same series as one `lote` request (contract §9). `*` needs no region list, so it can be
+ * asked for before the project (and its blueprint) has arrived; it also brings the global
+ * error rate, traffic and replication lag, which no chart draws.
+ */
+export const MONITOR_LOTE =
+  "disponibilidade:*,latencia_p50:global,latencia_p95:global,latencia_p99:global,taxa_erro:*,trafego:*,atraso_replicacao:*";
+
+/** A series' key in `seriesRequests`, from an answer. */
+export const seriesKey = (s: { serie: string; regiao: string }) => `${s.serie}@${s.regiao}`;
