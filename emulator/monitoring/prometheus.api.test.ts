@@ -1,0 +1,151 @@
+/**
+ * The real Prometheus server against the real emulator process (contract §9): it scrapes the
+ * project's `/metrics` every second with the bearer token, loads the exported rules, and the
+ * error ratio it records reads back, through its HTTP API, as the ratio of the emulator's own
+ * counters over the same window, within 1 %. A drill makes the ratio large enough to mean
+ * something. Bounded in time: about half a minute.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GLOBAL_SAAS } from "../../src/blueprint";
+import { type RunningEmulator, startEmulator } from "../testing/process";
+
+let emu: RunningEmulator;
+let prom: ChildProcess | undefined;
+const auth = { Authorization: "Bearer dev", "Content-Type": "application/json" };
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
+    });
+  });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  emu = await startEmulator({ clock: 60 });
+}, 40_000);
+afterAll(() => {
+  prom?.kill("SIGKILL");
+  emu?.stop();
+});
+
+async function deploy(): Promise<string> {
+  const r = await fetch(`${emu.url}/v1/projetos`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify(GLOBAL_SAAS),
+  });
+  const { id } = (await r.json()) as { id: string };
+  for (let i = 0; i < 200; i++) {
+    const p = (await (await fetch(`${emu.url}/v1/projetos/${id}`, { headers: auth })).json()) as {
+      status: string;
+    };
+    if (p.status === "ativo") return id;
+    await sleep(50);
+  }
+  throw new Error("deployment did not finish");
+}
+
+interface Sample {
+  metric: Record<string, string>;
+  values?: [number, string][];
+  value?: [number, string];
+}
+
+async function query(base: string, q: string, at: number): Promise<Sample[]> {
+  const r = await fetch(`${base}/api/v1/query?query=${encodeURIComponent(q)}&time=${at}`);
+  const body = (await r.json()) as { status: string; data: { result: Sample[] }; error?: string };
+  if (body.status !== "success") throw new Error(`${q}: ${body.error}`);
+  return body.data.result;
+}
+
+describe("Prometheus scraping the emulator", () => {
+  it("records the error ratio of the emulator's own counters, within 1 %", async () => {
+    const id = await deploy();
+    const dir = mkdtempSync(join(tmpdir(), "prometheus-"));
+    const rules = await (
+      await fetch(`${emu.url}/v1/projetos/${id}/slos/exportar?formato=prometheus`, {
+        headers: auth,
+      })
+    ).text();
+    writeFileSync(join(dir, "rules.yaml"), rules);
+    const target = new URL(emu.url);
+    writeFileSync(
+      join(dir, "prometheus.yml"),
+      [
+        "global: { scrape_interval: 1s, evaluation_interval: 1s }",
+        "rule_files: [rules.yaml]",
+        "scrape_configs:",
+        "  - job_name: tesserra",
+        `    metrics_path: /v1/projetos/${id}/metrics`,
+        "    authorization: { type: Bearer, credentials: dev }",
+        `    static_configs: [{ targets: ["${target.host}"] }]`,
+        "",
+      ].join("\n"),
+    );
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    prom = spawn(
+      "prometheus",
+      [
+        `--config.file=${join(dir, "prometheus.yml")}`,
+        `--storage.tsdb.path=${join(dir, "data")}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
+      { stdio: "ignore" },
+    );
+    // A drill on the primary's region: at 60× its 36 s of failing requests weigh on the minute.
+    const drill = await fetch(`${emu.url}/v1/projetos/${id}/testes-failover`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ regiao: "sa-east-1", duracao_s: 120 }),
+    });
+    expect(drill.status).toBe(202);
+
+    // Ready, and scraping: a few samples of every series.
+    const deadline = Date.now() + 25_000;
+    let recorded: Sample[] = [];
+    let at = 0;
+    while (Date.now() < deadline) {
+      await sleep(1000);
+      at = Date.now() / 1000;
+      try {
+        recorded = await query(base, `slo:sli_error:ratio_rate5m{slo="disponibilidade"}`, at);
+        const samples = await query(base, "count_over_time(tesserra_requests_total[5m])", at);
+        if (recorded.length === 1 && samples.every((s) => Number(s.value?.[1]) >= 8)) break;
+      } catch {
+        // not up yet
+      }
+    }
+    expect(recorded, "Prometheus recorded no error ratio").toHaveLength(1);
+    const ratio = Number(recorded[0].value?.[1]);
+
+    // The emulator's own counters over that window, as Prometheus stored them from /metrics.
+    const raw = await query(base, "tesserra_requests_total[5m]", at);
+    const delta = (codigo?: string) =>
+      raw
+        .filter((s) => codigo === undefined || s.metric.codigo === codigo)
+        .reduce((sum, s) => {
+          const v = s.values ?? [];
+          return sum + (Number(v[v.length - 1][1]) - Number(v[0][1]));
+        }, 0);
+    const own = delta("5xx") / delta();
+    expect(own).toBeGreaterThan(0.001);
+    expect(Math.abs(ratio - own) / own).toBeLessThan(0.01);
+    // And the counters Prometheus holds are the emulator's: never ahead of what it says now.
+    const now = await (
+      await fetch(`${emu.url}/v1/projetos/${id}/metrics`, { headers: auth })
+    ).text();
+    expect(now).toContain(
+      `tesserra_requests_total{projeto="${id}",regiao="sa-east-1",codigo="5xx"}`,
+    );
+  }, 60_000);
+});
