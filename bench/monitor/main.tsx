@@ -20,12 +20,29 @@ declare global {
   }
 }
 
+const params = new URLSearchParams(location.search);
+// `?lote=<url>&regions=a,b`: the new baseline, which does the Monitor's network work: one
+// `lote` request to the emulator for every series, then the same chart grid. React, uPlot and
+// the charts only: no router, no query cache, no schemas, no other panel.
+const lote = params.get("lote");
 // `?auto=<file>`: the series to draw at once on load (default data.json, for renderCharts).
-const auto = new URLSearchParams(location.search).get("auto");
-const payload = (await (await fetch(`./${auto || "data.json"}`)).json()) as {
-  regions: string[];
-  series: [string, Metricas][];
-};
+const auto = lote === null ? params.get("auto") : "";
+const payload: { regions: string[]; series: [string, Metricas][] } =
+  lote !== null
+    ? {
+        regions: (params.get("regions") ?? "").split(","),
+        series: (
+          (await (
+            await fetch(lote, {
+              headers: { Authorization: `Bearer ${params.get("token") ?? "dev"}` },
+            })
+          ).json()) as { series: Metricas[] }
+        ).series.map((m) => [`${m.serie}@${m.regiao}`, m]),
+      }
+    : ((await (await fetch(`./${auto || "data.json"}`)).json()) as {
+        regions: string[];
+        series: [string, Metricas][];
+      });
 const data = new Map(payload.series);
 const container = document.getElementById("root") as HTMLElement;
 let root: Root | undefined;
