@@ -6,7 +6,7 @@ import { applyChanges, changesBetween, optimize } from "./optimize";
 import { type Judged, judge } from "./optimizeBruteForce";
 import type { Plano } from "./plans";
 import { REGIONS } from "./regions";
-import type { Blueprint, NormalizedBlueprint } from "./schema";
+import type { Blueprint } from "./schema";
 import { GLOBAL_SAAS, TEMPLATES } from "./templates";
 import { validateBlueprint } from "./validate";
 
