@@ -4,6 +4,7 @@
  * series come from the simulation, drills and events from the project's database.
  */
 
+import { gzipSync } from "node:zlib";
 import { type Context, Hono } from "hono";
 import {
   assessScenarios,
@@ -29,6 +30,7 @@ import {
 } from "../../src/contract/monitoring";
 import type { Locale } from "../../src/i18n";
 import { dnsLabel, EXPORT_FORMATS, type ExportFormat, sloExportYaml } from "../../src/slo/export";
+import { acceptedCodings } from "../console";
 import { localeOf, problemT } from "../i18n";
 import { expositionOf } from "./exposition";
 import { type DrillInput, ProjectSim, seedOf } from "./model";
@@ -145,6 +147,9 @@ export const LOTE_MAX = 64;
 /** When this process started serving: the Prometheus counters count from here. */
 const startedAt = Date.now();
 
+/** `lote` answers kept for windows that have passed (each can be a megabyte). */
+const LOTE_ANSWERS_MAX = 50;
+
 /** Series answers kept for windows that have passed; past it the cache starts over. */
 const SERIES_ANSWERS_MAX = 2_000;
 /** The longest the background warm-up holds the event loop at a time. */
@@ -186,6 +191,7 @@ export function monitoringRoutes(options: MonitoringOptions) {
   const now = options.now ?? Date.now;
   const sims = new SimCache(clock);
   const seriesAnswers = new Map<string, string>();
+  const loteAnswers = new Map<string, { text: string; gzip?: Buffer }>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   /** Runs `fn` in `ms`, unless stop() comes first. */
   const after = (ms: number, fn: () => void) => {
@@ -414,10 +420,26 @@ export function monitoringRoutes(options: MonitoringOptions) {
     return c.json(estadoAt(p.sim, now()));
   });
 
+  /**
+   * The SLO status is a function of the project's version, its drills and the second asked
+   * about (every figure counts whole minutes; the burn-down's last point is stamped to the
+   * second): many dashboards polling one project share one computation per second. `em` is
+   * the moment of each answer.
+   */
+  const sloAnswers = new Map<string, Omit<ReturnType<typeof sloStatusAt>, "em">>();
   app.get("/:id/slos", (c) => {
     const p = load(c);
     if (!p) return notFound(c);
-    return c.json(sloStatusAt(p.sim, p.bp, now()));
+    const t = now();
+    const key = `${p.project.id}|${p.project.versao}|${drillsKey(p)}|${Math.floor(t / 1000)}`;
+    let answer = sloAnswers.get(key);
+    if (!answer) {
+      const { em: _em, ...rest } = sloStatusAt(p.sim, p.bp, t);
+      answer = rest;
+      if (sloAnswers.size >= SERIES_ANSWERS_MAX) sloAnswers.clear();
+      sloAnswers.set(key, answer);
+    }
+    return c.json({ em: new Date(t).toISOString(), ...answer });
   });
 
   /** The window a series query asks for, or the problem with it. */
@@ -438,6 +460,13 @@ export function monitoringRoutes(options: MonitoringOptions) {
       problemT(c)("region.series", { region: regiao, regions: regions.join(", ") }),
     );
 
+  /** What a project's drills are, for the keys of answers computed from them. */
+  const drillsKey = (p: NonNullable<ReturnType<typeof load>>) =>
+    p.sim
+      .drillPhases()
+      .map((ph) => `${ph.drill.id}@${ph.drill.inicio}`)
+      .join(",");
+
   /**
    * One series' answer as JSON text. A window that has fully passed is a pure function of the
    * project's version, its drills and the window: dashboards opened by many people (or
@@ -447,11 +476,7 @@ export function monitoringRoutes(options: MonitoringOptions) {
     p: NonNullable<ReturnType<typeof load>>,
     q: { serie: Serie; regiao: string; de: number; ate: number; passo?: number },
   ): string {
-    const drills = p.sim
-      .drillPhases()
-      .map((ph) => `${ph.drill.id}@${ph.drill.inicio}`)
-      .join(",");
-    const key = `${p.project.id}|${p.project.versao}|${drills}|${q.serie}|${q.regiao}|${q.de}|${q.ate}|${q.passo ?? ""}`;
+    const key = `${p.project.id}|${p.project.versao}|${drillsKey(p)}|${q.serie}|${q.regiao}|${q.de}|${q.ate}|${q.passo ?? ""}`;
     let text = q.ate <= now() ? seriesAnswers.get(key) : undefined;
     if (!text) {
       text = JSON.stringify(metricasAt(p.sim, q));
@@ -521,8 +546,32 @@ export function monitoringRoutes(options: MonitoringOptions) {
       );
     const window = windowOf(c, parsed.data);
     if (window instanceof Response) return window;
-    const texts = wanted.map((w) => seriesText(p, { ...w, ...window, passo: parsed.data.passo }));
-    return c.body(`{"series":[${texts.join(",")}]}`, 200, { "Content-Type": "application/json" });
+    // A window that has passed is answered once, and compressed once: a dashboard's every
+    // series is a megabyte of JSON for 30 days in seven regions.
+    const key = `${p.project.id}|${p.project.versao}|${drillsKey(p)}|${parsed.data.series}|${window.de}|${window.ate}|${parsed.data.passo ?? ""}`;
+    const past = window.ate <= now();
+    let answer = past ? loteAnswers.get(key) : undefined;
+    if (!answer) {
+      const texts = wanted.map((w) => seriesText(p, { ...w, ...window, passo: parsed.data.passo }));
+      answer = { text: `{"series":[${texts.join(",")}]}` };
+      if (past) {
+        if (loteAnswers.size >= LOTE_ANSWERS_MAX) loteAnswers.clear();
+        loteAnswers.set(key, answer);
+      }
+    }
+    const headers = { "Content-Type": "application/json", Vary: "Accept-Encoding" };
+    if (
+      answer.text.length >= 64 * 1024 &&
+      acceptedCodings(c.req.header("Accept-Encoding")).has("gzip")
+    ) {
+      answer.gzip ??= gzipSync(answer.text, { level: 1 });
+      return c.body(new Uint8Array(answer.gzip), 200, {
+        ...headers,
+        "Content-Encoding": "gzip",
+        "Content-Length": String(answer.gzip.length),
+      });
+    }
+    return c.body(answer.text, 200, headers);
   });
 
   /** The project's counters in the Prometheus text format (contract §9), from this process's start. */
