@@ -253,10 +253,9 @@ export function createApiClient(settings: () => ApiSettings = currentApiSettings
     /** The runbook as a Markdown document, in the reader's language. */
     exportarSlos: async (id: string, formato: "prometheus" | "openslo") =>
       (
-        await send(
-          `/v1/projetos/${encodeURIComponent(id)}/slos/exportar?formato=${formato}`,
-          { headers: { Accept: "application/yaml" } },
-        )
+        await send(`/v1/projetos/${encodeURIComponent(id)}/slos/exportar?formato=${formato}`, {
+          headers: { Accept: "application/yaml" },
+        })
       ).text(),
     runbookMarkdown: async (id: string) =>
       (

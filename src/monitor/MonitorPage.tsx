@@ -25,14 +25,14 @@ import { blueprintRegions } from "../blueprint/plans";
 // The monitoring schemas come with the page's code, not one round trip after its first answer
 // (the client imports them on first use, which then finds them already here).
 import "../contract/monitoring";
+import { api } from "../api/client";
 import type { Metricas } from "../contract/monitoring";
 import { formatDateTime, formatTime } from "../i18n/format";
-import { api } from "../api/client";
 import { Badge, buttonClass, Card } from "../ui/Card";
 import { downloadText } from "../ui/download";
-import { Menu } from "../ui/Menu";
 import { useLocale, useT } from "../ui/i18n";
 import { LiveIndicator } from "../ui/LiveIndicator";
+import { Menu } from "../ui/Menu";
 import { EmptyState, ErrorState, Skeleton } from "../ui/States";
 import { buildCharts, type ChartData, chartInputs } from "./charts";
 import { DrillDialog, DrillReport, DrillTrend } from "./Drills";
@@ -232,8 +232,7 @@ const ChartsSection = memo(function ChartsSection({
       const ready = new Map<string, Readiness>();
       const stamp = String(lote.dataUpdatedAt);
       for (const c of inputs)
-        if (c.keys.every((k) => data.has(k)))
-          ready.set(c.id, { keys: c.keys.join(","), stamp });
+        if (c.keys.every((k) => data.has(k))) ready.set(c.id, { keys: c.keys.join(","), stamp });
       last.current = { stamp: lote.dataUpdatedAt, series: { data, ready } };
     }
     series = last.current.series;
