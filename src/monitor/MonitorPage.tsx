@@ -3,7 +3,6 @@ import {
   lazy,
   memo,
   Suspense,
-  useCallback,
   useDeferredValue,
   useEffect,
   useMemo,
