@@ -174,7 +174,8 @@ function ExportSlos({ id }: { id: string }) {
     }
   };
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    // At the right, wrapped or not: the menu opens leftwards from there and stays on screen.
+    <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
       {failed ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-300">
           {t("slos.exportFailed", { error: failed })}
@@ -182,6 +183,7 @@ function ExportSlos({ id }: { id: string }) {
       ) : null}
       <Menu
         label={t("slos.export")}
+        align="right"
         items={[
           {
             label: t("slos.exportPrometheus"),
