@@ -174,6 +174,17 @@ const ridParam = {
   schema: { type: "string" },
 };
 const REVIEW_STATUS_VALUES = REVIEW_STATUSES;
+/** A series' window: `de`, `ate` (default: the last 24 hours) and `passo` (seconds). */
+const windowParams = [
+  { name: "de", in: "query", required: false, schema: { type: "string", format: "date-time" } },
+  { name: "ate", in: "query", required: false, schema: { type: "string", format: "date-time" } },
+  {
+    name: "passo",
+    in: "query",
+    required: false,
+    schema: { type: "integer", minimum: 60, maximum: 86400 },
+  },
+];
 const blueprintBody = {
   required: true,
   content: { "application/json": { schema: ref("Blueprint") } },
@@ -463,24 +474,7 @@ export function openApiDocument(): Json {
               schema: { type: "string", enum: [...SERIES] },
             },
             { name: "regiao", in: "query", required: false, schema: { type: "string" } },
-            {
-              name: "de",
-              in: "query",
-              required: false,
-              schema: { type: "string", format: "date-time" },
-            },
-            {
-              name: "ate",
-              in: "query",
-              required: false,
-              schema: { type: "string", format: "date-time" },
-            },
-            {
-              name: "passo",
-              in: "query",
-              required: false,
-              schema: { type: "integer", minimum: 60, maximum: 86400 },
-            },
+            ...windowParams,
           ],
           responses: {
             "200": json(ref("Metricas"), "The series."),
@@ -503,24 +497,7 @@ export function openApiDocument(): Json {
                 "`<serie>:<regiao>,...`; `<regiao>` may be `*`: every region of the project in `regioes` order, then `global`. At most 64 series after `*` is expanded.",
               schema: { type: "string" },
             },
-            {
-              name: "de",
-              in: "query",
-              required: false,
-              schema: { type: "string", format: "date-time" },
-            },
-            {
-              name: "ate",
-              in: "query",
-              required: false,
-              schema: { type: "string", format: "date-time" },
-            },
-            {
-              name: "passo",
-              in: "query",
-              required: false,
-              schema: { type: "integer", minimum: 60, maximum: 86400 },
-            },
+            ...windowParams,
           ],
           responses: {
             "200": json(
