@@ -26,11 +26,6 @@ async function openAt(pathname: string) {
   vi.resetModules();
   vi.doMock("./monitor/MonitorPage", () => ({ MonitorPage: NoPage }));
   await import("./boot");
-  // The series wait for the project's answer (they need its regions).
-  await vi.waitFor(() => {
-    if (pathname.endsWith("/monitor"))
-      expect(fetch.mock.calls.some(([u]) => String(u).includes("/metricas?"))).toBe(true);
-  });
   return fetch.mock.calls.map(([u]) => String(u));
 }
 
@@ -46,8 +41,11 @@ describe("boot", () => {
     expect(urls).toContain("/v1/projetos/prj_1/estado");
     expect(urls).toContain("/v1/projetos/prj_1/slos");
     expect(urls).toContain("/v1/projetos/prj_1/testes-failover");
-    const series = urls.filter((u) => u.includes("/metricas?"));
-    expect(series.some((u) => u.includes("regiao=us-east-1"))).toBe(true);
+    // Every series in one request, asked for at once: its `*` needs no region list, so it does
+    // not wait for the project's answer.
+    const series = urls.filter((u) => u.includes("/metricas"));
+    expect(series).toHaveLength(1);
+    expect(series[0]).toMatch(/\/v1\/projetos\/prj_1\/metricas\/lote\?series=disponibilidade:\*,/);
   });
 
   it("elsewhere, asks for nothing", async () => {
