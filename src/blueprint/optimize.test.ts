@@ -112,6 +112,26 @@ describe("when nothing qualifies", () => {
     expect(r.sem_opcao).toEqual({ codigo: "rpo-acima-da-politica", melhor: 2.5 });
   });
 
+  it("an RPO of zero never blames replication in a design with no datastore", () => {
+    const stateless: Blueprint = {
+      nome: "Stateless",
+      resiliencia: "multi-regiao",
+      regioes: ["sa-east-1", "us-east-1"],
+      recursos: [
+        { tipo: "gateway", nome: "edge", config: { dominio: "app.example.com", tls: true } },
+        {
+          tipo: "compute",
+          nome: "web",
+          config: { subtipo: "web", replicas_min: 4, replicas_max: 8 },
+        },
+      ],
+      politica: { rpo_s: 0, rto_s: 3, disponibilidade_pct: 99.99 },
+    };
+    const r = optimize(stateless, { plano: "business" });
+    // Only multi-region designs reach 99.99 %; their fastest failover is 5 s × 1 + the 2 s shift.
+    expect(r.sem_opcao).toEqual({ codigo: "rto-acima-da-politica", melhor: 7 });
+  });
+
   it("an availability no design reaches, with the best there is", () => {
     const r = optimize(
       { ...GLOBAL_SAAS, politica: { disponibilidade_pct: 99.999 } },

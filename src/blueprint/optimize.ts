@@ -32,6 +32,8 @@
 
 import type { Locale } from "../i18n";
 import {
+  ASYNC_LAG_MAX_S,
+  type Avaliacao,
   assess,
   DEFAULT_HEALTH_CHECK,
   GATEWAY_SHIFT_S,
@@ -149,15 +151,19 @@ interface Context {
   policy: { rto_s: number; rpo_s: number | undefined; disponibilidade_pct: number };
 }
 
-function contextOf(bp: NormalizedBlueprint, plano: Plano | undefined): Context {
+function contextOf(
+  bp: NormalizedBlueprint,
+  plano: Plano | undefined,
+  politica: Avaliacao["politica"],
+): Context {
   const categories: number[][] = [[], [], []];
   bp.recursos.forEach((r, i) => {
     if (r.tipo === "compute" && r.config.subtipo === "web") categories[0].push(i);
     else if (r.tipo === "datastore") categories[1].push(i);
     else if (r.tipo === "archive") categories[2].push(i);
   });
-  // The effective policy, as `assess` computes it; only the RPO default depends on the candidate.
-  const a = assess(bp);
+  // The effective policy, from the input's assessment; only the RPO default depends on the
+  // candidate, so only an explicit RPO is kept.
   return {
     bp,
     plano,
@@ -165,9 +171,9 @@ function contextOf(bp: NormalizedBlueprint, plano: Plano | undefined): Context {
     hasDatastore: categories[1].length > 0,
     categories,
     policy: {
-      rto_s: a.politica.rto_s,
+      rto_s: politica.rto_s,
       rpo_s: bp.politica?.rpo_s,
-      disponibilidade_pct: a.politica.disponibilidade_pct,
+      disponibilidade_pct: politica.disponibilidade_pct,
     },
   };
 }
@@ -372,14 +378,26 @@ function rtoOf(ctx: Context, outer: Outer, D: number): number | null {
   return zoneSafe ? D + (ctx.hasDatastore ? PROMOTION_S : 0) : null;
 }
 
+/**
+ * An explicit RPO under the asynchronous lag, with traffic failing over between regions: every
+ * datastore must replicate synchronously.
+ */
+function forcesSync(ctx: Context, outer: Outer): boolean {
+  const failsOver = ctx.gatewayIndex >= 0 && outer.regioes.length >= 2;
+  return failsOver && ctx.policy.rpo_s !== undefined && ctx.policy.rpo_s < ASYNC_LAG_MAX_S;
+}
+
 interface Search {
   qualifying: Candidate[];
   valid: Candidate[];
-  /** Candidates that validate and meet the zone rule (for `sem_opcao`), cost-first. */
+  /**
+   * Candidates that validate and meet the zone rule, cost-first: only asked for (`why`) when
+   * nothing qualifies, to say which constraint no candidate meets.
+   */
   zoneOk: Candidate[];
 }
 
-function search(ctx: Context): Search {
+function search(ctx: Context, why = false): Search {
   const { bp } = ctx;
   const hcs = healthChecksOf(ctx);
   const result: Search = { qualifying: [], valid: [], zoneOk: [] };
@@ -402,10 +420,8 @@ function search(ctx: Context): Search {
     });
     const outerChanges =
       Number(outer.resiliencia !== bp.resiliencia) + Number(changed(outer.regioes, bp.regioes));
-    const failsOver = ctx.gatewayIndex >= 0 && outer.regioes.length >= 2;
     const multiAllowed = outer.resiliencia !== "zona-unica";
-    // An explicit RPO under the lag, across regions: every datastore synchronous.
-    const forceSync = failsOver && ctx.policy.rpo_s !== undefined && ctx.policy.rpo_s < 2.5;
+    const forceSync = forcesSync(ctx, outer);
     const zoneOk: Filter = (o) => o.valid && !(multiAllowed && o.oneZone);
     const qualifies: Filter = (o) => zoneOk(o) && !(forceSync && o.async);
     const rtoOk = hcs.filter((h) => {
@@ -437,8 +453,9 @@ function search(ctx: Context): Search {
     if (!keepHc) continue;
     for (const choice of representatives(ctx, options, (o) => o.valid, COST_FIRST) ?? [])
       result.valid.push(make(choice, keepHc));
-    for (const choice of representatives(ctx, options, zoneOk, COST_FIRST) ?? [])
-      result.zoneOk.push(make(choice, keepHc));
+    if (why)
+      for (const choice of representatives(ctx, options, zoneOk, COST_FIRST) ?? [])
+        result.zoneOk.push(make(choice, keepHc));
     const hc = bestHc(rtoOk);
     if (!hc) continue;
     for (const order of [COST_FIRST, CHANGES_FIRST])
@@ -537,17 +554,12 @@ function whyNone(ctx: Context, s: Search): SemOpcao {
       codigo: "disponibilidade-abaixo-da-politica",
       melhor: Math.max(...s.zoneOk.map(estimate)),
     };
+  // Synchronous replication forced where the plan refuses it: no datastore option is left.
+  const syncRefused = ctx.plano !== undefined && ctx.plano !== "enterprise";
   const rpoOk = available.filter(
-    (c) =>
-      !(
-        c.outer.regioes.length >= 2 &&
-        ctx.policy.rpo_s !== undefined &&
-        ctx.policy.rpo_s < 2.5 &&
-        ctx.plano !== undefined &&
-        ctx.plano !== "enterprise"
-      ),
+    (c) => !(forcesSync(ctx, c.outer) && ctx.hasDatastore && syncRefused),
   );
-  if (rpoOk.length === 0) return { codigo: "rpo-acima-da-politica", melhor: 2.5 };
+  if (rpoOk.length === 0) return { codigo: "rpo-acima-da-politica", melhor: ASYNC_LAG_MAX_S };
   const quickest = Math.min(...healthChecksOf(ctx).map((h) => h.D));
   const fastest = Math.min(...rpoOk.map((c) => rtoOf(ctx, c.outer, quickest) ?? 0));
   if (fastest > ctx.policy.rto_s) return { codigo: "rto-acima-da-politica", melhor: fastest };
@@ -577,7 +589,7 @@ export function optimize(input: Blueprint, options: OptimizeOptions = {}): Otimi
   );
   if (unmodelled)
     return { atual, opcoes: [], fronteira: [], sem_opcao: { codigo: "invalido", melhor: null } };
-  const ctx = contextOf(bp, plano);
+  const ctx = contextOf(bp, plano, own.politica);
   const s = search(ctx);
   const opcoes = s.qualifying.length
     ? (Object.keys(RANKINGS) as Objetivo[]).map((objetivo) => {
@@ -595,6 +607,6 @@ export function optimize(input: Blueprint, options: OptimizeOptions = {}): Otimi
     atual,
     opcoes,
     fronteira: frontierOf(s.valid, s.qualifying),
-    ...(opcoes.length === 0 ? { sem_opcao: whyNone(ctx, s) } : {}),
+    ...(opcoes.length === 0 ? { sem_opcao: whyNone(ctx, search(ctx, true)) } : {}),
   };
 }
