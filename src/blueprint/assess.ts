@@ -12,7 +12,7 @@ import { formatFixed, formatList } from "../i18n/format";
 import type { Avaliacao, Cenario, ConformanceFinding, Correcao, Mudanca } from "./avaliacao";
 import { blueprintT } from "./i18n";
 import type { Plano } from "./plans";
-import { findRegion, greatCircleKm, nearestRegion, REGIONS } from "./regions";
+import { cityOf, findRegion, greatCircleKm, nearestRegion, REGIONS } from "./regions";
 import type { NormalizedBlueprint } from "./schema";
 import { validateBlueprint } from "./validate";
 
@@ -274,8 +274,6 @@ function policyOf(bp: NormalizedBlueprint, m: Model): Avaliacao["politica"] {
       bp.politica?.disponibilidade_pct ?? highestSlo ?? DEFAULT_AVAILABILITY_NO_INSIGHT,
   };
 }
-
-const cityOf = (regiao: string) => findRegion(regiao)?.city ?? regiao;
 
 /** The health-check setting that brings the worst RTO within the policy, if one exists. */
 function healthCheckFix(

@@ -5,7 +5,7 @@
 import type { Locale } from "../i18n";
 import { blueprintT } from "./i18n";
 import type { MudancaOtimizacao } from "./otimizacao";
-import { findRegion } from "./regions";
+import { cityOf } from "./regions";
 import type { NormalizedBlueprint } from "./schema";
 
 export function describeChange(
@@ -15,9 +15,7 @@ export function describeChange(
 ): string {
   const t = blueprintT(locale);
   const cities = (ids: unknown) =>
-    (Array.isArray(ids) ? ids : [])
-      .map((id) => findRegion(String(id))?.city ?? String(id))
-      .join(", ");
+    (Array.isArray(ids) ? ids : []).map((id) => cityOf(String(id))).join(", ");
   if (change.ponteiro === "/regioes")
     return t("change.regioes", { from: cities(change.de), to: cities(change.para) });
   if (change.ponteiro === "/resiliencia")

@@ -26,6 +26,11 @@ export function findRegion(id: string): Region | undefined {
   return byId.get(id);
 }
 
+/** A region's city ("São Paulo"), or the id itself when the catalog does not know it. */
+export function cityOf(id: string): string {
+  return byId.get(id)?.city ?? id;
+}
+
 /** Each region has three zones, `<region>a`, `<region>b`, `<region>c`. */
 export function zonesOf(regionId: string): string[] {
   return ["a", "b", "c"].map((z) => `${regionId}${z}`);

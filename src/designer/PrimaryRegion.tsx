@@ -1,11 +1,9 @@
-import { findRegion } from "../blueprint";
+import { cityOf as city } from "../blueprint";
 import { useT } from "../ui/i18n";
 import { regionsOf, setBlueprintField } from "./doc";
 import { inputClass } from "./Inspector";
 import { designerMessages } from "./i18n";
 import { useDesigner, useDoc } from "./store";
-
-const city = (id: string) => findRegion(id)?.city ?? id;
 
 /**
  * Where every datastore's primary lives: the first region of `regioes` (contract §5). Choosing

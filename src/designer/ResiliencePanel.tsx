@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import type { Avaliacao } from "../blueprint";
-import { findRegion } from "../blueprint";
+import { cityOf } from "../blueprint";
 import { formatFixed, formatNumber } from "../i18n/format";
 import { useLocale, useT } from "../ui/i18n";
 import { Message } from "../ui/Message";
@@ -230,7 +230,7 @@ export function ResiliencePanel() {
               data-testid="resilience-primary"
             >
               {t("resilience.primary", {
-                city: findRegion(regions[0])?.city ?? regions[0],
+                city: cityOf(regions[0]),
                 region: regions[0],
               })}
             </p>
@@ -260,7 +260,7 @@ export function ResiliencePanel() {
                     })}
                   </td>
                   <td className="py-1">
-                    {findRegion(c.regiao)?.city ?? c.regiao}{" "}
+                    {cityOf(c.regiao)}{" "}
                     <span className="font-mono text-slate-600 dark:text-slate-400">{c.regiao}</span>
                   </td>
                   <td className="py-1">{c.sobrevive ? t("resilience.yes") : t("resilience.no")}</td>
@@ -272,7 +272,7 @@ export function ResiliencePanel() {
                       className="rounded border border-slate-300 px-1.5 py-0.5 text-[11px] text-slate-700 hover:border-indigo-500 dark:border-slate-600 dark:text-slate-200"
                       aria-label={t("resilience.simulate", {
                         kind: c.tipo === "perda-regiao" ? "region" : "zone",
-                        city: findRegion(c.regiao)?.city ?? c.regiao,
+                        city: cityOf(c.regiao),
                       })}
                       onClick={(e) =>
                         useSimulation.getState().start(c.tipo, c.regiao, e.currentTarget)
@@ -298,7 +298,7 @@ export function ResiliencePanel() {
                   onClick={() => setRegion(r)}
                   className={`rounded border px-2 py-0.5 text-xs ${r === chosen ? "border-indigo-700 bg-indigo-700 text-white" : "border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-200"}`}
                 >
-                  {findRegion(r)?.city ?? r}
+                  {cityOf(r)}
                 </button>
               ))}
             </div>
@@ -405,7 +405,7 @@ function CostTables({
   const byRegion: CostRow[] = [
     ...c.por_regiao.map((r) => ({
       key: r.regiao,
-      label: findRegion(r.regiao)?.city ?? r.regiao,
+      label: cityOf(r.regiao),
       min: r.min,
       max: r.max,
     })),

@@ -1,5 +1,5 @@
 /** Words for the assessment in the designer's Resilience view. Pure. */
-import { type Avaliacao, findRegion, type Mudanca, nearestRegion } from "../blueprint";
+import { type Avaliacao, cityOf as city, type Mudanca, nearestRegion } from "../blueprint";
 import type { Locale, Translate } from "../i18n";
 import { formatList, formatNumber, formatUsd } from "../i18n/format";
 import { wireLabel } from "../ui/glossary";
@@ -7,8 +7,6 @@ import { fieldLabel } from "./fields";
 import type { PanelMessageKey } from "./panels/i18n";
 
 type T = Translate<PanelMessageKey>;
-
-const city = (regiao: string) => findRegion(regiao)?.city ?? regiao;
 
 export const seconds = (s: number | null, locale: Locale) =>
   s === null ? "—" : `${formatNumber(locale, s, { maximumFractionDigits: 2 })} s`;

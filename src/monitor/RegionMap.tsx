@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { findRegion } from "../blueprint/regions";
+import { cityOf, findRegion } from "../blueprint/regions";
 import type { Estado } from "../contract/monitoring";
 import type { Translate } from "../i18n";
 import { type GeoArc, GeoMap, type GeoMarker } from "../ui/GeoMap";
@@ -61,7 +61,7 @@ export const RegionMap = memo(function RegionMap({ estado }: { estado: Estado })
   const summary = estado.regioes
     .map((r) =>
       t("map.summaryItem", {
-        city: findRegion(r.id)?.city ?? r.id,
+        city: cityOf(r.id),
         healthy: r.saudavel ? "yes" : "no",
         pct: Math.round(r.peso_trafego * 100),
       }),

@@ -1,5 +1,8 @@
 /** Presentation of monitoring numbers: pure, tested, one place for wording and thresholds. */
-import { findRegion } from "../blueprint/regions";
+import { cityOf, findRegion } from "../blueprint/regions";
+
+export { cityOf };
+
 import { currentLocale, type Locale, type Translate } from "../i18n";
 import { formatFixed, formatNumber } from "../i18n/format";
 import { ALERT_RULES, type BurnWindow } from "../slo/slo";
@@ -8,10 +11,6 @@ import type { MonitorMessageKey } from "./i18n";
 export function regionLabel(id: string): string {
   const r = findRegion(id);
   return r ? `${r.city} (${id})` : id;
-}
-
-export function cityOf(id: string): string {
-  return findRegion(id)?.city ?? id;
 }
 
 /** An SLI percentage with enough digits to tell 99.95 from 99.99. */

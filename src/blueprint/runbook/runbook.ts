@@ -9,7 +9,7 @@ import { DEFAULT_LOCALE, defineCatalog, type Locale, translator } from "../../i1
 import { formatNumber } from "../../i18n/format";
 import { assessScenarios, budgetSpentOf, type DrillFacts, drillFacts } from "../assess";
 import type { Cenario } from "../avaliacao";
-import { findRegion, nearestRegion } from "../regions";
+import { cityOf, nearestRegion } from "../regions";
 import { DEFAULT_TEST_VALIDITY_DAYS, type NormalizedBlueprint } from "../schema";
 import en from "./messages/en.json" with { type: "json" };
 import type { CenarioRunbook, Evidencia, Passo, Runbook, ScenarioStatus } from "./shape";
@@ -134,8 +134,6 @@ export interface RunbookOptions {
   testes?: readonly DrillEvidence[];
   locale?: Locale;
 }
-
-const cityOf = (id: string) => findRegion(id)?.city ?? id;
 
 function stepsOf(
   bp: NormalizedBlueprint,

@@ -5,8 +5,8 @@
  */
 import {
   type ChangePlan,
+  cityOf,
   defaultRegions,
-  findRegion,
   fromPointer,
   RESILIENCE_LEVELS,
 } from "../../blueprint";
@@ -44,8 +44,7 @@ export function shown(v: unknown): string {
   return s.length > MAX ? `${s.slice(0, MAX - 1)}…` : s;
 }
 
-const city = (id: unknown) =>
-  typeof id === "string" ? `${findRegion(id)?.city ?? id}` : shown(id);
+const city = (id: unknown) => (typeof id === "string" ? `${cityOf(id)}` : shown(id));
 /** The regions a blueprint runs in: those written, else its level's defaults. */
 function regionsOf(bp: unknown): string[] {
   if (!isObj(bp)) return [];

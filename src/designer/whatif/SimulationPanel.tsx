@@ -8,8 +8,8 @@ import { useEffect, useId, useMemo, useRef } from "react";
 import {
   type Blueprint,
   budgetSloOf,
+  cityOf,
   drillFacts,
-  findRegion,
   normalizeBlueprint,
 } from "../../blueprint";
 import { formatNumber } from "../../i18n/format";
@@ -20,7 +20,6 @@ import { whatIfMessages } from "./i18n";
 import { useSimulation } from "./simulationStore";
 import { type Phase, reached, scenarioKey, simulate, stateAt } from "./timeline";
 
-const cityOf = (id: string) => findRegion(id)?.city ?? id;
 /** Simulated seconds played per real second. */
 const PLAY_RATE = 10;
 const TICK_MS = 100;

@@ -5,13 +5,11 @@
  * objects only for what the simulation changes; the document is never touched.
  */
 import type { Edge } from "@xyflow/react";
-import { findRegion } from "../../blueprint";
+import { cityOf } from "../../blueprint";
 import type { Translate } from "../../i18n";
 import type { FlowNode, NodeSim } from "../flow";
 import type { DesignerMessageKey } from "../i18n";
 import { type Simulation, stateAt } from "./timeline";
-
-const cityOf = (id: string) => findRegion(id)?.city ?? id;
 
 /** What the simulation shows at `t`, as one key: nodes are decorated again only when it moves. */
 export function visualKey(sim: Simulation, t: number): string {
