@@ -2,15 +2,13 @@ import { memo, useState } from "react";
 import { Link } from "react-router";
 import type { TesteFailover } from "../contract/monitoring";
 import { formatDateTime, formatFixed } from "../i18n/format";
-import { Badge, buttonClass } from "../ui/Card";
+import { Badge, buttonClass, controlClass } from "../ui/Card";
 import { Dialog } from "../ui/Dialog";
 import { useLocale, useT } from "../ui/i18n";
 import { cityOf, describeDrillEvent, formatCount, formatSeconds } from "./format";
 import { monitorMessages } from "./i18n";
 
 const DURATIONS = [60, 120, 300, 600];
-const SELECT_CLASS =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800";
 
 export function DrillDialog({
   open,
@@ -67,7 +65,7 @@ export function DrillDialog({
             {t("drill.region")}
           </span>
           <select
-            className={SELECT_CLASS}
+            className={controlClass}
             value={chosen}
             onChange={(e) => setRegiao(e.target.value)}
           >
@@ -83,7 +81,7 @@ export function DrillDialog({
             {t("drill.target")}
           </span>
           <select
-            className={SELECT_CLASS}
+            className={controlClass}
             value={zoneLetter}
             aria-describedby="drill-zone-hint"
             onChange={(e) => setZoneLetter(e.target.value as "" | "a" | "b" | "c")}
@@ -101,7 +99,7 @@ export function DrillDialog({
             {t("drill.length")}
           </span>
           <select
-            className={SELECT_CLASS}
+            className={controlClass}
             value={duracao}
             onChange={(e) => setDuracao(Number(e.target.value))}
           >

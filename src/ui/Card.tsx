@@ -65,6 +65,10 @@ export function Badge({ tone = "neutral", children }: { tone?: Tone; children: R
   );
 }
 
+/** A form control (select, textarea) under its label, as the dialogs and review forms draw it. */
+export const controlClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800";
+
 export function buttonClass(variant: "primary" | "secondary" | "danger" = "secondary"): string {
   const base =
     "inline-flex items-center justify-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50";

@@ -4,7 +4,7 @@ import { useRequestReview, useRunbook } from "../../api/hooks";
 import { assess, type Blueprint, normalizeBlueprint, validateBlueprint } from "../../blueprint";
 import { verificationsOf } from "../../blueprint/review/review";
 import type { Evidencias } from "../../contract/reviews";
-import { buttonClass } from "../../ui/Card";
+import { buttonClass, controlClass } from "../../ui/Card";
 import { Dialog } from "../../ui/Dialog";
 import { useLocale, useT } from "../../ui/i18n";
 import { Skeleton } from "../../ui/States";
@@ -98,7 +98,7 @@ export function RequestReview({
           {t("request.note")}
         </span>
         <textarea
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-800"
+          className={`${controlClass} text-sm`}
           rows={3}
           maxLength={2000}
           value={nota}

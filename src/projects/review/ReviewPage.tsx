@@ -14,7 +14,7 @@ import { reviewMessages, reviewT } from "../../blueprint/review/review";
 import { runbookMessages, scenarioNameOfId } from "../../blueprint/runbook/runbook";
 import { OVERRIDE_NOTE_MIN, type Revisao } from "../../contract/reviews";
 import { formatDateTime, formatList } from "../../i18n/format";
-import { Badge, buttonClass, Card } from "../../ui/Card";
+import { Badge, buttonClass, Card, controlClass } from "../../ui/Card";
 import { downloadText } from "../../ui/download";
 import { useLocale, useT } from "../../ui/i18n";
 import { ErrorState, Skeleton } from "../../ui/States";
@@ -87,11 +87,7 @@ function Comments({ review, projectId }: { review: Revisao; projectId: string })
           <span className="text-xs font-medium text-slate-700 dark:text-slate-300">
             {t("comments.target")}
           </span>
-          <select
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800"
-            value={alvo}
-            onChange={(e) => setAlvo(e.target.value)}
-          >
+          <select className={controlClass} value={alvo} onChange={(e) => setAlvo(e.target.value)}>
             <option value="">{t("comments.whole")}</option>
             {recursos.map((r) => (
               <option key={r.nome} value={r.nome}>
@@ -105,7 +101,7 @@ function Comments({ review, projectId }: { review: Revisao; projectId: string })
             {t("comments.text")}
           </span>
           <textarea
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-800"
+            className={controlClass}
             rows={3}
             maxLength={2000}
             value={texto}
@@ -155,7 +151,7 @@ function Decide({ review, projectId }: { review: Revisao; projectId: string }) {
           {override ? t("decide.noteOverride", { min: OVERRIDE_NOTE_MIN }) : t("decide.note")}
         </span>
         <textarea
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-800"
+          className={`${controlClass} text-sm`}
           rows={3}
           maxLength={2000}
           value={nota}
