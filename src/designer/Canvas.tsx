@@ -17,14 +17,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  type Blueprint,
-  connectionRefusal,
-  drillFacts,
-  normalizeBlueprint,
-  RESOURCE_TYPES,
-  type TipoRecurso,
-} from "../blueprint";
+import { connectionRefusal, RESOURCE_TYPES, type TipoRecurso } from "../blueprint";
 import { currentLocale, translator } from "../i18n";
 import { useFlowAriaLabels } from "../ui/flowLabels";
 import { useT } from "../ui/i18n";
@@ -63,7 +56,7 @@ import { useAssessment, useDesigner, useDoc, useFindings } from "./store";
 import { partlyOutOfView } from "./viewport";
 import { decorateEdges, decorateNodes, visualKey } from "./whatif/decorate";
 import { useSimulation } from "./whatif/simulationStore";
-import { simulate } from "./whatif/timeline";
+import { simulationOf } from "./whatif/timeline";
 
 export const PRODUCT_MIME = "application/x-tesserra-product";
 
@@ -354,11 +347,10 @@ export function Canvas({ onFilesDropped }: { onFilesDropped: (files: FileList) =
   // history never see it. Decorated again only when what it shows changes, not every tick.
   const simulated = useSimulation((s) => s.active);
   const simT = useSimulation((s) => s.t);
-  const simulation = useMemo(() => {
-    if (!simulated || !assessment.avaliacao) return undefined;
-    const facts = drillFacts(normalizeBlueprint(doc as unknown as Blueprint));
-    return simulate(assessment.avaliacao, facts, simulated.tipo, simulated.regiao);
-  }, [simulated, assessment.avaliacao, doc]);
+  const simulation =
+    simulated && assessment.avaliacao
+      ? simulationOf(doc, assessment.avaliacao, simulated).sim
+      : undefined;
   const simKey = simulation ? visualKey(simulation, simT) : "";
   const simLive = useRef(simT);
   simLive.current = simT;

@@ -4,21 +4,15 @@
  * moved → replica promoted), and what the loss costs: writes lost, error budget spent, whether
  * the policy holds. Escape or "End simulation" returns to editing; nothing is written.
  */
-import { useEffect, useId, useMemo, useRef } from "react";
-import {
-  type Blueprint,
-  budgetSloOf,
-  cityOf,
-  drillFacts,
-  normalizeBlueprint,
-} from "../../blueprint";
+import { useEffect, useId, useRef } from "react";
+import { cityOf } from "../../blueprint";
 import { formatNumber } from "../../i18n/format";
 import { buttonClass } from "../../ui/Card";
 import { useLocale, useT } from "../../ui/i18n";
 import { useAssessment, useDoc } from "../store";
 import { whatIfMessages } from "./i18n";
 import { useSimulation } from "./simulationStore";
-import { type Phase, reached, scenarioKey, simulate, stateAt } from "./timeline";
+import { type Phase, reached, scenarioKey, simulationOf, stateAt } from "./timeline";
 
 /** Simulated seconds played per real second. */
 const PLAY_RATE = 10;
@@ -36,15 +30,10 @@ export function SimulationPanel({ onShown }: { onShown?: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const ids = { title: useId(), scenario: useId(), time: useId() };
 
-  const { sim, budget } = useMemo(() => {
-    if (!active || !avaliacao) return { sim: undefined, budget: undefined };
-    const bp = normalizeBlueprint(doc as unknown as Blueprint);
-    return {
-      sim: simulate(avaliacao, drillFacts(bp), active.tipo, active.regiao),
-      // The SLO whose error budget the scenario spends (contract §8), named beside the figure.
-      budget: budgetSloOf(bp, avaliacao.politica),
-    };
-  }, [active, avaliacao, doc]);
+  const { sim, budget } =
+    active && avaliacao
+      ? simulationOf(doc, avaliacao, active)
+      : { sim: undefined, budget: undefined };
 
   // Focus moves to the panel when it opens, so the keyboard is where the controls are.
   // The canvas below got shorter: frame the design in what is left.

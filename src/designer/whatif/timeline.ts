@@ -4,9 +4,13 @@
  */
 import {
   type Avaliacao,
+  type Blueprint,
+  budgetSloOf,
   type Cenario,
   type DrillFacts,
+  drillFacts,
   GATEWAY_SHIFT_S,
+  normalizeBlueprint,
   PROMOTION_S,
 } from "../../blueprint";
 
@@ -102,4 +106,36 @@ export function stateAt(sim: Simulation, t: number) {
         ? null
         : (sim.cenario.orcamento_gasto * Math.min(t, sim.end)) / sim.end,
   };
+}
+
+export interface SimulationModel {
+  sim: Simulation | undefined;
+  /** The SLO whose error budget the scenario spends (contract §8), named beside the figure. */
+  budget: { objetivo: number; janela_dias: number };
+}
+
+let lastModel:
+  | { doc: unknown; avaliacao: Avaliacao; active: object; value: SimulationModel }
+  | undefined;
+
+/**
+ * The simulation of the design being edited (a valid one: it has an assessment), once per
+ * document, assessment and chosen scenario: the canvas and the panel both draw it.
+ */
+export function simulationOf(
+  doc: unknown,
+  avaliacao: Avaliacao,
+  active: { tipo: Cenario["tipo"]; regiao: string },
+): SimulationModel {
+  const last = lastModel;
+  // The assessment first: it is never undefined, so a match says there was a last one.
+  if (last?.avaliacao === avaliacao && last.doc === doc && last.active === active)
+    return last.value;
+  const bp = normalizeBlueprint(doc as Blueprint);
+  const value = {
+    sim: simulate(avaliacao, drillFacts(bp), active.tipo, active.regiao),
+    budget: budgetSloOf(bp, avaliacao.politica),
+  };
+  lastModel = { doc, avaliacao, active, value };
+  return value;
 }
