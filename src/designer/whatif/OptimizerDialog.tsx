@@ -4,6 +4,7 @@
  * canvas as one undo step with the changed resources highlighted. The search runs in a Web
  * Worker (useOptimizer), so the editor never waits for it.
  */
+import { useMemo } from "react";
 import { type Blueprint, type ChangePlan, normalizeBlueprint } from "../../blueprint";
 import { describeChange, describeChanges } from "../../blueprint/describeChanges";
 import type { Opcao, Otimizacao } from "../../blueprint/otimizacao";
@@ -56,13 +57,16 @@ export function OptimizerDialog({
     state.status === "done" ? state.result : state.status === "running" ? state.result : null;
   // An answer for an older document is shown while the new one comes, but not applied.
   const current = state.status === "done" && state.doc === doc;
-  const normalized = (() => {
+  // For the changes' words: only while the dialog is open (it stays mounted in Resilience),
+  // once per document.
+  const normalized = useMemo(() => {
+    if (!open) return undefined;
     try {
       return normalizeBlueprint(doc as unknown as Blueprint);
     } catch {
       return undefined;
     }
-  })();
+  }, [open, doc]);
 
   const apply = (option: Opcao) => {
     const designer = useDesigner.getState();
