@@ -305,3 +305,18 @@ describe("blueprint optimize", () => {
     expect(r.out).toContain("not assessed");
   });
 });
+
+describe("blueprint slo-export", () => {
+  it("prints the rules selecting the blueprint's name, and refuses what it cannot do", () => {
+    const seed = file("seed-slo.json", JSON.stringify(GLOBAL_SAAS));
+    const r = run(["slo-export", seed]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('tesserra_requests_total{projeto="global-saas",codigo="5xx"}');
+    expect(run(["slo-export", "--format", "openslo", "--projeto", "prj_1", seed]).out).toContain(
+      "apiVersion: openslo/v1",
+    );
+    expect(run(["slo-export", "--format", "nagios", seed]).code).toBe(2);
+    expect(run(["slo-export", "--lang", "xx", seed]).code).toBe(2);
+    expect(run(["slo-export"]).code).toBe(2);
+  });
+});

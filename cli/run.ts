@@ -132,6 +132,13 @@ function formatFinding(file: string, f: Finding, t: CliT): string {
 }
 
 /** The options both file commands take, or the exit code when the command line is wrong. */
+/** Says so (and is true) when `--lang` names a language the CLI does not speak. */
+function refusesLang(command: string, lang: string | undefined, t: CliT, io: CliIO): boolean {
+  if (lang === undefined || /^(en|pt)([-_]|$)/i.test(lang)) return false;
+  io.err(`blueprint ${command}: ${t("unknownLang", { lang })}`);
+  return true;
+}
+
 function fileArgs(command: string, args: string[], io: CliIO, env: Env) {
   let parsed: ReturnType<typeof parseFileArgs>;
   try {
@@ -143,10 +150,7 @@ function fileArgs(command: string, args: string[], io: CliIO, env: Env) {
   }
   const locale = cliLocale(parsed.lang, env);
   const t = translator(cliMessages, locale);
-  if (parsed.lang !== undefined && !/^(en|pt)([-_]|$)/i.test(parsed.lang)) {
-    io.err(`blueprint ${command}: ${t("unknownLang", { lang: parsed.lang })}`);
-    return 2;
-  }
+  if (refusesLang(command, parsed.lang, t, io)) return 2;
   if (parsed.plano !== undefined && !isPlano(parsed.plano)) {
     io.err(
       `blueprint ${command}: ${t("unknownPlano", { plano: parsed.plano, plans: PLANS.join(", ") })}`,
@@ -409,6 +413,7 @@ function sloExportCommand(args: string[], io: CliIO, env: Env): number {
   }
   const locale = cliLocale(parsed.values.lang, env);
   const t = translator(cliMessages, locale);
+  if (refusesLang("slo-export", parsed.values.lang, t, io)) return 2;
   const format = parsed.values.format ?? "prometheus";
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     io.err(
