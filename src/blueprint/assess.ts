@@ -185,7 +185,16 @@ export function budgetSpentOf(
 ): number | null {
   if (rto === null) return null;
   const m = modelOf(bp);
-  const slo = budgetSloOf(bp, policyOf(bp, m));
+  return budgetSpent(m, budgetSloOf(bp, policyOf(bp, m)), rto, regionOut);
+}
+
+/** §8: a region out spends 1/R of the traffic's budget for `rto` seconds, a zone 1/(3R). */
+function budgetSpent(
+  m: Pick<Model, "R">,
+  slo: { objetivo: number; janela_dias: number },
+  rto: number,
+  regionOut: boolean,
+): number {
   const share = regionOut ? 1 / m.R : 1 / (3 * m.R);
   return round((share * rto) / (slo.janela_dias * 86400 * (1 - slo.objetivo / 100)), 6);
 }
@@ -203,9 +212,6 @@ function scenariosOf(
   budget: { objetivo: number; janela_dias: number },
 ): Cenario[] {
   const hasDatastore = m.datastores.length > 0;
-  const budgetSeconds = budget.janela_dias * 86400 * (1 - budget.objetivo / 100);
-  /** §8: a region out spends 1/R of the traffic's budget for rto_s, a zone 1/(3R). */
-  const spent = (rto: number, share: number) => round((share * rto) / budgetSeconds, 6);
   const lost = {
     sobrevive: false,
     rto_s: null,
@@ -227,7 +233,7 @@ function scenariosOf(
       rpo_s: m.anyAsync && regiao === primary ? ASYNC_LAG_MAX_S : 0,
       destino,
       latencia_extra_ms: extraLatencyMs(regiao, destino),
-      orcamento_gasto: spent(rto, 1 / m.R),
+      orcamento_gasto: budgetSpent(m, budget, rto, true),
     };
   };
   const losses = m.regions.map(regionLoss);
@@ -245,7 +251,7 @@ function scenariosOf(
       rpo_s: 0,
       destino: loss.regiao,
       latencia_extra_ms: 0,
-      orcamento_gasto: spent(rto, 1 / (3 * m.R)),
+      orcamento_gasto: budgetSpent(m, budget, rto, false),
     };
   });
   return [...losses, ...zones];
