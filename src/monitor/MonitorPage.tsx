@@ -174,13 +174,9 @@ function ExportSlos({ id }: { id: string }) {
     }
   };
   return (
-    // At the right, wrapped or not: the menu opens leftwards from there and stays on screen.
-    <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
-      {failed ? (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {t("slos.exportFailed", { error: failed })}
-        </p>
-      ) : null}
+    // At the right, wrapped or not: the menu opens leftwards from there and stays on screen; a
+    // failure is said under it, so the button does not move.
+    <div className="ml-auto flex flex-col items-end gap-1">
       <Menu
         label={t("slos.export")}
         align="right"
@@ -197,6 +193,11 @@ function ExportSlos({ id }: { id: string }) {
           },
         ]}
       />
+      {failed ? (
+        <p role="alert" className="max-w-xl text-right text-xs text-red-700 dark:text-red-300">
+          {t("slos.exportFailed", { error: failed })}
+        </p>
+      ) : null}
     </div>
   );
 }
