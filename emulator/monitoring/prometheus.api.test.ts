@@ -2,8 +2,9 @@
  * The real Prometheus server against the real emulator process (contract §9): it scrapes the
  * project's `/metrics` every second with the bearer token, loads the exported rules, and the
  * error ratio it records reads back, through its HTTP API, as the ratio of the emulator's own
- * counters over the same window, within 1 %. A drill makes the ratio large enough to mean
- * something. Bounded in time: about half a minute.
+ * counters over the same samples (those of the rule's last evaluation), within 1 %. Drills make
+ * the ratio large enough to mean something; the second starts once Prometheus is scraping, so
+ * a slow start never leaves it out of the window. Bounded in time: about half a minute.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -67,9 +68,30 @@ async function query(base: string, q: string, at: number): Promise<Sample[]> {
   return body.data.result;
 }
 
+/** A drill on the primary's region, to its end: at 60× its 36 s of failing requests weigh on the minute. */
+async function drill(id: string): Promise<void> {
+  const r = await fetch(`${emu.url}/v1/projetos/${id}/testes-failover`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ regiao: "sa-east-1", duracao_s: 120 }),
+  });
+  expect(r.status).toBe(202);
+  const at = new URL(r.headers.get("Location") ?? "", emu.url);
+  for (let i = 0; i < 400; i++) {
+    const t = (await (await fetch(at, { headers: auth })).json()) as { status: string };
+    if (t.status === "concluido") return;
+    await sleep(50);
+  }
+  throw new Error("drill did not finish");
+}
+
 describe("Prometheus scraping the emulator", () => {
   it("records the error ratio of the emulator's own counters, within 1 %", async () => {
     const id = await deploy();
+    // A first drill before Prometheus starts: the 5xx counters then begin the window well above
+    // zero, as the 2xx ones do, so rate() extrapolates every series alike (a counter that starts
+    // near zero is extrapolated less, and the ratio would be off by a few per cent).
+    await drill(id);
     const dir = mkdtempSync(join(tmpdir(), "prometheus-"));
     const rules = await (
       await fetch(`${emu.url}/v1/projetos/${id}/slos/exportar?formato=prometheus`, {
@@ -102,16 +124,27 @@ describe("Prometheus scraping the emulator", () => {
       ],
       { stdio: "ignore" },
     );
-    // A drill on the primary's region: at 60× its 36 s of failing requests weigh on the minute.
-    const drill = await fetch(`${emu.url}/v1/projetos/${id}/testes-failover`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({ regiao: "sa-east-1", duracao_s: 120 }),
-    });
-    expect(drill.status).toBe(202);
+    // Scraping first: a few samples of every series before the second drill, so the window the
+    // ratio is read over surely holds it however slowly Prometheus starts.
+    const samplesAt = async (t: number) => {
+      const counts = await query(base, "count_over_time(tesserra_requests_total[5m])", t);
+      return counts.length === 0 ? 0 : Math.min(...counts.map((s) => Number(s.value?.[1])));
+    };
+    const deadline = Date.now() + 40_000;
+    let before = 0;
+    while (Date.now() < deadline && before < 3) {
+      await sleep(500);
+      try {
+        before = await samplesAt(Date.now() / 1000);
+      } catch {
+        // not up yet
+      }
+    }
+    expect(before, "Prometheus never scraped the emulator").toBeGreaterThanOrEqual(3);
 
-    // Ready, and scraping: a few samples of every series.
-    const deadline = Date.now() + 25_000;
+    await drill(id);
+
+    // Then scraped through the drill and past it, with the ratio recorded.
     let recorded: Sample[] = [];
     let at = 0;
     while (Date.now() < deadline) {
@@ -119,17 +152,22 @@ describe("Prometheus scraping the emulator", () => {
       at = Date.now() / 1000;
       try {
         recorded = await query(base, `slo:sli_error:ratio_rate5m{slo="disponibilidade"}`, at);
-        const samples = await query(base, "count_over_time(tesserra_requests_total[5m])", at);
-        if (recorded.length === 1 && samples.every((s) => Number(s.value?.[1]) >= 8)) break;
+        if (recorded.length === 1 && (await samplesAt(at)) >= before + 6) break;
       } catch {
-        // not up yet
+        // a query between scrapes
       }
     }
     expect(recorded, "Prometheus recorded no error ratio").toHaveLength(1);
     const ratio = Number(recorded[0].value?.[1]);
+    // When the rule was last evaluated: a scrape since then is in no recorded ratio yet.
+    const [evaluated] = await query(
+      base,
+      `timestamp(slo:sli_error:ratio_rate5m{slo="disponibilidade"})`,
+      at,
+    );
 
     // The emulator's own counters over that window, as Prometheus stored them from /metrics.
-    const raw = await query(base, "tesserra_requests_total[5m]", at);
+    const raw = await query(base, "tesserra_requests_total[5m]", Number(evaluated.value?.[1]));
     const delta = (codigo?: string) =>
       raw
         .filter((s) => codigo === undefined || s.metric.codigo === codigo)
