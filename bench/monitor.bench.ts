@@ -40,6 +40,8 @@ const SIX_REGIONS = [
   "ap-southeast-1",
 ];
 const AUTH = { Authorization: "Bearer dev", "Content-Type": "application/json" };
+/** Where the console's build holds the baseline page, served by the emulator beside it. */
+const BASELINE_DIR = "bench-baseline";
 
 const sixRegionBlueprint: Blueprint = {
   nome: "Six regions",
@@ -178,6 +180,16 @@ export default async function run(): Promise<BenchSuite> {
         logLevel: "warn",
         build: { outDir: consoleDir, emptyOutDir: true },
       });
+      // The new baseline is served as the console is, by the same emulator from the same
+      // origin: its code competes for the same server, and its `lote` request needs no CORS
+      // preflight the console's would not.
+      await build({
+        root: join(here, "monitor"),
+        base: `/${BASELINE_DIR}/`,
+        logLevel: "warn",
+        plugins: [react(), tailwindcss()],
+        build: { outDir: join(consoleDir, BASELINE_DIR), emptyOutDir: true, target: "es2022" },
+      });
       const served2 = await startEmulator({ clock: 60, env: { CONSOLE_DIST: consoleDir } });
       try {
         // Active once the deployment is done: 6 regions × 4 resources at 60× take a few seconds.
@@ -212,11 +224,10 @@ export default async function run(): Promise<BenchSuite> {
         };
         const monitorUrl = (id: string) => `${served2.url}/projects/${id}/monitor`;
         /** The new baseline: one `lote` request to the same emulator, then the chart grid. */
-        const pages = served.url;
         const baselineUrl = (id: string) => {
           const window = queryWindow(DEFAULT_RANGE, Date.now());
-          const lote = `${served2.url}${apiPaths.lote(id, MONITOR_LOTE, window)}`;
-          return `${pages}/?lote=${encodeURIComponent(lote)}&regions=${SIX_REGIONS.join(",")}`;
+          const lote = apiPaths.lote(id, MONITOR_LOTE, window);
+          return `${served2.url}/${BASELINE_DIR}/index.html?lote=${encodeURIComponent(lote)}&regions=${SIX_REGIONS.join(",")}`;
         };
         const monitorTimes: number[] = [];
         const baselineTimes: number[] = [];
