@@ -11,6 +11,7 @@ import { monitorProjectId, preloadMonitor } from "./monitor/preload";
 
 const id = monitorProjectId(location.pathname);
 if (id) {
-  void preloadMonitor(currentApiSettings(), id);
+  // The page's code first: the emulator serves it at once, before it starts computing series.
   void import("./monitor/MonitorPage").catch(() => undefined);
+  void preloadMonitor(currentApiSettings(), id);
 }

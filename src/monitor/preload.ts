@@ -29,9 +29,9 @@ export function preloadMonitor(settings: ApiSettings, id: string): void {
   // Everything needs only the id: asked for at once, beside the project, the series too (one
   // `lote` request whose `*` needs no region list). A project still deploying answers them
   // with an error the page never reads: it waits until active.
+  preload(settings, apiPaths.lote(id, MONITOR_LOTE, queryWindow(DEFAULT_RANGE, Date.now())));
   preload(settings, apiPaths.projeto(id));
   preload(settings, apiPaths.estado(id));
   preload(settings, apiPaths.slos(id));
   preload(settings, apiPaths.testes(id));
-  preload(settings, apiPaths.lote(id, MONITOR_LOTE, queryWindow(DEFAULT_RANGE, Date.now())));
 }
