@@ -283,18 +283,28 @@ describe("safety rules", () => {
   }, 40_000);
 
   it("refuses a second drill while one is under way, and any drill during a practice", async () => {
-    // Long drills: 3,600 s is 180 ms at 20,000×.
-    const { id } = await deploy(GLOBAL_SAAS);
-    const first = await api(`/v1/projetos/${id}/testes-failover`, {
-      method: "POST",
-      json: { regiao: "us-east-1", duracao_s: 3_600 },
-    });
-    expect(first.status).toBe(202);
-    await refused(id, { regiao: "eu-central-1" }, "teste-em-andamento");
-    const practice = await api(`/v1/projetos/${id}/runbook/praticar`, { method: "POST" });
-    expect(practice.status).toBe(409);
-    expect((await practice.json()).type).toBe("https://tesserra.dev/problemas/teste-em-andamento");
-  });
+    // The longest drill (3,600 s) lasts 180 ms at 20,000×, too short for the refusals to surely
+    // land inside it on a busy machine: this test has an emulator at 1,000× (3.6 s).
+    const fast = emu;
+    emu = await startEmulator({ clock: 1_000 });
+    try {
+      const { id } = await deploy(GLOBAL_SAAS);
+      const first = await api(`/v1/projetos/${id}/testes-failover`, {
+        method: "POST",
+        json: { regiao: "us-east-1", duracao_s: 3_600 },
+      });
+      expect(first.status).toBe(202);
+      await refused(id, { regiao: "eu-central-1" }, "teste-em-andamento");
+      const practice = await api(`/v1/projetos/${id}/runbook/praticar`, { method: "POST" });
+      expect(practice.status).toBe(409);
+      expect((await practice.json()).type).toBe(
+        "https://tesserra.dev/problemas/teste-em-andamento",
+      );
+    } finally {
+      await emu.stop();
+      emu = fast;
+    }
+  }, 40_000);
 
   it("refuses a drill that would leave no region serving", async () => {
     const { id } = await deploy(SINGLE_REGION_WEB);
