@@ -7,8 +7,9 @@
  *
  * Counters count from when this process started serving the project (an exporter's counters
  * start with it; Prometheus reads a restart as a counter reset). Past whole hours come from the
- * simulation's hourly cache and are summed once; the minute under way counts pro rata, so the
- * counters move every second, as a scraper expects.
+ * simulation's hourly cache and are summed once; the minute under way counts the requests of
+ * its elapsed part (a drill's failures as they happen), so the counters move every second, as a
+ * scraper expects.
  */
 import type { Slo } from "../../src/blueprint";
 import { bucketsFor, leLabel } from "../../src/slo/export";
@@ -67,20 +68,16 @@ function regionSums(
   const prior = cache.get(key);
   const sums: Sums = prior ? { ...prior.sums, fast: new Map(prior.sums.fast) } : emptySums(buckets);
   let t = prior?.until ?? origin;
-  const minute = (at: number, weight: number) => {
-    // One minute's outcome, and the share of its good requests under each bound.
-    const o = sim.minute(region, at);
+  const minute = (at: number, until?: number) => {
+    // One minute's outcome (up to `until` for the minute under way), and the share of its good
+    // requests under each bound.
+    const o = sim.minute(region, at, undefined, until);
     const good = o.total - o.bad;
-    addOutcome(
-      sums,
-      weight,
-      o,
-      (b) => good * normalCdf((Math.log(b * 1000) - Math.log(o.p50)) / SIGMA),
-    );
+    addOutcome(sums, 1, o, (b) => good * normalCdf((Math.log(b * 1000) - Math.log(o.p50)) / SIGMA));
   };
   // Minutes up to the first whole hour, whole hours (cached by the simulation), minutes again.
   while (t < now && t % HOUR_MS !== 0 && t + MINUTE_MS <= now) {
-    minute(t, 1);
+    minute(t);
     t += MINUTE_MS;
   }
   while (t % HOUR_MS === 0 && t + HOUR_MS <= now) {
@@ -101,10 +98,10 @@ function regionSums(
       cache.set(key, { until: t, sums: { ...sums, fast: new Map(sums.fast) } });
   }
   while (t + MINUTE_MS <= now) {
-    minute(t, 1);
+    minute(t);
     t += MINUTE_MS;
   }
-  if (t < now) minute(t, (now - t) / MINUTE_MS);
+  if (t < now) minute(t, now);
   return sums;
 }
 

@@ -257,6 +257,30 @@ describe("a failover drill", () => {
     ]);
   });
 
+  it("counts a minute under way up to now: a drill's failures as they happen, never ahead", () => {
+    const sim = new ProjectSim(seedOf("prj_partial"), bp, 1);
+    const minute = NOW - 10 * MINUTE_MS;
+    const down = minute + 30_000; // mid-minute, at real speed
+    sim.setDrills([{ id: "tf_p", regiao: "sa-east-1", inicio: down, duracao_s: 600 }]);
+    const whole = sim.minute("sa-east-1", minute);
+    const upTo = (s: number) => sim.minute("sa-east-1", minute, undefined, minute + s * 1000);
+    const plain = sim.sample("sa-east-1", minute);
+    // Before the loss: the elapsed share of an ordinary minute, nothing of the drill yet.
+    expect(upTo(29).total).toBeCloseTo((plain.requests * 29) / 60, 6);
+    expect(upTo(29).bad).toBeCloseTo((plain.requests * plain.errorRate * 29) / 60, 6);
+    // Then the failures grow second by second, the requests never go back, and the last
+    // second gives the whole minute.
+    let previous = upTo(29);
+    for (let s = 30; s <= 60; s++) {
+      const now = upTo(s);
+      expect(now.bad).toBeGreaterThanOrEqual(previous.bad - 1e-9);
+      expect(now.total).toBeGreaterThanOrEqual(previous.total - 1e-9);
+      previous = now;
+    }
+    expect(upTo(31).bad).toBeLessThan(whole.bad / 10);
+    expect(upTo(60)).toEqual(whole);
+  });
+
   it("loses no writes with synchronous replication, and none when the primary survives", () => {
     const sync = structuredClone(GLOBAL_SAAS);
     (sync.recursos[1].config as { replicacao?: string }).replicacao = "sincrona";

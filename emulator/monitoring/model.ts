@@ -332,24 +332,32 @@ export class ProjectSim {
   }
 
   /**
-   * The share of the minute starting at `minuteStart` that [from, to) takes, in simulated
+   * The share of the minute starting at `minuteStart` that [from, to) takes within
+   * [minuteStart, end) (the minute's elapsed part, or all of it), in simulated
    * time: a drill's seconds are simulated seconds (its report's RTO is), so at a 60× clock its
    * 32 s of failing requests are 32 s of this minute's traffic, not half a wall second of it.
    * The report's failed requests and the SLO's error budget count the same requests.
    */
-  private share(minuteStart: number, from: number, to: number): number {
-    return Math.min(
-      1,
-      (overlap(minuteStart, minuteStart + MINUTE_MS, from, to) * this.clock) / MINUTE_MS,
-    );
+  private share(minuteStart: number, end: number, from: number, to: number): number {
+    return Math.min(1, (overlap(minuteStart, end, from, to) * this.clock) / MINUTE_MS);
   }
 
-  /** Requests served and failed by a region in one minute, after drills moved traffic. */
-  minute(region: string, minuteStart: number, limiarMs?: number): MinuteOutcome {
-    const end = minuteStart + MINUTE_MS;
+  /**
+   * Requests served and failed by a region in one minute, after drills moved traffic; with
+   * `until` inside the minute, only those of [minuteStart, until): a drill's failures count
+   * as they happen, not from the moment the drill starts (the exposition's minute under way).
+   */
+  minute(
+    region: string,
+    minuteStart: number,
+    limiarMs?: number,
+    until = minuteStart + MINUTE_MS,
+  ): MinuteOutcome {
+    const end = Math.min(until, minuteStart + MINUTE_MS);
+    const elapsed = (end - minuteStart) / MINUTE_MS;
     const own = this.sample(region, minuteStart);
-    let served = own.requests;
-    let bad = own.requests * own.errorRate;
+    let served = own.requests * elapsed;
+    let bad = served * own.errorRate;
     let p50 = own.p50;
     for (const p of this.phases) {
       if (p.recovered <= minuteStart || p.down >= end) continue;
@@ -360,23 +368,26 @@ export class ProjectSim {
           bad +=
             own.requests *
             p.zoneShare *
-            this.share(minuteStart, p.down, p.detected) *
+            this.share(minuteStart, end, p.down, p.detected) *
             (1 - own.errorRate);
         if (p.promotesInRegion)
-          bad += own.requests * WRITE_SHARE * this.share(minuteStart, p.down, p.promoted);
+          bad += own.requests * WRITE_SHARE * this.share(minuteStart, end, p.down, p.promoted);
         continue;
       }
       if (p.drill.regiao === region) {
         // Until the gateway moves traffic, requests to the lost region fail; then it serves none.
-        const failing = this.share(minuteStart, p.down, p.trafficMoved);
-        const gone = Math.min(1 - failing, this.share(minuteStart, p.trafficMoved, p.recovered));
+        const failing = this.share(minuteStart, end, p.down, p.trafficMoved);
+        const gone = Math.max(
+          0,
+          Math.min(elapsed - failing, this.share(minuteStart, end, p.trafficMoved, p.recovered)),
+        );
         bad += own.requests * failing * (1 - own.errorRate);
         served -= own.requests * gone;
         bad -= own.requests * own.errorRate * gone;
       } else if (p.takeover === region) {
         const moved = Math.min(
-          1 - this.share(minuteStart, p.down, p.trafficMoved),
-          this.share(minuteStart, p.trafficMoved, p.recovered),
+          elapsed - this.share(minuteStart, end, p.down, p.trafficMoved),
+          this.share(minuteStart, end, p.trafficMoved, p.recovered),
         );
         if (moved > 0) {
           const lost = this.sample(p.drill.regiao, minuteStart);
@@ -388,7 +399,7 @@ export class ProjectSim {
       }
       if (p.primaryLost && p.drill.regiao !== region) {
         // Writes fail until a replica is promoted.
-        const writesFailing = this.share(minuteStart, p.down, p.promoted);
+        const writesFailing = this.share(minuteStart, end, p.down, p.promoted);
         bad += own.requests * WRITE_SHARE * writesFailing;
       }
     }
