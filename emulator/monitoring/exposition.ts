@@ -36,7 +36,7 @@ const SIGMA = Math.log(3.4) / 2.3263478740408408;
 /** Mean over median of that log-normal: the histogram's _sum from the p50s. */
 const MEAN_OVER_MEDIAN = Math.exp((SIGMA * SIGMA) / 2);
 
-/** Sums of whole hours already added, per simulation (a new drill makes a new one). */
+/** Sums of whole past hours already added, per simulation (a drill starts now: it changes none). */
 const settled = new WeakMap<ProjectSim, Map<string, { until: number; sums: Sums }>>();
 /** The highest value each series has shown: a counter never goes back. */
 const shown = new Map<string, number>();

@@ -68,12 +68,15 @@ async function query(base: string, q: string, at: number): Promise<Sample[]> {
   return body.data.result;
 }
 
-/** A drill on the primary's region, to its end: at 60× its 36 s of failing requests weigh on the minute. */
-async function drill(id: string): Promise<void> {
+/**
+ * A drill of a region holding the primary, to its end: at 60× its 36 s of failing requests weigh
+ * on the minute.
+ */
+async function drill(id: string, regiao: string): Promise<void> {
   const r = await fetch(`${emu.url}/v1/projetos/${id}/testes-failover`, {
     method: "POST",
     headers: auth,
-    body: JSON.stringify({ regiao: "sa-east-1", duracao_s: 120 }),
+    body: JSON.stringify({ regiao, duracao_s: 120 }),
   });
   expect(r.status).toBe(202);
   const at = new URL(r.headers.get("Location") ?? "", emu.url);
@@ -90,8 +93,10 @@ describe("Prometheus scraping the emulator", () => {
     const id = await deploy();
     // A first drill before Prometheus starts: the 5xx counters then begin the window well above
     // zero, as the 2xx ones do, so rate() extrapolates every series alike (a counter that starts
-    // near zero is extrapolated less, and the ratio would be off by a few per cent).
-    await drill(id);
+    // near zero is extrapolated less, and the ratio would be off by a few per cent). São Paulo
+    // holds the primary; the drill moves it to Ashburn (the nearest), and every region's writes
+    // fail until then.
+    await drill(id, "sa-east-1");
     const dir = mkdtempSync(join(tmpdir(), "prometheus-"));
     const rules = await (
       await fetch(`${emu.url}/v1/projetos/${id}/slos/exportar?formato=prometheus`, {
@@ -142,7 +147,11 @@ describe("Prometheus scraping the emulator", () => {
     }
     expect(before, "Prometheus never scraped the emulator").toBeGreaterThanOrEqual(3);
 
-    await drill(id);
+    // Ashburn, which now holds the primary: not São Paulo again, whose minute the first drill
+    // may have taken whole. A series minute is a wall minute, and at 60× a drill's 130 simulated
+    // seconds of failing and moved traffic fill it; a second drill of the same region within
+    // that wall minute would find no traffic left to fail.
+    await drill(id, "us-east-1");
 
     // Then scraped through the drill and past it, with the ratio recorded.
     let recorded: Sample[] = [];
