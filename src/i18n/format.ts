@@ -1,11 +1,13 @@
 /** Numbers, money, dates and durations in the reader's locale, through `Intl`. */
 import type { Locale } from "./index";
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
-  key: string,
-  make: () => T,
-): T {
+type IntlFormat =
+  | Intl.NumberFormat
+  | Intl.DateTimeFormat
+  | Intl.RelativeTimeFormat
+  | Intl.ListFormat;
+const cache = new Map<string, IntlFormat>();
+function cached<T extends IntlFormat>(key: string, make: () => T): T {
   let f = cache.get(key) as T | undefined;
   if (!f) {
     f = make();
@@ -84,5 +86,8 @@ export function formatList(
   items: readonly string[],
   type: "conjunction" | "disjunction" = "conjunction",
 ): string {
-  return new Intl.ListFormat(locale, { style: "long", type }).format(items);
+  return cached(
+    `l${locale}${type}`,
+    () => new Intl.ListFormat(locale, { style: "long", type }),
+  ).format(items);
 }

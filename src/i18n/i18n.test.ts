@@ -92,6 +92,40 @@ describe("formatMessage", () => {
     expect(formatMessage(b, "en", "title", { name: "x" })).toBe("Delete x?");
   });
 
+  it("keeps locales, plural kinds and number styles apart in the shared Intl formatters", async () => {
+    const same = {
+      place: "{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}",
+      size: "{n, number} GB",
+      share: "{n, number, percent}",
+    };
+    const c = defineCatalog(same, { "pt-BR": async () => ({ default: same }) });
+    await c.load("pt-BR");
+    const run = () => [
+      formatMessage(catalog, "en", "regions", { count: 2 }),
+      formatMessage(c, "en", "place", { n: 2 }),
+      formatMessage(c, "en", "place", { n: 23 }),
+      formatMessage(c, "en", "place", { n: 11 }),
+      formatMessage(catalog, "pt-BR", "regions", { count: 1 }),
+      formatMessage(c, "en", "size", { n: 1234.5 }),
+      formatMessage(c, "pt-BR", "size", { n: 1234.5 }),
+      formatMessage(c, "en", "share", { n: 0.25 }),
+      formatMessage(c, "en", "size", { n: 0.25 }),
+    ];
+    const expected = [
+      "2 regions",
+      "2nd",
+      "23rd",
+      "11th",
+      "1 região",
+      "1,234.5 GB",
+      "1.234,5 GB",
+      "25%",
+      "0.25 GB",
+    ];
+    expect(run()).toEqual(expected);
+    expect(run()).toEqual(expected); // the second time from the formatters kept
+  });
+
   it("falls back to English for a message a locale lacks", () => {
     expect(formatMessage(catalog, "pt-BR", "only")).toBe("English only");
   });

@@ -104,6 +104,58 @@ export async function loadLocale(locale: Locale): Promise<void> {
 const formats = new WeakMap<Catalog, Map<string, IntlMessageFormat>>();
 
 /**
+ * `Intl` formatters for every message, kept without serialising their arguments: the library's
+ * own cache turns each lookup into a `JSON.stringify` of the locale and options, once per `#`
+ * and per plural in every message formatted (300 findings of an assessment: a quarter of its
+ * time). Options arrive as objects of the compiled message (one per argument), so they key a
+ * WeakMap; plural rules arrive as a new `{ type }` each time, so the type is the key.
+ */
+function cachedPerLocale<O extends object, F>(
+  make: (locales: string | string[] | undefined, options?: O) => F,
+) {
+  const plain = new Map<string, F>();
+  const withOptions = new WeakMap<O, Map<string, F>>();
+  return (locales?: string | string[], options?: O): F => {
+    const locale = String(locales);
+    let byLocale = plain;
+    if (options) {
+      let m = withOptions.get(options);
+      if (!m) {
+        m = new Map();
+        withOptions.set(options, m);
+      }
+      byLocale = m;
+    }
+    let f = byLocale.get(locale);
+    if (!f) {
+      f = make(locales, options);
+      byLocale.set(locale, f);
+    }
+    return f;
+  };
+}
+const pluralRules = new Map<string, Intl.PluralRules>();
+const intlFormatters = {
+  getNumberFormat: cachedPerLocale(
+    (locales, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, options),
+  ),
+  getDateTimeFormat: cachedPerLocale(
+    (locales, options?: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locales, options),
+  ),
+  getPluralRules(locales?: string | string[], options?: Intl.PluralRulesOptions) {
+    // The library passes `{ type }` alone; anything more keys by all of it.
+    const rest = options && Object.keys(options).some((k) => k !== "type");
+    const key = `${String(locales)}\u0000${rest ? JSON.stringify(options) : (options?.type ?? "cardinal")}`;
+    let rules = pluralRules.get(key);
+    if (!rules) {
+      rules = new Intl.PluralRules(locales, options);
+      pluralRules.set(key, rules);
+    }
+    return rules;
+  },
+};
+
+/**
  * A message in `locale`, from the catalog's loaded messages for it, else English. Values fill
  * ICU arguments (`{count, plural, one {# region} other {# regions}}`).
  */
@@ -126,7 +178,10 @@ export function formatMessage<K extends string>(
   const cacheKey = `${useLocale}\u0000${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat(source, useLocale, undefined, { ignoreTag: true });
+    format = new IntlMessageFormat(source, useLocale, undefined, {
+      ignoreTag: true,
+      formatters: intlFormatters,
+    });
     compiled.set(cacheKey, format);
   }
   return String(format.format(values));
