@@ -312,11 +312,10 @@ function conformanceOf(
 ): ConformanceFinding[] {
   const t = blueprintT(options.locale);
   const findings: ConformanceFinding[] = [];
+  const addsNoError = fixChecker(bp, options.plano);
   /** A fix made of `mudancas`, or nothing when applying them would add an error. */
   const offer = (mudancas: Mudanca[]): { correcao: Correcao } | Record<string, never> =>
-    mudancas.length > 0 && addsNoError(bp, mudancas, options.plano)
-      ? { correcao: { ...mudancas[0], mudancas } }
-      : {};
+    mudancas.length > 0 && addsNoError(mudancas) ? { correcao: { ...mudancas[0], mudancas } } : {};
   const rto = worst(cenarios, "rto_s");
   const rpo = worst(cenarios, "rpo_s");
   const primary = m.regions[0];
@@ -544,57 +543,81 @@ function availabilityAdvice(
   };
 }
 
-/**
- * Whether applying `mudancas` to `bp` adds no error, by the same validation as everywhere
- * (schema, rules, the plan's limits), run on the resources the changes touch: the fields a
- * fix sets (replicas, `ha`, `replicacao`, health checks) are checked by rules of their own
- * resource and the blueprint's level and regions, never by another resource. Remembered by
- * what was checked, so a design with many alike resources checks each kind once.
- */
+/** Fix checks already made, by what was checked (see `fixChecker`). */
 const fixChecks = new Map<string, boolean>();
 
-function addsNoError(bp: NormalizedBlueprint, mudancas: Mudanca[], plano: Plano | undefined) {
-  const indices = [
-    ...new Set(mudancas.map((c) => Number(/^\/recursos\/(\d+)\//.exec(c.ponteiro)?.[1]))),
-  ];
-  if (indices.some((i) => !Number.isInteger(i) || !bp.recursos[i])) return false;
-  const slot = new Map(indices.map((i, k) => [i, k]));
-  // The touched resources without what names other resources or themselves (their name,
-  // connections, fabric): no rule that reads a fix's fields reads those, and without them
-  // alike resources check once, not once each (1,000 resources: ~300 findings, a few kinds).
-  const anonymous = (r: NormalizedBlueprint["recursos"][number], k: number) => {
-    const { fabric: _fabric, ...config } = r.config as Record<string, unknown>;
-    return { tipo: r.tipo, nome: `r${k}`, config };
+const RESOURCE_PREFIX = "/recursos/";
+
+/** The resource index a pointer starts with (`/recursos/3/…` → 3), else undefined. */
+function resourceIndexOf(ponteiro: string): number | undefined {
+  if (!ponteiro.startsWith(RESOURCE_PREFIX)) return undefined;
+  const end = ponteiro.indexOf("/", RESOURCE_PREFIX.length);
+  const digits = ponteiro.slice(RESOURCE_PREFIX.length, end);
+  return end > RESOURCE_PREFIX.length && /^\d+$/.test(digits) ? Number(digits) : undefined;
+}
+
+/** A resource's config without its fabric (which names other resources). */
+function configOf(r: NormalizedBlueprint["recursos"][number]): Record<string, unknown> {
+  const config = r.config as Record<string, unknown>;
+  if (!("fabric" in config)) return config;
+  const { fabric: _fabric, ...rest } = config;
+  return rest;
+}
+
+/**
+ * For one assessment: whether applying `mudancas` to `bp` adds no error, by the same
+ * validation as everywhere (schema, rules, the plan's limits), run on the resources the
+ * changes touch: the fields a fix sets (replicas, `ha`, `replicacao`, health checks) are
+ * checked by rules of their own resource and the blueprint's level and regions, never by
+ * another resource. Remembered by what was checked, so a design with many alike resources
+ * checks each kind once; what every check shares (level, regions, plan) is written into that
+ * key once per assessment, not once per finding.
+ */
+function fixChecker(bp: NormalizedBlueprint, plano: Plano | undefined) {
+  const shared = JSON.stringify([bp.resiliencia, bp.regioes, plano ?? null]);
+  return (mudancas: Mudanca[]): boolean => {
+    const indices: number[] = [];
+    for (const c of mudancas) {
+      const i = resourceIndexOf(c.ponteiro);
+      if (i === undefined || !bp.recursos[i]) return false;
+      if (!indices.includes(i)) indices.push(i);
+    }
+    // The touched resources without what names other resources or themselves (their name,
+    // connections, fabric): no rule that reads a fix's fields reads those, and without them
+    // alike resources check once, not once each (1,000 resources: ~300 findings, a few kinds).
+    // The key is written piece by piece (JSON never holds a raw \u0000 or \u0001); the
+    // documents are built only when the key is new.
+    let key = shared;
+    for (const i of indices)
+      key += `\u0000${bp.recursos[i].tipo}\u0000${JSON.stringify(configOf(bp.recursos[i]))}`;
+    const local = mudancas.map((c) => {
+      const i = resourceIndexOf(c.ponteiro) as number;
+      const rest = c.ponteiro.slice(c.ponteiro.indexOf("/", RESOURCE_PREFIX.length));
+      return { ponteiro: `${RESOURCE_PREFIX}${indices.indexOf(i)}${rest}`, valor: c.valor };
+    });
+    for (const c of local) key += `\u0001${c.ponteiro}\u0000${JSON.stringify(c.valor)}`;
+    const known = fixChecks.get(key);
+    if (known !== undefined) return known;
+    const recursos = indices.map((i, k) => ({
+      tipo: bp.recursos[i].tipo,
+      nome: `r${k}`,
+      config: configOf(bp.recursos[i]),
+    }));
+    const before = { nome: "fix", resiliencia: bp.resiliencia, regioes: bp.regioes, recursos };
+    const after = structuredClone(before);
+    for (const c of local) setAt(after, c.ponteiro, c.valor);
+    const errors = (doc: unknown) =>
+      new Set(
+        validateBlueprint(doc, { plano })
+          .problemas.filter((f) => f.severidade === "erro")
+          .map((f) => `${f.codigo} ${f.ponteiro}`),
+      );
+    const had = errors(before);
+    const clean = [...errors(after)].every((e) => had.has(e));
+    if (fixChecks.size > 1_000) fixChecks.clear();
+    fixChecks.set(key, clean);
+    return clean;
   };
-  const before = {
-    nome: "fix",
-    resiliencia: bp.resiliencia,
-    regioes: bp.regioes,
-    recursos: indices.map((i, k) => anonymous(bp.recursos[i], k)),
-  };
-  const local = mudancas.map((c) => ({
-    ponteiro: c.ponteiro.replace(
-      /^\/recursos\/(\d+)\//,
-      (_, i) => `/recursos/${slot.get(Number(i))}/`,
-    ),
-    valor: c.valor,
-  }));
-  const key = JSON.stringify([before, local, plano ?? null]);
-  const known = fixChecks.get(key);
-  if (known !== undefined) return known;
-  const after = structuredClone(before);
-  for (const c of local) setAt(after, c.ponteiro, c.valor);
-  const errors = (doc: unknown) =>
-    new Set(
-      validateBlueprint(doc, { plano })
-        .problemas.filter((f) => f.severidade === "erro")
-        .map((f) => `${f.codigo} ${f.ponteiro}`),
-    );
-  const had = errors(before);
-  const clean = [...errors(after)].every((e) => had.has(e));
-  if (fixChecks.size > 1_000) fixChecks.clear();
-  fixChecks.set(key, clean);
-  return clean;
 }
 
 /** Sets the value at a JSON Pointer (objects only; the pointers above address config fields). */
