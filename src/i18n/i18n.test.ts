@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { checkRules } from "../blueprint/rules";
 import { validateBlueprint } from "../blueprint/validate";
@@ -57,6 +58,31 @@ describe("message catalogs", () => {
               [...argumentsOf(parse(en[key], { ignoreTag: true }))].sort(),
             ]);
         });
+
+      it("formats every message as intl-messageformat does with its own formatters", async () => {
+        const pt = read("pt-BR");
+        const catalog = defineCatalog(en, { "pt-BR": async () => ({ default: pt }) });
+        await catalog.load("pt-BR");
+        for (const locale of LOCALES)
+          for (const [key, source] of Object.entries(locale === "en" ? en : pt)) {
+            // Plain arguments get strings, an empty one and numbers in turn; the rest 1 or 1,234.5
+            // (plural rules' "one" and "other").
+            // The library with its own formatters is the reference for the formatters kept here.
+            const values: Record<string, string | number> = {};
+            const plain = [(name: string) => `«${name}»`, () => "", () => 1234.5, () => 0];
+            let k = 0;
+            for (const arg of argumentsOf(parse(source, { ignoreTag: true }))) {
+              const [name, kind] = arg.split(":");
+              values[name] =
+                kind === "argument" ? plain[k % plain.length](name) : k % 2 ? 1 : 1234.5;
+              k++;
+            }
+            const reference = String(
+              new IntlMessageFormat(source, locale, undefined, { ignoreTag: true }).format(values),
+            );
+            expect([key, formatMessage(catalog, locale, key, values)]).toEqual([key, reference]);
+          }
+      });
 
       it("has no message left untranslated by accident", () => {
         const pt = read("pt-BR");
