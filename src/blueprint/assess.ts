@@ -10,6 +10,7 @@
 import type { Locale } from "../i18n";
 import { formatFixed, formatList } from "../i18n/format";
 import type { Avaliacao, Cenario, ConformanceFinding, Correcao, Mudanca } from "./avaliacao";
+import { resourceIndexOf } from "./findings";
 import { blueprintT } from "./i18n";
 import type { Plano } from "./plans";
 import { cityOf, findRegion, greatCircleKm, nearestRegion, REGIONS } from "./regions";
@@ -546,16 +547,6 @@ function availabilityAdvice(
 /** Fix checks already made, by what was checked (see `fixChecker`). */
 const fixChecks = new Map<string, boolean>();
 
-const RESOURCE_PREFIX = "/recursos/";
-
-/** The resource index a pointer starts with (`/recursos/3/…` → 3), else undefined. */
-function resourceIndexOf(ponteiro: string): number | undefined {
-  if (!ponteiro.startsWith(RESOURCE_PREFIX)) return undefined;
-  const end = ponteiro.indexOf("/", RESOURCE_PREFIX.length);
-  const digits = ponteiro.slice(RESOURCE_PREFIX.length, end);
-  return end > RESOURCE_PREFIX.length && /^\d+$/.test(digits) ? Number(digits) : undefined;
-}
-
 /** A resource's config without its fabric (which names other resources). */
 function configOf(r: NormalizedBlueprint["recursos"][number]): Record<string, unknown> {
   const config = r.config as Record<string, unknown>;
@@ -577,10 +568,14 @@ function fixChecker(bp: NormalizedBlueprint, plano: Plano | undefined) {
   const shared = JSON.stringify([bp.resiliencia, bp.regioes, plano ?? null]);
   return (mudancas: Mudanca[]): boolean => {
     const indices: number[] = [];
+    const touched: { i: number; field: string; valor: unknown }[] = [];
     for (const c of mudancas) {
       const i = resourceIndexOf(c.ponteiro);
-      if (i === undefined || !bp.recursos[i]) return false;
+      // A fix sets a field of a resource, never a whole one.
+      const field = c.ponteiro.indexOf("/", "/recursos/".length);
+      if (i === undefined || field < 0 || !bp.recursos[i]) return false;
       if (!indices.includes(i)) indices.push(i);
+      touched.push({ i, field: c.ponteiro.slice(field), valor: c.valor });
     }
     // The touched resources without what names other resources or themselves (their name,
     // connections, fabric): no rule that reads a fix's fields reads those, and without them
@@ -590,11 +585,10 @@ function fixChecker(bp: NormalizedBlueprint, plano: Plano | undefined) {
     let key = shared;
     for (const i of indices)
       key += `\u0000${bp.recursos[i].tipo}\u0000${JSON.stringify(configOf(bp.recursos[i]))}`;
-    const local = mudancas.map((c) => {
-      const i = resourceIndexOf(c.ponteiro) as number;
-      const rest = c.ponteiro.slice(c.ponteiro.indexOf("/", RESOURCE_PREFIX.length));
-      return { ponteiro: `${RESOURCE_PREFIX}${indices.indexOf(i)}${rest}`, valor: c.valor };
-    });
+    const local = touched.map(({ i, field, valor }) => ({
+      ponteiro: `/recursos/${indices.indexOf(i)}${field}`,
+      valor,
+    }));
     for (const c of local) key += `\u0001${c.ponteiro}\u0000${JSON.stringify(c.valor)}`;
     const known = fixChecks.get(key);
     if (known !== undefined) return known;
