@@ -1,5 +1,11 @@
 /** Words for the assessment in the designer's Resilience view. Pure. */
-import { type Avaliacao, cityOf as city, type Mudanca, nearestRegion } from "../blueprint";
+import {
+  type Avaliacao,
+  cityOf as city,
+  type Mudanca,
+  nearestRegion,
+  resourceIndexOf,
+} from "../blueprint";
 import type { Locale, Translate } from "../i18n";
 import { formatList, formatNumber, formatUsd } from "../i18n/format";
 import { wireLabel } from "../ui/glossary";
@@ -75,7 +81,7 @@ export function fixLabel(
 ): string {
   const groups = new Map<number, Mudanca[]>();
   for (const c of mudancas) {
-    const index = Number(/^\/recursos\/(\d+)\//.exec(c.ponteiro)?.[1] ?? -1);
+    const index = resourceIndexOf(c.ponteiro) ?? -1;
     groups.set(index, [...(groups.get(index) ?? []), c]);
   }
   const parts = [...groups].map(([index, changes]) => {

@@ -3,6 +3,7 @@
  * why not, what changed since the last approved review, and where each comment points.
  */
 import { type ChangePlan, diffBlueprints } from "../../blueprint/diff";
+import { resourceIndexOf } from "../../blueprint/findings";
 import type { Revisao } from "../../contract/reviews";
 import type { Projeto } from "../../contract/schemas";
 import type { ReviewPageMessageKey } from "./i18n";
@@ -68,10 +69,10 @@ export function resourceOfPointer(
   blueprint: Record<string, unknown>,
   ponteiro: string | null,
 ): string | undefined {
-  const m = /^\/recursos\/(\d+)(\/|$)/.exec(ponteiro ?? "");
-  if (!m) return undefined;
+  const index = resourceIndexOf(ponteiro ?? "");
+  if (index === undefined) return undefined;
   const recursos = Array.isArray(blueprint.recursos) ? blueprint.recursos : [];
-  const r = recursos[Number(m[1])] as { nome?: unknown } | undefined;
+  const r = recursos[index] as { nome?: unknown } | undefined;
   return typeof r?.nome === "string" ? r.nome : undefined;
 }
 
